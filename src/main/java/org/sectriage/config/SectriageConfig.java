@@ -1,0 +1,119 @@
+package org.sectriage.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.sectriage.domain.EmailAddress;
+
+/**
+ * The whole configuration of one sectriage instance, loaded and validated once at start from one
+ * YAML file (see config/sectriage.example.yaml for every key and its default).
+ */
+public record SectriageConfig(
+        Project project,
+        Mailbox mailbox,
+        Smtp smtp,
+        Database database,
+        List<Maintainer> maintainers,
+        Policy policy,
+        Acknowledgement acknowledgement,
+        Templates templates,
+        Limits limits,
+        Outbox outbox) {
+
+    /** The project whose security mailbox this is. */
+    public record Project(
+            String name,
+            /** The security@ address: the mailbox watched and the From of every mail sent. */
+            EmailAddress securityAddress,
+            /** Public issue tracker for non-security bugs. */
+            String trackerUrl,
+            /** Where the security team's public OpenPGP key is published (may be null). */
+            String keyUrl,
+            /** Zone used for case-id years and dates shown to people. */
+            ZoneId timeZone) {
+    }
+
+    /** The IMAP mailbox sectriage watches. */
+    public record Mailbox(
+            String host,
+            int port,
+            TransportSecurity security,
+            String username,
+            /** Read from a file (absolute, or relative to $CREDENTIALS_DIRECTORY); never in the YAML. */
+            Secret password,
+            String folder,
+            String processedFolder,
+            boolean idle,
+            Duration pollInterval,
+            Duration idleRefresh,
+            Duration connectTimeout,
+            Duration readTimeout,
+            int fetchBatch) {
+    }
+
+    /** The SMTP submission server sectriage sends through. */
+    public record Smtp(
+            String host,
+            int port,
+            TransportSecurity security,
+            /** May be null: no authentication. */
+            String username,
+            Secret password,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Duration writeTimeout) {
+    }
+
+    /** Where cases are stored. */
+    public record Database(String url, String user, Secret password) {
+    }
+
+    /** A member of the security team who receives every case. */
+    public record Maintainer(String name, EmailAddress email, CoordinatorRole role) {
+    }
+
+    /** Primary coordinators are reminded; secondary ones receive escalations. */
+    public enum CoordinatorRole { PRIMARY, SECONDARY, MEMBER }
+
+    /** The promises of the project's SECURITY.md, as times. */
+    public record Policy(
+            Duration acknowledgeWithin,
+            Duration firstResponseWithin,
+            Duration escalateAfterSilence,
+            /** Human-readable sentence(s) quoted in the acknowledgement, may be null. */
+            String timelineText) {
+    }
+
+    /** How acknowledgements are sent. */
+    public record Acknowledgement(
+            /** At most this many acknowledgements to one sender per hour; 0 disables acknowledgements. */
+            int maxPerSenderPerHour) {
+    }
+
+    /** Mail templates: a directory of Mustache files overriding the built-in ones; null means built-in. */
+    public record Templates(Path directory) {
+    }
+
+    /** Limits applied when parsing inbound mail; a message over a limit still becomes a case, marked so. */
+    public record Limits(
+            long maxMessageSize,
+            int maxHeaderCount,
+            int maxHeaderLength,
+            int maxLineLength,
+            int maxNestingDepth,
+            int maxBodyText) {
+    }
+
+    /** Outgoing mail retries. */
+    public record Outbox(
+            Duration retryInitial,
+            Duration retryMax,
+            Duration giveUpAfter,
+            Duration drainInterval) {
+    }
+
+    /** Transport security of a mail connection. */
+    public enum TransportSecurity { SSL, STARTTLS, NONE }
+}

@@ -1,0 +1,54 @@
+package org.sectriage.domain;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The public identifier of a case, {@code SEC-YYYY-NNNN}: the year it was opened and a number within that year. */
+public record CaseId(int year, int number) implements Comparable<CaseId> {
+
+    private static final Pattern ID = Pattern.compile("SEC-(\\d{4})-(\\d{4,})");
+    private static final Pattern TAG = Pattern.compile("\\[(SEC-\\d{4}-\\d{4,})]");
+
+    public CaseId {
+        if (year < 1970 || year > 9999) {
+            throw new IllegalArgumentException("case year out of range: " + year);
+        }
+        if (number < 1) {
+            throw new IllegalArgumentException("case number must be positive: " + number);
+        }
+    }
+
+    /** Parses {@code SEC-2026-0042}; throws {@link IllegalArgumentException} naming the bad input. */
+    public static CaseId parse(String text) {
+        Matcher m = ID.matcher(text == null ? "" : text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a case id: '" + text + "' (expected SEC-YYYY-NNNN)");
+        }
+        return new CaseId(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    /** The case tag {@code [SEC-YYYY-NNNN]} found in a subject line, if any. */
+    public static Optional<CaseId> findTag(String subject) {
+        if (subject == null) {
+            return Optional.empty();
+        }
+        Matcher m = TAG.matcher(subject);
+        return m.find() ? Optional.of(parse(m.group(1))) : Optional.empty();
+    }
+
+    /** The tag that sectriage puts in subject lines, {@code [SEC-2026-0042]}. */
+    public String tag() {
+        return "[" + this + "]";
+    }
+
+    @Override
+    public String toString() {
+        return String.format("SEC-%04d-%04d", year, number);
+    }
+
+    @Override
+    public int compareTo(CaseId o) {
+        return year != o.year ? Integer.compare(year, o.year) : Integer.compare(number, o.number);
+    }
+}

@@ -1,0 +1,28 @@
+package org.sectriage.parse;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Header fields of a message by lower-case name, each with all its values in order. */
+public record HeaderSet(Map<String, List<String>> fields) {
+
+    public HeaderSet {
+        fields = Map.copyOf(fields);
+    }
+
+    /** The first value of the named header, if present. */
+    public Optional<String> first(String name) {
+        List<String> values = fields.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    public List<String> all(String name) {
+        return fields.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    public boolean has(String name) {
+        return fields.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+}

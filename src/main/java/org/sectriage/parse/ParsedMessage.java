@@ -1,0 +1,50 @@
+package org.sectriage.parse;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.sectriage.domain.EmailAddress;
+
+/**
+ * What sectriage read out of one inbound message: the headers it acts on, the best plain text of the
+ * body (bounded), the attachments' names, and every limit or defect met while parsing. Parsing never
+ * fails: a broken message yields what could be read plus its {@link #problems()}.
+ */
+public record ParsedMessage(
+        /** Message-ID with angle brackets, e.g. {@code <abc@example.org>}; null when absent. */
+        String messageId,
+        /** Message-IDs from In-Reply-To, with angle brackets. */
+        List<String> inReplyTo,
+        /** Message-IDs from References, with angle brackets, oldest first. */
+        List<String> references,
+        EmailAddress from,
+        List<EmailAddress> replyTo,
+        List<EmailAddress> to,
+        List<EmailAddress> cc,
+        /** Decoded subject, control characters removed; empty when absent. */
+        String subject,
+        Instant date,
+        /** The headers the pipeline's rules read (names in lower case), each value unfolded and decoded. */
+        HeaderSet headers,
+        /** Top-level MIME type in lower case, e.g. {@code multipart/mixed}. */
+        String mimeType,
+        /** The best plain-text rendering of the body: the first text/plain part, else text from HTML; bounded. */
+        String bodyText,
+        boolean bodyTruncated,
+        List<AttachmentInfo> attachments,
+        /** One entry per limit exceeded or defect met, in words, e.g. "MIME nesting deeper than 50 levels". */
+        List<String> problems) {
+
+    /** The address replies go to: the first Reply-To, else From; empty when the message has neither. */
+    public Optional<EmailAddress> replyAddress() {
+        if (!replyTo.isEmpty()) {
+            return Optional.of(replyTo.get(0));
+        }
+        return Optional.ofNullable(from);
+    }
+
+    /** True when any limit was exceeded or any defect met. */
+    public boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+}
