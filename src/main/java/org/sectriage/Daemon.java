@@ -1,0 +1,209 @@
+package org.sectriage;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.UUID;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.sectriage.act.Acknowledge;
+import org.sectriage.act.CaseMailContext;
+import org.sectriage.act.MailTemplates;
+import org.sectriage.act.NotifyMaintainers;
+import org.sectriage.classify.AutomatedMailDetector;
+import org.sectriage.classify.DetectAutomatedMail;
+import org.sectriage.config.SectriageConfig;
+import org.sectriage.ingest.ImapMailboxClient;
+import org.sectriage.ingest.MailboxClient;
+import org.sectriage.ingest.MailboxIngester;
+import org.sectriage.ingest.MailboxWatcher;
+import org.sectriage.outbox.MailComposer;
+import org.sectriage.outbox.OutboundMailer;
+import org.sectriage.outbox.Outbox;
+import org.sectriage.outbox.OutboxSender;
+import org.sectriage.outbox.SendOutboxJob;
+import org.sectriage.outbox.SmtpOutboundMailer;
+import org.sectriage.parse.MimeParser;
+import org.sectriage.parse.ParseLimits;
+import org.sectriage.parse.ParseMime;
+import org.sectriage.pipeline.Pipeline;
+import org.sectriage.pipeline.PipelineRunner;
+import org.sectriage.store.Database;
+import org.sectriage.store.InboundStore;
+import org.sectriage.store.OutboxStore;
+import org.sectriage.threading.AttachToCase;
+import org.sectriage.threading.Maintainers;
+import org.sectriage.threading.OpenCase;
+import org.sectriage.threading.RecordMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running sectriage: the mailbox watcher on its own thread, the outbox on a Quartz timer, and
+ * the database they share. This is the one place where the parts are wired together.
+ */
+public final class Daemon implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
+
+    private final Database db;
+    private final MailboxWatcher watcher;
+    private final OutboxSender outboxSender;
+    private final PipelineRunner runner;
+    private final Scheduler scheduler;
+    private final JobKey sendOutbox = JobKey.jobKey("send-outbox", "sectriage");
+    private final SectriageConfig config;
+    private Thread watcherThread;
+
+    /** Opens the configured database and wires a daemon to the configured IMAP and SMTP servers. */
+    public static Daemon create(SectriageConfig config, Clock clock) {
+        SectriageConfig.Database d = config.database();
+        Database db = Database.open(d.url(), d.user(), d.password() == null ? null : d.password().read());
+        return new Daemon(config, clock, db, new ImapMailboxClient(config.mailbox()),
+                new SmtpOutboundMailer(config.smtp()));
+    }
+
+    public Daemon(SectriageConfig config, Clock clock, Database db, MailboxClient mailbox, OutboundMailer mailer) {
+        this.config = config;
+        this.db = db;
+        InboundStore inbound = new InboundStore();
+        OutboxStore outboxStore = new OutboxStore();
+        Maintainers maintainers = new Maintainers(config.maintainers());
+        MailTemplates templates = MailTemplates.load(config.templates().directory());
+        CaseMailContext context = new CaseMailContext(config.project(), config.policy(), maintainers);
+        Outbox outbox = new Outbox(new MailComposer(config.project().securityAddress(),
+                config.project().name() + " Security", clock), outboxStore,
+                config.project().securityAddress(), clock);
+        SectriageConfig.Limits l = config.limits();
+        Pipeline pipeline = InboundPipeline.of(new InboundPipeline.Steps(
+                new ParseMime(new MimeParser(new ParseLimits(l.maxMessageSize(), l.maxHeaderCount(),
+                        l.maxHeaderLength(), l.maxLineLength(), l.maxNestingDepth(), l.maxBodyText())), inbound),
+                new DetectAutomatedMail(new AutomatedMailDetector(config.project().securityAddress().normalized())),
+                new AttachToCase(maintainers),
+                new OpenCase(maintainers, config.project().timeZone()),
+                new RecordMessage(),
+                new Acknowledge(outbox, templates, context, config.acknowledgement().maxPerSenderPerHour()),
+                new NotifyMaintainers(outbox, templates, context, maintainers, config.project().securityAddress())));
+        this.outboxSender = new OutboxSender(db, outboxStore, mailer, config.outbox(), clock);
+        this.scheduler = newScheduler();
+        this.runner = new PipelineRunner(pipeline, db, inbound, clock, this::sendOutboxSoon);
+        MailboxIngester ingester = new MailboxIngester(mailbox, db, inbound, clock, config.mailbox().fetchBatch());
+        this.watcher = new MailboxWatcher(mailbox, ingester, runner, config.mailbox().pollInterval(),
+                config.mailbox().idleRefresh());
+        LOG.info("pipeline: {}", pipeline.describe());
+    }
+
+    private Scheduler newScheduler() {
+        Properties p = new Properties();
+        p.put(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "sectriage-" + UUID.randomUUID());
+        p.put(StdSchedulerFactory.PROP_SCHED_SKIP_UPDATE_CHECK, "true");
+        p.put("org.quartz.threadPool.threadCount", "2");
+        p.put("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        try {
+            Scheduler s = new StdSchedulerFactory(p).getScheduler();
+            s.getContext().put(SendOutboxJob.SENDER, outboxSender);
+            JobDetail job = JobBuilder.newJob(SendOutboxJob.class).withIdentity(sendOutbox).storeDurably().build();
+            Trigger every = TriggerBuilder.newTrigger().withIdentity("send-outbox-every", "sectriage")
+                    .forJob(job)
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                            .withIntervalInMilliseconds(config.outbox().drainInterval().toMillis())
+                            .repeatForever()
+                            .withMisfireHandlingInstructionNextWithRemainingCount())
+                    .startNow()
+                    .build();
+            s.scheduleJob(job, java.util.Set.of(every), true);
+            return s;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot set up the timers: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the timers and the mailbox watcher; returns at once. */
+    public synchronized void start() {
+        try {
+            scheduler.start();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot start the timers: " + e.getMessage(), e);
+        }
+        watcherThread = new Thread(watcher, "sectriage-mailbox");
+        watcherThread.start();
+        LOG.info("sectriage started for {}", config.project().securityAddress().address());
+    }
+
+    /** Has the outbox looked at now rather than at its next tick. */
+    public void sendOutboxSoon() {
+        try {
+            if (scheduler.isStarted() && !scheduler.isShutdown()) {
+                scheduler.triggerJob(sendOutbox);
+            }
+        } catch (SchedulerException e) {
+            LOG.warn("cannot trigger the outbox: {}", e.getMessage());
+        }
+    }
+
+    /** Ends a wait for new mail at once (e.g. after mail was delivered in a demo or test). */
+    public void checkMailboxNow() {
+        watcher.poke();
+    }
+
+    /**
+     * Stops after the message in hand: no message is left half-processed, since each is one
+     * transaction. Mail queued but not yet sent stays in the outbox for the next start.
+     */
+    public synchronized void stop() {
+        if (watcherThread == null) {
+            return;
+        }
+        LOG.info("stopping");
+        watcher.stop();
+        try {
+            watcherThread.join(STOP_WAIT.toMillis());
+            if (watcherThread.isAlive()) {
+                LOG.warn("the mailbox watcher did not stop within {}s", STOP_WAIT.toSeconds());
+                watcherThread.interrupt();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            LOG.warn("stopping the timers: {}", e.getMessage());
+        }
+        watcherThread = null;
+        LOG.info("stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            if (!scheduler.isShutdown()) {
+                scheduler.shutdown(true);
+            }
+        } catch (SchedulerException e) {
+            LOG.warn("stopping the timers: {}", e.getMessage());
+        }
+        db.close();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public OutboxSender outboxSender() {
+        return outboxSender;
+    }
+
+    public long watcherCycles() {
+        return watcher.cycles();
+    }
+}

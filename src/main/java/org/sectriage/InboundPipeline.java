@@ -1,0 +1,40 @@
+package org.sectriage;
+
+import static org.sectriage.pipeline.Conditions.FROM_REPORTER_SIDE;
+import static org.sectriage.pipeline.Conditions.IN_NO_CASE;
+import static org.sectriage.pipeline.Conditions.IS_REPORT;
+import static org.sectriage.pipeline.Conditions.OPENED_A_CASE;
+import static org.sectriage.pipeline.Conditions.WRITTEN_BY_A_PERSON;
+
+import org.sectriage.act.Acknowledge;
+import org.sectriage.act.NotifyMaintainers;
+import org.sectriage.classify.DetectAutomatedMail;
+import org.sectriage.parse.ParseMime;
+import org.sectriage.pipeline.Pipeline;
+import org.sectriage.threading.AttachToCase;
+import org.sectriage.threading.OpenCase;
+import org.sectriage.threading.RecordMessage;
+
+/** The order of the steps every inbound message goes through: the whole flow at a glance. */
+final class InboundPipeline {
+
+    private InboundPipeline() {
+    }
+
+    /** The steps, built from their parts. */
+    record Steps(ParseMime parse, DetectAutomatedMail detectAutomated, AttachToCase attach, OpenCase open,
+                 RecordMessage record, Acknowledge acknowledge, NotifyMaintainers notifyMaintainers) {
+    }
+
+    static Pipeline of(Steps s) {
+        return Pipeline.builder()
+                .then(s.parse())
+                .then(s.detectAutomated())
+                .then(s.attach())
+                .when(IN_NO_CASE.and(WRITTEN_BY_A_PERSON), s.open())
+                .then(s.record())
+                .when(OPENED_A_CASE.and(IS_REPORT), s.acknowledge())
+                .when(WRITTEN_BY_A_PERSON.and(FROM_REPORTER_SIDE), s.notifyMaintainers())
+                .build();
+    }
+}

@@ -1,0 +1,87 @@
+package org.sectriage.act;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.sectriage.domain.CaseEvent;
+import org.sectriage.domain.CaseId;
+import org.sectriage.domain.CaseState;
+import org.sectriage.domain.EmailAddress;
+import org.sectriage.domain.SecurityCase;
+import org.sectriage.outbox.Outbox;
+import org.sectriage.outbox.OutgoingMail;
+import org.sectriage.parse.ParsedMessage;
+import org.sectriage.pipeline.Envelope;
+import org.sectriage.pipeline.Step;
+import org.sectriage.threading.OpenCase;
+
+/**
+ * Acknowledges a new report at once: a reply to the reporter, threaded to the report, with the
+ * case tag in the subject and the policy's timeline, unless the reporter has already had the
+ * configured number of acknowledgements this hour.
+ */
+public final class Acknowledge implements Step {
+
+    public static final String PURPOSE = "acknowledgement";
+
+    private final Outbox outbox;
+    private final MailTemplates templates;
+    private final CaseMailContext context;
+    private final int maxPerSenderPerHour;
+
+    public Acknowledge(Outbox outbox, MailTemplates templates, CaseMailContext context, int maxPerSenderPerHour) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.context = context;
+        this.maxPerSenderPerHour = maxPerSenderPerHour;
+    }
+
+    @Override
+    public void apply(Envelope env) throws Exception {
+        CaseId id = env.requireCase();
+        SecurityCase sc = env.cases().find(id).orElseThrow();
+        EmailAddress reporter = sc.reporter();
+        String withheld = reasonToWithhold(env, reporter);
+        if (withheld != null) {
+            env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "acknowledgement-withheld", withheld));
+            env.note("acknowledgement withheld: " + withheld);
+            return;
+        }
+        ParsedMessage m = env.parsed();
+        Map<String, Object> ctx = context.forMessage(sc, m, env.now());
+        MailTemplates.RenderedMail rendered = templates.render(MailTemplates.ACKNOWLEDGEMENT, ctx);
+        outbox.enqueue(env.connection(), new OutgoingMail(id, PURPOSE, List.of(reporter), null, rendered.subject(),
+                rendered.body(), m.messageId(), threadReferences(m), OutgoingMail.AUTO_REPLIED));
+        env.cases().updateState(id, CaseState.ACKNOWLEDGED, env.now());
+        env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "acknowledgement-queued",
+                "to " + reporter.address()));
+        env.note("acknowledged");
+    }
+
+    private String reasonToWithhold(Envelope env, EmailAddress reporter) throws Exception {
+        if (reporter.sameMailbox(OpenCase.UNKNOWN_SENDER)) {
+            return "the sender's address could not be read";
+        }
+        if (maxPerSenderPerHour == 0) {
+            return "acknowledgements are switched off (acknowledgement.max-per-sender-per-hour: 0)";
+        }
+        int recent = outbox.countSince(env.connection(), PURPOSE, reporter, env.now().minus(Duration.ofHours(1)));
+        if (recent >= maxPerSenderPerHour) {
+            return "rate limit: " + recent + " acknowledgements to " + reporter.address() + " in the last hour";
+        }
+        return null;
+    }
+
+    /** The References of a reply: the report's own References, then the report's Message-ID. */
+    static List<String> threadReferences(ParsedMessage m) {
+        List<String> refs = new ArrayList<>(m.references());
+        if (refs.isEmpty()) {
+            refs.addAll(m.inReplyTo());
+        }
+        if (m.messageId() != null && !refs.contains(m.messageId())) {
+            refs.add(m.messageId());
+        }
+        return refs;
+    }
+}

@@ -1,0 +1,101 @@
+package org.sectriage.act;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sectriage.config.SectriageConfig;
+import org.sectriage.domain.EmailAddress;
+import org.sectriage.domain.SecurityCase;
+import org.sectriage.parse.ParsedMessage;
+import org.sectriage.threading.Maintainers;
+
+/**
+ * The values a mail template may use: the project, the policy's promises, the case, its reporter
+ * and the message that caused the mail. Templates name them with dots, e.g. {@code {{case.id}}}.
+ */
+public final class CaseMailContext {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+
+    private final SectriageConfig.Project project;
+    private final SectriageConfig.Policy policy;
+    private final Maintainers maintainers;
+
+    public CaseMailContext(SectriageConfig.Project project, SectriageConfig.Policy policy, Maintainers maintainers) {
+        this.project = project;
+        this.policy = policy;
+        this.maintainers = maintainers;
+    }
+
+    /** The context for a mail about {@code securityCase} caused by message {@code m}. */
+    public Map<String, Object> forMessage(SecurityCase securityCase, ParsedMessage m, java.time.Instant receivedAt) {
+        Map<String, Object> ctx = new HashMap<>();
+        ctx.put("project", Map.of(
+                "name", project.name(),
+                "securityAddress", project.securityAddress().address(),
+                "trackerUrl", project.trackerUrl(),
+                "keyUrl", project.keyUrl() == null ? "" : project.keyUrl()));
+        Map<String, Object> pol = new HashMap<>();
+        pol.put("acknowledgeWithin", humanDuration(policy.acknowledgeWithin()));
+        pol.put("firstResponseWithin", humanDuration(policy.firstResponseWithin()));
+        pol.put("escalateAfterSilence", humanDuration(policy.escalateAfterSilence()));
+        pol.put("timeline", policy.timelineText() == null ? "" : policy.timelineText());
+        ctx.put("policy", pol);
+        ctx.put("case", Map.of(
+                "id", securityCase.id().toString(),
+                "tag", securityCase.id().tag(),
+                "subject", securityCase.subject(),
+                "state", securityCase.state().label()));
+        EmailAddress reporter = securityCase.reporter();
+        Map<String, Object> rep = new HashMap<>();
+        rep.put("name", reporter.displayName() == null ? "" : reporter.displayName());
+        rep.put("address", reporter.address());
+        rep.put("display", reporter.toString());
+        ctx.put("reporter", rep);
+        List<EmailAddress> secondary = maintainers.secondaryCoordinators();
+        ctx.put("secondaryCoordinators", secondary.stream().map(a -> Map.of("address", a.address())).toList());
+        ctx.put("hasSecondaryCoordinators", !secondary.isEmpty());
+        Map<String, Object> msg = new HashMap<>();
+        msg.put("from", m.from() == null ? "(unknown sender)" : m.from().toString());
+        msg.put("receivedAt", WHEN.format(receivedAt.atZone(zone())));
+        msg.put("body", m.bodyText() == null ? "" : m.bodyText());
+        msg.put("bodyTruncated", m.bodyTruncated());
+        ctx.put("message", msg);
+        ctx.put("problems", m.problems());
+        ctx.put("hasProblems", !m.problems().isEmpty());
+        ctx.put("attachments", m.attachments());
+        ctx.put("hasAttachments", !m.attachments().isEmpty());
+        ctx.put("acknowledged", false);
+        ctx.put("acknowledgementNote", "");
+        return ctx;
+    }
+
+    private ZoneId zone() {
+        return project.timeZone();
+    }
+
+    /**
+     * A duration as people write it in a policy: "48 hours", "3 days", "90 minutes". Whole days
+     * from three on are said in days; shorter spans in hours, as SECURITY.md files say "48 hours".
+     */
+    static String humanDuration(Duration d) {
+        long seconds = d.toSeconds();
+        if (seconds % 86_400 == 0 && seconds >= 3 * 86_400) {
+            return plural(seconds / 86_400, "day");
+        }
+        if (seconds % 3_600 == 0 && seconds >= 3_600) {
+            return plural(seconds / 3_600, "hour");
+        }
+        if (seconds % 60 == 0 && seconds >= 60) {
+            return plural(seconds / 60, "minute");
+        }
+        return plural(seconds, "second");
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+}

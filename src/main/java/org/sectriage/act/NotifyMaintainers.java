@@ -1,0 +1,60 @@
+package org.sectriage.act;
+
+import java.util.List;
+import java.util.Map;
+import org.sectriage.domain.CaseEvent;
+import org.sectriage.domain.CaseId;
+import org.sectriage.domain.CaseMessage;
+import org.sectriage.domain.CaseState;
+import org.sectriage.domain.EmailAddress;
+import org.sectriage.domain.SecurityCase;
+import org.sectriage.outbox.Outbox;
+import org.sectriage.outbox.OutgoingMail;
+import org.sectriage.pipeline.Envelope;
+import org.sectriage.pipeline.Step;
+import org.sectriage.threading.Maintainers;
+
+/**
+ * Sends a new case, or the reporter's follow-up, to the maintainers: one thread per case in their
+ * mailboxes, with Reply-To the security address so that their answers come back to sectriage.
+ */
+public final class NotifyMaintainers implements Step {
+
+    public static final String PURPOSE = "maintainer-notification";
+
+    private final Outbox outbox;
+    private final MailTemplates templates;
+    private final CaseMailContext context;
+    private final Maintainers maintainers;
+    private final EmailAddress securityAddress;
+
+    public NotifyMaintainers(Outbox outbox, MailTemplates templates, CaseMailContext context, Maintainers maintainers,
+                             EmailAddress securityAddress) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.context = context;
+        this.maintainers = maintainers;
+        this.securityAddress = securityAddress;
+    }
+
+    @Override
+    public void apply(Envelope env) throws Exception {
+        CaseId id = env.requireCase();
+        SecurityCase sc = env.cases().find(id).orElseThrow();
+        Map<String, Object> ctx = context.forMessage(sc, env.parsed(), env.now());
+        ctx.put("acknowledged", sc.state() == CaseState.ACKNOWLEDGED);
+        ctx.put("acknowledgementNote", String.join("; ", env.notes()));
+        String template = env.isNewCase() ? MailTemplates.MAINTAINER_NEW_CASE : MailTemplates.MAINTAINER_FOLLOW_UP;
+        MailTemplates.RenderedMail rendered = templates.render(template, ctx);
+        List<String> thread = env.cases().messages(id).stream()
+                .filter(m -> m.direction() == CaseMessage.Direction.OUT && PURPOSE.equals(m.kind()))
+                .map(CaseMessage::messageId)
+                .toList();
+        String inReplyTo = thread.isEmpty() ? null : thread.get(thread.size() - 1);
+        outbox.enqueue(env.connection(), new OutgoingMail(id, PURPOSE, maintainers.addresses(), securityAddress,
+                rendered.subject(), rendered.body(), inReplyTo, thread, OutgoingMail.AUTO_GENERATED));
+        env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "maintainers-notified",
+                (env.isNewCase() ? "new case" : "follow-up") + " sent to " + maintainers.addresses().size()
+                        + " maintainer(s)"));
+    }
+}

@@ -1,0 +1,77 @@
+package org.sectriage.cli;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.sectriage.domain.CaseEvent;
+import org.sectriage.domain.CaseId;
+import org.sectriage.domain.CaseMessage;
+import org.sectriage.domain.Participant;
+import org.sectriage.domain.SecurityCase;
+import org.sectriage.store.InboundStore;
+import org.sectriage.store.JdbcCaseStore;
+import org.sectriage.store.OutboxStore;
+import org.sectriage.store.OutboxStore.OutboxRow;
+
+/** A case as the CLI shows it: the case, its thread with delivery states, participants and events. */
+record CaseView(String id, String state, String subject, String reporter, Instant openedAt, Instant updatedAt,
+                String acknowledgement, String problems, List<Participant> participants,
+                List<ThreadEntry> thread, List<CaseEvent> events) {
+
+    /** One message of the thread; for mail sent, its delivery state; for mail received, its size and problems. */
+    record ThreadEntry(String direction, Instant at, String kind, String from, String to, String subject,
+                       String messageId, String delivery, Long sizeBytes, String problems) {
+    }
+
+    static CaseView summary(Connection c, SecurityCase sc) throws SQLException {
+        List<OutboxRow> out = new OutboxStore().forCase(c, sc.id().toString());
+        return new CaseView(sc.id().toString(), sc.state().label(), sc.subject(), sc.reporter().toString(),
+                sc.openedAt(), sc.updatedAt(), acknowledgement(out), sc.flags(), List.of(), List.of(), List.of());
+    }
+
+    static CaseView full(Connection c, SecurityCase sc) throws SQLException {
+        JdbcCaseStore cases = new JdbcCaseStore(c);
+        InboundStore inbound = new InboundStore();
+        List<OutboxRow> out = new OutboxStore().forCase(c, sc.id().toString());
+        CaseId id = sc.id();
+        List<ThreadEntry> thread = new java.util.ArrayList<>();
+        for (CaseMessage m : cases.messages(id)) {
+            if (m.direction() == CaseMessage.Direction.OUT) {
+                OutboxRow row = out.stream().filter(r -> m.outboxId() != null && r.id() == m.outboxId()).findFirst()
+                        .orElse(null);
+                String delivery = row == null ? "unknown" : deliveryState(row);
+                thread.add(new ThreadEntry("out", m.at(), m.kind(), m.sender(), m.recipients(), m.subject(),
+                        m.messageId(), delivery, null, null));
+            } else {
+                InboundStore.InboundRecord r = m.inboundId() == null ? null
+                        : inbound.find(c, m.inboundId()).orElse(null);
+                thread.add(new ThreadEntry("in", m.at(), m.kind(), m.sender(), m.recipients(), m.subject(),
+                        m.messageId(), null, r == null ? null : r.size(), r == null ? null : r.problems()));
+            }
+        }
+        return new CaseView(id.toString(), sc.state().label(), sc.subject(), sc.reporter().toString(), sc.openedAt(),
+                sc.updatedAt(), acknowledgement(out), sc.flags(), cases.participants(id), thread, cases.events(id));
+    }
+
+    /** yes (sent), queued, failed, or no: what became of the case's acknowledgement. */
+    static String acknowledgement(List<OutboxRow> out) {
+        return out.stream().filter(r -> "acknowledgement".equals(r.purpose())).findFirst()
+                .map(r -> switch (r.status()) {
+                    case "sent" -> "yes";
+                    case "pending" -> "queued";
+                    default -> r.status();
+                })
+                .orElse("no");
+    }
+
+    private static String deliveryState(OutboxRow row) {
+        return switch (row.status()) {
+            case "sent" -> "sent " + row.sentAt();
+            case "pending" -> row.attempts() == 0 ? "queued"
+                    : "queued, " + row.attempts() + " failed attempt(s), next at " + row.nextAttemptAt()
+                            + (row.lastError() == null ? "" : ": " + row.lastError());
+            default -> "failed after " + row.attempts() + " attempt(s): " + row.lastError();
+        };
+    }
+}

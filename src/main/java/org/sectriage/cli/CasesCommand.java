@@ -1,0 +1,165 @@
+package org.sectriage.cli;
+
+import java.io.PrintStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sectriage.domain.CaseEvent;
+import org.sectriage.domain.CaseId;
+import org.sectriage.domain.Participant;
+import org.sectriage.domain.SecurityCase;
+import org.sectriage.store.Database;
+import org.sectriage.store.InboundStore;
+import org.sectriage.store.JdbcCaseStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sectriage cases list|show}: the cases in the database. */
+@Command(name = "cases", mixinStandardHelpOptions = true, description = "List cases or show one.",
+        subcommands = {CasesCommand.ListCases.class, CasesCommand.ShowCase.class})
+final class CasesCommand implements Runnable {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List all cases, newest first.")
+    static final class ListCases implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOption database;
+
+        @Option(names = "--json", description = "One JSON object per case, one per line.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Database db = database.open()) {
+                List<CaseView> views = new ArrayList<>();
+                int[] unfiled = {0};
+                db.run(c -> {
+                    for (SecurityCase sc : new JdbcCaseStore(c).list()) {
+                        views.add(CaseView.summary(c, sc));
+                    }
+                    unfiled[0] = new InboundStore().unfiled(c).size();
+                });
+                PrintStream out = System.out;
+                if (json) {
+                    views.forEach(v -> out.println(Json.write(v)));
+                    return 0;
+                }
+                if (views.isEmpty()) {
+                    out.println("No cases.");
+                } else {
+                    out.printf("%-15s %-13s %-16s %-8s %-30s %s%n", "CASE", "STATE", "OPENED (UTC)", "ACK",
+                            "REPORTER", "SUBJECT");
+                    for (CaseView v : views) {
+                        out.printf("%-15s %-13s %-16s %-8s %-30s %s%n", v.id(), v.state(), TIME.format(v.openedAt()),
+                                v.acknowledgement(), cut(v.reporter(), 30), cut(v.subject(), 60));
+                    }
+                }
+                if (unfiled[0] > 0) {
+                    out.println();
+                    out.println(unfiled[0] + " message(s) are in no case (auto-replies, bounces, quarantined):"
+                            + " see 'sectriage inbox list'.");
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show one case: its thread, delivery states, participants and event log.")
+    static final class ShowCase implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOption database;
+
+        @Parameters(paramLabel = "ID", description = "The case id, e.g. SEC-2026-0001.")
+        String id;
+
+        @Option(names = "--json", description = "The case as one JSON object.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            CaseId caseId;
+            try {
+                caseId = CaseId.parse(id);
+            } catch (IllegalArgumentException e) {
+                throw new CliErrors.UserError(e.getMessage());
+            }
+            try (Database db = database.open()) {
+                CaseView v = db.inTransaction(c -> {
+                    SecurityCase sc = new JdbcCaseStore(c).find(caseId)
+                            .orElseThrow(() -> new CliErrors.UserError("no case " + caseId));
+                    return CaseView.full(c, sc);
+                });
+                if (json) {
+                    System.out.println(Json.write(v));
+                } else {
+                    print(v, System.out);
+                }
+                return 0;
+            }
+        }
+
+        static void print(CaseView v, PrintStream out) {
+            out.println(v.id() + "  " + v.subject());
+            out.println("  state:           " + v.state());
+            out.println("  reporter:        " + v.reporter());
+            out.println("  opened:          " + TIME.format(v.openedAt()) + " UTC");
+            out.println("  updated:         " + TIME.format(v.updatedAt()) + " UTC");
+            out.println("  acknowledged:    " + v.acknowledgement());
+            if (v.problems() != null) {
+                out.println("  problems:        " + v.problems());
+            }
+            out.println();
+            out.println("Participants:");
+            for (Participant p : v.participants()) {
+                out.println("  " + p.role().label() + "  " + p.address());
+            }
+            out.println();
+            out.println("Thread:");
+            for (CaseView.ThreadEntry t : v.thread()) {
+                out.println("  " + TIME.format(t.at()) + "  " + ("in".equals(t.direction()) ? "<- " : "-> ")
+                        + t.kind() + "  " + ("in".equals(t.direction()) ? "from " + t.from() : "to " + t.to()));
+                out.println("      subject:    " + t.subject());
+                out.println("      message-id: " + t.messageId());
+                if (t.delivery() != null) {
+                    out.println("      delivery:   " + t.delivery());
+                }
+                if (t.sizeBytes() != null) {
+                    out.println("      size:       " + t.sizeBytes() + " bytes (raw message stored)");
+                }
+                if (t.problems() != null) {
+                    out.println("      problems:   " + t.problems());
+                }
+            }
+            out.println();
+            out.println("Events:");
+            for (CaseEvent e : v.events()) {
+                out.println("  " + TIME.format(e.at()) + "  " + e.type() + "  by " + e.actor()
+                        + (e.detail() == null ? "" : ": " + e.detail()));
+            }
+        }
+    }
+
+    static String cut(String s, int width) {
+        if (s == null) {
+            return "";
+        }
+        String flat = s.replaceAll("\\p{Cntrl}", " ");
+        return flat.length() <= width ? flat : flat.substring(0, width - 1) + "…";
+    }
+}

@@ -1,0 +1,32 @@
+package org.sectriage.cli;
+
+import java.util.concurrent.Callable;
+import org.sectriage.act.MailTemplates;
+import org.sectriage.config.SectriageConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code sectriage check-config}: validates the configuration and the templates, and says what is wrong. */
+@Command(name = "check-config", mixinStandardHelpOptions = true,
+        description = "Check a configuration file and its templates; exit 0 if sectriage can start with it.")
+final class CheckConfigCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Override
+    public Integer call() {
+        SectriageConfig cfg = config.load();
+        MailTemplates.load(cfg.templates().directory());
+        System.out.println(config.file + ": OK");
+        System.out.println("  security address: " + cfg.project().securityAddress().address());
+        System.out.println("  mailbox:          " + cfg.mailbox().username() + " at " + cfg.mailbox().host() + ":"
+                + cfg.mailbox().port() + " (" + cfg.mailbox().security().name().toLowerCase(java.util.Locale.ROOT)
+                + "), folder " + cfg.mailbox().folder());
+        System.out.println("  smtp:             " + cfg.smtp().host() + ":" + cfg.smtp().port() + " ("
+                + cfg.smtp().security().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        System.out.println("  database:         " + cfg.database().url());
+        System.out.println("  maintainers:      " + cfg.maintainers().size());
+        return 0;
+    }
+}

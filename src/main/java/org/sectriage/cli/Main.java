@@ -1,0 +1,39 @@
+package org.sectriage.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sectriage} command line: one subcommand per thing an admin does. */
+@Command(name = "sectriage",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Runs a project's security@ mailbox: acknowledges, tracks and escalates vulnerability reports.",
+        subcommands = {
+            RunCommand.class,
+            DemoCommand.class,
+            CheckConfigCommand.class,
+            CasesCommand.class,
+            InboxCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its error handling, for main and for tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new CliErrors());
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,255 @@
+package org.sectriage.demo;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.sectriage.Daemon;
+import org.sectriage.config.ConfigLoader;
+import org.sectriage.config.SectriageConfig;
+
+/**
+ * The demo: an embedded GreenMail IMAP+SMTP server on loopback, a temporary H2 database, and the
+ * real daemon, fed a handful of varied reports; then a table of what happened.
+ */
+public final class Demo implements AutoCloseable {
+
+    static final String SECURITY = "security@demo.example";
+    static final String PASSWORD = "demo-password";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final PrintStream out;
+    private final Path dir;
+    private final GreenMail mail;
+    private Daemon daemon;
+
+    public Demo(PrintStream out) throws IOException {
+        this.out = out;
+        this.dir = Files.createTempDirectory("sectriage-demo-");
+        this.mail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+    }
+
+    /** Runs the demo; with {@code keepRunning}, stays up afterwards until the process is stopped. */
+    public int run(boolean keepRunning) throws Exception {
+        mail.start();
+        mail.setUser(SECURITY, SECURITY, PASSWORD);
+        int smtp = mail.getSmtp().getPort();
+        int imap = mail.getImap().getPort();
+        out.println("Embedded mail server: SMTP 127.0.0.1:" + smtp + ", IMAP 127.0.0.1:" + imap);
+        Path config = writeConfig(smtp, imap);
+        SectriageConfig cfg = ConfigLoader.load(config);
+        daemon = Daemon.create(cfg, Clock.systemUTC());
+        daemon.start();
+        out.println("sectriage is watching " + SECURITY + "; database " + cfg.database().url());
+        out.println();
+
+        DemoMail send = new DemoMail("127.0.0.1", smtp, SECURITY);
+        Map<String, String> labels = new LinkedHashMap<>();
+        String alex = "alex@researcher.example";
+        String jurgen = "juergen@sicherheit.example";
+        labels.put(send.plainReport(alex, "Alex Example"), "report, plain text with steps");
+        labels.put(send.iso88591Report(jurgen, "Jürgen Müller"), "report, German, ISO-8859-1");
+        daemon.checkMailboxNow();
+        MimeMessage ackAlex = awaitAcknowledgement(alex);
+        MimeMessage ackJurgen = awaitAcknowledgement(jurgen);
+
+        labels.put(send.followUp(alex, "Alex Example", ackAlex.getSubject(), ackAlex.getMessageID()),
+                "follow-up, reply to the acknowledgement");
+        labels.put(send.outOfOffice(jurgen, "Jürgen Müller", ackJurgen.getSubject(), ackJurgen.getMessageID()),
+                "out-of-office auto-reply");
+        String tag = ackAlex.getSubject().replaceAll("^.*?(\\[SEC-\\d{4}-\\d+]).*$", "$1");
+        labels.put(send.forgedCaseTag("mallory@elsewhere.example", "Mallory", tag),
+                "stranger using " + tag + " in the subject");
+        daemon.checkMailboxNow();
+        await("all messages processed and answered", () -> processed() == labels.size() && outboxEmpty());
+
+        printTable(labels);
+        if (keepRunning) {
+            out.println();
+            out.println("Still running. Send more mail to " + SECURITY + " through SMTP 127.0.0.1:" + smtp
+                    + " (no authentication), e.g.:");
+            out.println("  curl --url smtp://127.0.0.1:" + smtp + " --mail-from you@example.org --mail-rcpt " + SECURITY
+                    + " --upload-file report.eml");
+            out.println("Read any mailbox over IMAP 127.0.0.1:" + imap + " (user = address, any new user's password"
+                    + " = its address); " + SECURITY + " has password " + PASSWORD + ".");
+            out.println("Inspect cases in another terminal while this runs? Stop it first: H2 locks its file."
+                    + " Press Ctrl-C to stop.");
+            Thread.currentThread().join();
+        }
+        return 0;
+    }
+
+    private Path writeConfig(int smtp, int imap) throws IOException {
+        Path password = dir.resolve("imap-password");
+        Files.writeString(password, PASSWORD);
+        Path config = dir.resolve("sectriage.yaml");
+        Files.writeString(config, """
+                project:
+                  name: Demo Project
+                  security-address: %s
+                  tracker-url: https://tracker.demo.example/issues
+                mailbox:
+                  host: 127.0.0.1
+                  port: %d
+                  security: none
+                  username: %s
+                  password-file: %s
+                  poll-interval: 1s
+                  idle-refresh: 20s
+                  read-timeout: 30s
+                smtp:
+                  host: 127.0.0.1
+                  port: %d
+                  security: none
+                database:
+                  url: jdbc:h2:file:%s
+                maintainers:
+                  - name: Maria Maintainer
+                    email: maria@demo.example
+                    role: primary
+                  - name: Sam Second
+                    email: sam@demo.example
+                    role: secondary
+                policy:
+                  acknowledge-within: 48h
+                  first-response-within: 3d
+                  escalate-after-silence: 5d
+                outbox:
+                  retry-initial: 1s
+                  retry-max: 10s
+                  drain-interval: 2s
+                """.formatted(SECURITY, imap, SECURITY, password.toAbsolutePath(), smtp,
+                dir.resolve("sectriage").toAbsolutePath()));
+        return config;
+    }
+
+    private MimeMessage awaitAcknowledgement(String reporter) throws MessagingException {
+        MimeMessage[] found = {null};
+        await("the acknowledgement to " + reporter, () -> {
+            found[0] = Arrays.stream(mail.getReceivedMessages()).filter(m -> isAcknowledgementTo(m, reporter))
+                    .findFirst().orElse(null);
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    private static boolean isAcknowledgementTo(MimeMessage m, String reporter) {
+        try {
+            return m.getHeader("X-Sectriage-Case") != null && m.getAllRecipients() != null
+                    && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(reporter))
+                    && m.getHeader("Auto-Submitted", null).startsWith("auto-replied");
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    private void await(String what, BooleanSupplier done) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the demo waited " + WAIT.toSeconds() + "s for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
+    private int processed() {
+        return query("SELECT COUNT(*) FROM inbound_message WHERE status <> 'stored'");
+    }
+
+    private boolean outboxEmpty() {
+        return query("SELECT COUNT(*) FROM outbox WHERE status = 'pending'") == 0;
+    }
+
+    private int query(String sql) {
+        return daemon.database().inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    private void printTable(Map<String, String> labels) {
+        List<String[]> rows = daemon.database().inTransaction(c -> rows(c, labels));
+        String format = "%-42s %-30s %-11s %-15s %-13s %s%n";
+        out.printf(format, "MESSAGE", "FROM", "KIND", "CASE", "CASE STATE", "ACKNOWLEDGED");
+        for (String[] r : rows) {
+            out.printf(format, (Object[]) r);
+        }
+        int maintainerMail = (int) Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients() != null && Arrays.stream(m.getAllRecipients())
+                        .anyMatch(a -> a.toString().endsWith("@demo.example"));
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).count();
+        out.println();
+        out.println("Maintainers received " + maintainerMail + " notification(s), threaded per case.");
+        out.println("See one case in full with: java -jar target/sectriage.jar cases show <CASE> --database "
+                + daemon.database().url() + "  (after the demo has stopped)");
+    }
+
+    private static List<String[]> rows(Connection c, Map<String, String> labels) throws SQLException {
+        List<String[]> rows = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT i.message_id, i.sender, i.kind, i.case_id, s.state, i.status,"
+                        + " (SELECT MAX(o.status) FROM outbox o WHERE o.case_id = i.case_id AND o.purpose = 'acknowledgement')"
+                        + " FROM inbound_message i LEFT JOIN security_case s ON s.id = i.case_id ORDER BY i.id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String kind = rs.getString(3);
+                boolean opened = "report".equals(kind);
+                String ack = rs.getString(7);
+                String acknowledged = !opened ? "no (" + kind + ")" : "sent".equals(ack) ? "yes" : ack == null ? "no" : ack;
+                rows.add(new String[] {
+                    labels.getOrDefault(rs.getString(1), "(other mail)"),
+                    rs.getString(2),
+                    kind,
+                    rs.getString(4) == null ? "-" : rs.getString(4),
+                    rs.getString(5) == null ? rs.getString(6) : rs.getString(5),
+                    acknowledged});
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        if (daemon != null) {
+            daemon.close();
+        }
+        mail.stop();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

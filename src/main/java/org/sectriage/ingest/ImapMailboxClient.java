@@ -1,0 +1,381 @@
+package org.sectriage.ingest;
+
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
+import org.eclipse.angus.mail.imap.protocol.UID;
+import org.sectriage.config.SectriageConfig;
+
+/**
+ * The watched mailbox over IMAP with Jakarta Mail (Angus). Messages are listed and fetched in bulk
+ * by UID with {@code BODY.PEEK[]}, so nothing is marked \Seen, and moved with {@code UID MOVE}
+ * where the server has it (else COPY, flag \Deleted, and UID EXPUNGE). Every timeout is set.
+ */
+public final class ImapMailboxClient implements MailboxClient {
+
+    private static final int CHUNK = 1024 * 1024;
+
+    private final SectriageConfig.Mailbox config;
+    private final Session session;
+    private final Object waitLock = new Object();
+    private volatile IMAPStore store;
+    private volatile IMAPFolder folder;
+    private long uidValidity;
+    private boolean woken;
+
+    public ImapMailboxClient(SectriageConfig.Mailbox config) {
+        this.config = config;
+        this.session = Session.getInstance(properties(config));
+    }
+
+    static Properties properties(SectriageConfig.Mailbox c) {
+        Properties p = new Properties();
+        p.put("mail.store.protocol", "imap");
+        p.put("mail.imap.host", c.host());
+        p.put("mail.imap.port", String.valueOf(c.port()));
+        p.put("mail.imap.connectiontimeout", String.valueOf(c.connectTimeout().toMillis()));
+        p.put("mail.imap.timeout", String.valueOf(c.readTimeout().toMillis()));
+        p.put("mail.imap.writetimeout", String.valueOf(c.readTimeout().toMillis()));
+        p.put("mail.imap.peek", "true");
+        switch (c.security()) {
+            case SSL -> {
+                p.put("mail.imap.ssl.enable", "true");
+                p.put("mail.imap.ssl.checkserveridentity", "true");
+            }
+            case STARTTLS -> {
+                p.put("mail.imap.starttls.enable", "true");
+                p.put("mail.imap.starttls.required", "true");
+                p.put("mail.imap.ssl.checkserveridentity", "true");
+            }
+            case NONE -> { }
+        }
+        return p;
+    }
+
+    @Override
+    public void open() throws MailboxException {
+        if (isOpen()) {
+            return;
+        }
+        close();
+        try {
+            IMAPStore s = (IMAPStore) session.getStore("imap");
+            s.connect(config.host(), config.port(), config.username(), config.password().read());
+            Folder processed = s.getFolder(config.processedFolder());
+            if (!processed.exists() && !processed.create(Folder.HOLDS_MESSAGES)) {
+                throw new MailboxException("cannot create the processed folder '" + config.processedFolder()
+                        + "' on " + config.host());
+            }
+            IMAPFolder f = (IMAPFolder) s.getFolder(config.folder());
+            if (!f.exists()) {
+                throw new MailboxException("folder '" + config.folder() + "' does not exist on " + config.host());
+            }
+            f.open(Folder.READ_WRITE);
+            store = s;
+            folder = f;
+            uidValidity = f.getUIDValidity();
+        } catch (MessagingException | IllegalStateException e) {
+            close();
+            throw new MailboxException("cannot open " + config.folder() + " at " + config.host() + ":" + config.port()
+                    + " as " + config.username() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        IMAPFolder f = folder;
+        return f != null && f.isOpen();
+    }
+
+    @Override
+    public long uidValidity() {
+        return uidValidity;
+    }
+
+    @Override
+    public String folder() {
+        return config.folder();
+    }
+
+    @Override
+    public List<MessageRef> list() throws MailboxException {
+        try {
+            if (requireFolder().getMessageCount() == 0) {
+                return List.of();
+            }
+        } catch (MessagingException e) {
+            throw new MailboxException("cannot count messages in " + config.folder() + ": " + e.getMessage(), e);
+        }
+        List<MessageRef> refs = new ArrayList<>();
+        command("UID FETCH 1:* (UID RFC822.SIZE)", null, r -> {
+            UID uid = r.getItem(UID.class);
+            RFC822SIZE size = r.getItem(RFC822SIZE.class);
+            if (uid != null) {
+                refs.add(new MessageRef(uid.uid, size == null ? 0 : size.size));
+            }
+        });
+        return refs;
+    }
+
+    @Override
+    public void fetch(Collection<Long> uids, RawSink sink) throws MailboxException {
+        if (uids.isEmpty()) {
+            return;
+        }
+        Exception[] failure = {null};
+        command("UID FETCH " + uidSet(uids) + " (UID BODY.PEEK[])", null, r -> {
+            UID uid = r.getItem(UID.class);
+            BODY body = r.getItem(BODY.class);
+            if (uid == null || body == null || failure[0] != null) {
+                return;
+            }
+            ByteArray bytes = body.getByteArray();
+            byte[] raw = bytes == null ? new byte[0] : bytes.getNewBytes();
+            try {
+                sink.accept(uid.uid, raw);
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw new MailboxException("storing fetched messages failed: " + failure[0].getMessage(), failure[0]);
+        }
+    }
+
+    @Override
+    public void fetchInto(long uid, long size, OutputStream out) throws MailboxException {
+        IOException[] failure = {null};
+        for (long offset = 0; offset < size || offset == 0; offset += CHUNK) {
+            long[] got = {0};
+            command("UID FETCH " + uid + " (UID BODY.PEEK[]<" + offset + "." + CHUNK + ">)", null, r -> {
+                BODY body = r.getItem(BODY.class);
+                if (body == null || failure[0] != null) {
+                    return;
+                }
+                ByteArray bytes = body.getByteArray();
+                if (bytes != null) {
+                    try {
+                        out.write(bytes.getBytes(), bytes.getStart(), bytes.getCount());
+                        got[0] = bytes.getCount();
+                    } catch (IOException e) {
+                        failure[0] = e;
+                    }
+                }
+            });
+            if (failure[0] != null) {
+                throw new MailboxException("cannot write message " + uid + " to a temporary file: "
+                        + failure[0].getMessage(), failure[0]);
+            }
+            if (got[0] < CHUNK) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void moveToProcessed(Collection<Long> uids) throws MailboxException {
+        if (uids.isEmpty()) {
+            return;
+        }
+        String set = uidSet(uids);
+        String target = BASE64MailboxEncoder.encode(config.processedFolder());
+        if (hasCapability("MOVE")) {
+            Argument a = new Argument();
+            a.writeAtom(set);
+            a.writeString(target);
+            command("UID MOVE", a, r -> { });
+            return;
+        }
+        Argument copy = new Argument();
+        copy.writeAtom(set);
+        copy.writeString(target);
+        command("UID COPY", copy, r -> { });
+        command("UID STORE " + set + " +FLAGS.SILENT (\\Deleted)", null, r -> { });
+        command(hasCapability("UIDPLUS") ? "UID EXPUNGE " + set : "EXPUNGE", null, r -> { });
+    }
+
+    private boolean hasCapability(String capability) throws MailboxException {
+        try {
+            return requireStore().hasCapability(capability);
+        } catch (MessagingException e) {
+            throw new MailboxException("cannot read the server's capabilities: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean usesIdle() {
+        try {
+            return config.idle() && store != null && store.hasCapability("IDLE");
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void awaitNewMail(Duration max) throws MailboxException {
+        if (usesIdle()) {
+            try {
+                synchronized (waitLock) {
+                    if (woken) {
+                        woken = false;
+                        return;
+                    }
+                }
+                requireFolder().idle(true);
+            } catch (MessagingException e) {
+                throw new MailboxException("IDLE on " + config.folder() + " ended: " + e.getMessage(), e);
+            }
+            return;
+        }
+        synchronized (waitLock) {
+            long deadline = System.nanoTime() + max.toNanos();
+            while (!woken) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    waitLock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    @Override
+    public void wakeUp() {
+        synchronized (waitLock) {
+            woken = true;
+            waitLock.notifyAll();
+        }
+        IMAPFolder f = folder;
+        if (f != null && f.isOpen() && usesIdle()) {
+            try {
+                // Any command on the folder from another thread ends a running IDLE (Angus sends DONE).
+                f.doCommand(p -> {
+                    p.simpleCommand("NOOP", null);
+                    return null;
+                });
+            } catch (MessagingException e) {
+                // the connection is gone: the watcher will notice and reconnect
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        IMAPFolder f = folder;
+        IMAPStore s = store;
+        folder = null;
+        store = null;
+        try {
+            if (f != null && f.isOpen()) {
+                f.close(false);
+            }
+        } catch (MessagingException | IllegalStateException ignored) {
+            // closing a broken connection
+        }
+        try {
+            if (s != null) {
+                s.close();
+            }
+        } catch (MessagingException ignored) {
+            // closing a broken connection
+        }
+    }
+
+    private IMAPFolder requireFolder() throws MailboxException {
+        IMAPFolder f = folder;
+        if (f == null || !f.isOpen()) {
+            throw new MailboxException("mailbox " + config.folder() + " is not open");
+        }
+        return f;
+    }
+
+    private IMAPStore requireStore() throws MailboxException {
+        IMAPStore s = store;
+        if (s == null) {
+            throw new MailboxException("not connected to " + config.host());
+        }
+        return s;
+    }
+
+    /** Receives each FETCH response of a command. */
+    @FunctionalInterface
+    private interface FetchHandler {
+        void handle(FetchResponse response);
+    }
+
+    /**
+     * Runs one IMAP command, hands its FETCH responses to {@code handler}, passes every untagged
+     * response on to the folder (so it keeps its own state right), and fails on a NO or BAD.
+     */
+    private void command(String command, Argument args, FetchHandler handler) throws MailboxException {
+        try {
+            requireFolder().doCommand(p -> {
+                Response[] responses = p.command(command, args);
+                for (Response r : responses) {
+                    if (r instanceof FetchResponse fr) {
+                        handler.handle(fr);
+                    }
+                }
+                Response last = responses[responses.length - 1];
+                p.notifyResponseHandlers(responses);
+                p.handleResult(last);
+                return null;
+            });
+        } catch (MessagingException e) {
+            String verb = command.replaceAll("^((?:UID )?\\S+).*$", "$1");
+            throw new MailboxException(verb + " on " + config.folder() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A compact IMAP UID set for these UIDs, e.g. {@code 3:7,9,12:13}. */
+    static String uidSet(Collection<Long> uids) {
+        StringBuilder sb = new StringBuilder();
+        Iterator<Long> it = new TreeSet<>(uids).iterator();
+        long start = it.next();
+        long prev = start;
+        while (true) {
+            Long next = it.hasNext() ? it.next() : null;
+            if (next != null && next == prev + 1) {
+                prev = next;
+                continue;
+            }
+            if (!sb.isEmpty()) {
+                sb.append(',');
+            }
+            sb.append(start);
+            if (prev != start) {
+                sb.append(':').append(prev);
+            }
+            if (next == null) {
+                return sb.toString();
+            }
+            start = next;
+            prev = next;
+        }
+    }
+}

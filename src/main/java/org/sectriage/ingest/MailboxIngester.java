@@ -1,0 +1,186 @@
+package org.sectriage.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sectriage.ingest.MailboxClient.MessageRef;
+import org.sectriage.store.Database;
+import org.sectriage.store.InboundStore;
+import org.sectriage.store.InboundStore.NewInbound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes new mail off the server exactly once: fetches it (without setting \Seen), commits its raw
+ * bytes to the database, and only then moves it to the processed folder. A crash before the commit
+ * leaves the message on the server to be fetched again; a crash after it leaves a stored message
+ * that is recognised by UID, or by Message-ID and content hash, and only moved.
+ */
+public final class MailboxIngester {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxIngester.class);
+
+    /** Messages larger than this are streamed through a temporary file, one at a time. */
+    static final long LARGE_MESSAGE = 1024 * 1024;
+    /** A bulk fetch stops adding messages once their sizes add up to this. */
+    private static final long BATCH_BYTES = 8 * 1024 * 1024;
+
+    private final MailboxClient mailbox;
+    private final Database db;
+    private final InboundStore inbound;
+    private final Clock clock;
+    private final int fetchBatch;
+
+    public MailboxIngester(MailboxClient mailbox, Database db, InboundStore inbound, Clock clock, int fetchBatch) {
+        this.mailbox = mailbox;
+        this.db = db;
+        this.inbound = inbound;
+        this.clock = clock;
+        this.fetchBatch = fetchBatch;
+    }
+
+    /**
+     * Stores every message in the folder that is not stored yet, and moves stored ones away.
+     *
+     * @return how many messages were newly stored
+     */
+    public int ingestOnce() throws MailboxException {
+        List<MessageRef> refs = mailbox.list();
+        if (refs.isEmpty()) {
+            return 0;
+        }
+        long min = refs.stream().mapToLong(MessageRef::uid).min().orElse(0);
+        long max = refs.stream().mapToLong(MessageRef::uid).max().orElse(0);
+        String folder = mailbox.folder();
+        long uidValidity = mailbox.uidValidity();
+        Set<Long> known = db.inTransaction(c -> inbound.storedUids(c, folder, uidValidity, min, max));
+        List<Long> alreadyStored = new ArrayList<>();
+        List<MessageRef> small = new ArrayList<>();
+        List<MessageRef> large = new ArrayList<>();
+        for (MessageRef ref : refs) {
+            if (known.contains(ref.uid())) {
+                alreadyStored.add(ref.uid());
+            } else if (ref.size() > LARGE_MESSAGE) {
+                large.add(ref);
+            } else {
+                small.add(ref);
+            }
+        }
+        if (!alreadyStored.isEmpty()) {
+            LOG.info("{} message(s) stored earlier are still in {}: moving them", alreadyStored.size(), folder);
+            mailbox.moveToProcessed(alreadyStored);
+        }
+        int stored = 0;
+        for (List<MessageRef> batch : batches(small)) {
+            stored += storeBatch(batch);
+        }
+        for (MessageRef ref : large) {
+            stored += storeLarge(ref);
+        }
+        return stored;
+    }
+
+    /** Fetches a batch in one round trip, stores it in one transaction, then moves it. */
+    private int storeBatch(List<MessageRef> batch) throws MailboxException {
+        Map<Long, byte[]> fetched = new LinkedHashMap<>();
+        mailbox.fetch(batch.stream().map(MessageRef::uid).toList(), fetched::put);
+        int[] stored = {0};
+        db.run(c -> {
+            for (Map.Entry<Long, byte[]> e : fetched.entrySet()) {
+                byte[] raw = e.getValue();
+                NewInbound m = new NewInbound(mailbox.folder(), mailbox.uidValidity(), e.getKey(),
+                        RawMessageId.find(raw, raw.length), sha256(raw), raw.length, new ByteArrayInputStream(raw));
+                if (inbound.insert(c, m, clock.instant()).isPresent()) {
+                    stored[0]++;
+                } else {
+                    LOG.info("message UID {} was stored before (same Message-ID and content): not stored again",
+                            e.getKey());
+                }
+            }
+        });
+        mailbox.moveToProcessed(fetched.keySet());
+        return stored[0];
+    }
+
+    /** Streams one large message through a temporary file into the database, then moves it. */
+    private int storeLarge(MessageRef ref) throws MailboxException {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("sectriage-inbound-", ".eml");
+            MessageDigest digest = newDigest();
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), digest)) {
+                mailbox.fetchInto(ref.uid(), ref.size(), out);
+            }
+            long size = Files.size(tmp);
+            byte[] head;
+            try (InputStream in = Files.newInputStream(tmp)) {
+                head = in.readNBytes(256 * 1024);
+            }
+            String hash = HexFormat.of().formatHex(digest.digest());
+            Path file = tmp;
+            boolean isNew = db.inTransaction(c -> {
+                try (InputStream raw = Files.newInputStream(file)) {
+                    return inbound.insert(c, new NewInbound(mailbox.folder(), mailbox.uidValidity(), ref.uid(),
+                            RawMessageId.find(head, head.length), hash, size, raw), clock.instant()).isPresent();
+                }
+            });
+            mailbox.moveToProcessed(List.of(ref.uid()));
+            return isNew ? 1 : 0;
+        } catch (IOException e) {
+            throw new MailboxException("cannot buffer message UID " + ref.uid() + " (" + ref.size()
+                    + " bytes) in a temporary file: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    LOG.warn("cannot delete temporary file {}: {}", tmp, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private List<List<MessageRef>> batches(List<MessageRef> refs) {
+        List<List<MessageRef>> out = new ArrayList<>();
+        List<MessageRef> current = new ArrayList<>();
+        long bytes = 0;
+        for (MessageRef ref : refs) {
+            if (!current.isEmpty() && (current.size() >= fetchBatch || bytes + ref.size() > BATCH_BYTES)) {
+                out.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(ref);
+            bytes += ref.size();
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    static String sha256(byte[] raw) {
+        return HexFormat.of().formatHex(newDigest().digest(raw));
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+}

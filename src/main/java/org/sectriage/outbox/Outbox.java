@@ -1,0 +1,51 @@
+package org.sectriage.outbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import org.sectriage.domain.CaseMessage;
+import org.sectriage.domain.EmailAddress;
+import org.sectriage.store.JdbcCaseStore;
+import org.sectriage.store.OutboxStore;
+
+/**
+ * The way every mail leaves sectriage: composed, given its Message-ID, and written to the outbox in
+ * the caller's transaction, so that it is sent if and only if the change that caused it commits.
+ */
+public final class Outbox {
+
+    private final MailComposer composer;
+    private final OutboxStore store;
+    private final EmailAddress envelopeFrom;
+    private final Clock clock;
+
+    public Outbox(MailComposer composer, OutboxStore store, EmailAddress envelopeFrom, Clock clock) {
+        this.composer = composer;
+        this.store = store;
+        this.envelopeFrom = envelopeFrom;
+        this.clock = clock;
+    }
+
+    /** Queues {@code mail} in the transaction of {@code connection} and records it in its case's thread. */
+    public QueuedMail enqueue(Connection connection, OutgoingMail mail) throws SQLException {
+        MailComposer.ComposedMail composed = composer.compose(mail);
+        Instant now = clock.instant();
+        long id = store.insert(connection, mail.caseId() == null ? null : mail.caseId().toString(), mail.purpose(),
+                composed.messageId(), envelopeFrom.address(),
+                mail.to().stream().map(EmailAddress::address).toList(), composed.raw(), now);
+        if (mail.caseId() != null) {
+            new JdbcCaseStore(connection).addMessage(new CaseMessage(mail.caseId(), CaseMessage.Direction.OUT,
+                    composed.messageId(), envelopeFrom.address(),
+                    String.join(", ", mail.to().stream().map(EmailAddress::address).toList()), mail.subject(),
+                    mail.purpose(), now, null, id));
+        }
+        return new QueuedMail(id, composed.messageId());
+    }
+
+    /** How many mails of this purpose were queued to {@code recipient} since {@code since}. */
+    public int countSince(Connection connection, String purpose, EmailAddress recipient, Instant since)
+            throws SQLException {
+        return store.countSince(connection, purpose, recipient.normalized(), since);
+    }
+}

@@ -1,0 +1,129 @@
+package org.sectriage.outbox;
+
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.sectriage.config.SectriageConfig;
+
+/**
+ * Sends mail through the configured SMTP server with Jakarta Mail, with every timeout set (the
+ * library's own defaults wait forever), keeping one connection open across a batch.
+ */
+public final class SmtpOutboundMailer implements OutboundMailer {
+
+    private final SectriageConfig.Smtp config;
+    private final Session session;
+    private Transport transport;
+
+    public SmtpOutboundMailer(SectriageConfig.Smtp config) {
+        this.config = config;
+        this.session = Session.getInstance(properties(config));
+    }
+
+    static Properties properties(SectriageConfig.Smtp c) {
+        Properties p = new Properties();
+        p.put("mail.transport.protocol", "smtp");
+        p.put("mail.smtp.host", c.host());
+        p.put("mail.smtp.port", String.valueOf(c.port()));
+        p.put("mail.smtp.connectiontimeout", String.valueOf(c.connectTimeout().toMillis()));
+        p.put("mail.smtp.timeout", String.valueOf(c.readTimeout().toMillis()));
+        p.put("mail.smtp.writetimeout", String.valueOf(c.writeTimeout().toMillis()));
+        p.put("mail.smtp.auth", String.valueOf(c.username() != null));
+        switch (c.security()) {
+            case SSL -> {
+                p.put("mail.smtp.ssl.enable", "true");
+                p.put("mail.smtp.ssl.checkserveridentity", "true");
+            }
+            case STARTTLS -> {
+                p.put("mail.smtp.starttls.enable", "true");
+                p.put("mail.smtp.starttls.required", "true");
+                p.put("mail.smtp.ssl.checkserveridentity", "true");
+            }
+            case NONE -> { }
+        }
+        return p;
+    }
+
+    @Override
+    public void send(String envelopeFrom, List<String> recipients, byte[] raw) throws DeliveryException {
+        try {
+            MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
+            Address[] to = new Address[recipients.size()];
+            for (int i = 0; i < to.length; i++) {
+                to[i] = new InternetAddress(recipients.get(i));
+            }
+            session.getProperties().put("mail.smtp.from", envelopeFrom);
+            connected().sendMessage(message, to);
+        } catch (SendFailedException e) {
+            close();
+            boolean permanent = e.getValidSentAddresses() == null || e.getValidSentAddresses().length == 0;
+            permanent = permanent && isPermanent(e);
+            throw new DeliveryException("SMTP server refused the mail: " + describe(e), permanent, e);
+        } catch (AuthenticationFailedException e) {
+            close();
+            throw new DeliveryException("SMTP authentication failed for " + config.username() + " at "
+                    + config.host() + ": " + e.getMessage(), false, e);
+        } catch (MessagingException e) {
+            close();
+            throw new DeliveryException("SMTP server " + config.host() + ":" + config.port() + " unavailable: "
+                    + describe(e), false, e);
+        }
+    }
+
+    private Transport connected() throws MessagingException {
+        if (transport == null || !transport.isConnected()) {
+            Transport t = session.getTransport("smtp");
+            if (config.username() != null) {
+                t.connect(config.host(), config.port(), config.username(), config.password().read());
+            } else {
+                t.connect();
+            }
+            transport = t;
+        }
+        return transport;
+    }
+
+    /** True when the server gave a 5xx answer: the mail will not get through by trying again. */
+    private static boolean isPermanent(MessagingException e) {
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            if (x instanceof SMTPAddressFailedException a && a.getReturnCode() >= 500) {
+                return true;
+            }
+            if (x instanceof SMTPSendFailedException s && s.getReturnCode() >= 500) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Exception e) {
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()).strip());
+        Throwable cause = e.getCause();
+        if (cause != null && cause != e) {
+            sb.append(" (").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage()).append(')');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException ignored) {
+                // the connection is being dropped either way
+            }
+            transport = null;
+        }
+    }
+}

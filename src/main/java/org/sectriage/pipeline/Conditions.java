@@ -1,0 +1,28 @@
+package org.sectriage.pipeline;
+
+import org.sectriage.domain.MessageKind;
+import org.sectriage.domain.ParticipantRole;
+
+/** The conditions the inbound pipeline's steps are guarded by. */
+public final class Conditions {
+
+    private Conditions() {
+    }
+
+    /** The message was written by a person, not by an autoresponder, a mail server or ourselves. */
+    public static final Condition WRITTEN_BY_A_PERSON =
+            new Condition("written by a person", e -> !e.kind().isAutomated());
+
+    /** No existing case took the message. */
+    public static final Condition IN_NO_CASE = new Condition("in no case", e -> e.caseId().isEmpty());
+
+    /** The message opened its case just now. */
+    public static final Condition OPENED_A_CASE = new Condition("opened a case", Envelope::isNewCase);
+
+    /** The message is a report, as opposed to a follow-up or automated mail. */
+    public static final Condition IS_REPORT = new Condition("is a report", e -> e.kind() == MessageKind.REPORT);
+
+    /** The message belongs to a case and was not written by a maintainer. */
+    public static final Condition FROM_REPORTER_SIDE = new Condition("from the reporter's side",
+            e -> e.caseId().isPresent() && e.senderRole() != ParticipantRole.MAINTAINER);
+}

@@ -1,0 +1,50 @@
+package org.sectriage.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.sectriage.domain.CaseEvent;
+import org.sectriage.domain.CaseId;
+import org.sectriage.domain.CaseMessage;
+import org.sectriage.domain.CaseState;
+import org.sectriage.domain.EmailAddress;
+import org.sectriage.domain.Participant;
+import org.sectriage.domain.SecurityCase;
+
+/** Cases, their participants, threads and event logs, as seen from inside one transaction. */
+public interface CaseStore {
+
+    /** Reserves the next case id of {@code year}: SEC-YYYY-0001, then 0002, … */
+    CaseId nextCaseId(int year);
+
+    void create(SecurityCase securityCase);
+
+    Optional<SecurityCase> find(CaseId id);
+
+    void updateState(CaseId id, CaseState state, Instant at);
+
+    /** Marks a case as updated now, without changing its state. */
+    void touch(CaseId id, Instant at);
+
+    /** The case that knows one of these Message-IDs (of any message in or out), the newest match first. */
+    Optional<CaseId> findByMessageIds(Collection<String> messageIds);
+
+    boolean isParticipant(CaseId id, EmailAddress address);
+
+    /** Adds a participant unless the address already takes part. */
+    void addParticipant(CaseId id, Participant participant);
+
+    List<Participant> participants(CaseId id);
+
+    void addMessage(CaseMessage message);
+
+    List<CaseMessage> messages(CaseId id);
+
+    void addEvent(CaseEvent event);
+
+    List<CaseEvent> events(CaseId id);
+
+    /** All cases, newest first. */
+    List<SecurityCase> list();
+}

@@ -1,0 +1,126 @@
+package org.sectriage.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The case database: an H2 database (a file by default) whose schema is brought up to date by
+ * migrations when it opens, and the one place transactions are begun and committed.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final JdbcConnectionPool pool;
+    private final String url;
+
+    private Database(JdbcConnectionPool pool, String url) {
+        this.pool = pool;
+        this.url = url;
+    }
+
+    /**
+     * Opens the database at {@code url}, migrates its schema, and makes every commit durable
+     * (written before commit returns, with no write delay).
+     *
+     * @throws DatabaseUnavailableException when the file is locked by another process or cannot be opened
+     */
+    public static Database open(String url, String user, String password) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password == null ? "" : password);
+        pool.setMaxConnections(8);
+        Database db = new Database(pool, url);
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET WRITE_DELAY 0");
+        } catch (SQLException e) {
+            pool.dispose();
+            throw DatabaseUnavailableException.from(url, e);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new DatabaseUnavailableException("cannot migrate the schema of " + url + ": " + e.getMessage(), e);
+        }
+        LOG.info("database ready at {}", url);
+        return db;
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    public <T> T inTransaction(TransactionWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (Exception e) {
+                c.rollback();
+                throw e instanceof RuntimeException re ? re : new StoreException(e.getMessage(), e);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} in its own transaction, with no result. */
+    public void run(TransactionAction work) {
+        inTransaction(c -> {
+            work.run(c);
+            return null;
+        });
+    }
+
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.debug("database shutdown: {}", e.getMessage());
+        }
+        pool.dispose();
+    }
+
+    /** Work done inside a transaction, with a result. */
+    @FunctionalInterface
+    public interface TransactionWork<T> {
+        T run(Connection connection) throws Exception;
+    }
+
+    /** Work done inside a transaction, without a result. */
+    @FunctionalInterface
+    public interface TransactionAction {
+        void run(Connection connection) throws Exception;
+    }
+
+    /** The database cannot be opened: locked by another process, missing directory, wrong password. */
+    public static final class DatabaseUnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DatabaseUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        static DatabaseUnavailableException from(String url, SQLException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage();
+            if (msg.toLowerCase(Locale.ROOT).contains("already in use") || e.getErrorCode() == 90020) {
+                return new DatabaseUnavailableException("database " + url
+                        + " is in use by another process (is sectriage already running?)", e);
+            }
+            return new DatabaseUnavailableException("cannot open database " + url + ": " + msg, e);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package org.sectriage.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.sectriage.domain.CaseEvent;
+import org.sectriage.domain.CaseId;
+import org.sectriage.domain.CaseMessage;
+import org.sectriage.domain.CaseState;
+import org.sectriage.domain.EmailAddress;
+import org.sectriage.domain.Participant;
+import org.sectriage.domain.ParticipantRole;
+import org.sectriage.domain.SecurityCase;
+
+/** The {@link CaseStore} over JDBC, bound to one connection and so to its transaction. */
+public final class JdbcCaseStore implements CaseStore {
+
+    private final Connection c;
+
+    public JdbcCaseStore(Connection connection) {
+        this.c = connection;
+    }
+
+    @Override
+    public CaseId nextCaseId(int year) {
+        return call(() -> {
+            try (PreparedStatement upd = c.prepareStatement(
+                    "UPDATE case_counter SET last_number = last_number + 1 WHERE year = ?")) {
+                upd.setInt(1, year);
+                if (upd.executeUpdate() == 0) {
+                    try (PreparedStatement ins = c.prepareStatement(
+                            "INSERT INTO case_counter (year, last_number) VALUES (?, 1)")) {
+                        ins.setInt(1, year);
+                        ins.executeUpdate();
+                    }
+                }
+            }
+            try (PreparedStatement q = c.prepareStatement("SELECT last_number FROM case_counter WHERE year = ?")) {
+                q.setInt(1, year);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return new CaseId(year, rs.getInt(1));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void create(SecurityCase sc) {
+        update("INSERT INTO security_case (id, state, subject, reporter, reporter_name, opened_at, updated_at,"
+                        + " encrypted, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                sc.id().toString(), sc.state().label(), Rows.fit(sc.subject(), 1000),
+                Rows.fit(sc.reporter().address(), 500), Rows.fit(sc.reporter().displayName(), 500),
+                sc.openedAt(), sc.updatedAt(), sc.encrypted(), Rows.fit(sc.flags(), 4000));
+    }
+
+    @Override
+    public Optional<SecurityCase> find(CaseId id) {
+        List<SecurityCase> found = selectCases("WHERE id = ?", id.toString());
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public void updateState(CaseId id, CaseState state, Instant at) {
+        update("UPDATE security_case SET state = ?, updated_at = ? WHERE id = ?", state.label(), at, id.toString());
+    }
+
+    @Override
+    public void touch(CaseId id, Instant at) {
+        update("UPDATE security_case SET updated_at = ? WHERE id = ?", at, id.toString());
+    }
+
+    @Override
+    public Optional<CaseId> findByMessageIds(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return call(() -> {
+            String marks = String.join(",", java.util.Collections.nCopies(messageIds.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT case_id FROM case_message WHERE message_id IN ("
+                    + marks + ") ORDER BY id DESC LIMIT 1")) {
+                int i = 1;
+                for (String mid : messageIds) {
+                    ps.setString(i++, mid);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(CaseId.parse(rs.getString(1))) : Optional.<CaseId>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean isParticipant(CaseId id, EmailAddress address) {
+        return call(() -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM participant WHERE case_id = ? AND address = ?")) {
+                ps.setString(1, id.toString());
+                ps.setString(2, address.normalized());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void addParticipant(CaseId id, Participant p) {
+        if (isParticipant(id, p.address())) {
+            return;
+        }
+        update("INSERT INTO participant (case_id, address, display_name, role) VALUES (?, ?, ?, ?)",
+                id.toString(), Rows.fit(p.address().normalized(), 500), Rows.fit(p.address().displayName(), 500),
+                p.role().label());
+    }
+
+    @Override
+    public List<Participant> participants(CaseId id) {
+        return call(() -> {
+            List<Participant> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT address, display_name, role FROM participant WHERE case_id = ? ORDER BY role DESC, address")) {
+                ps.setString(1, id.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Participant(new EmailAddress(rs.getString(1), rs.getString(2)),
+                                ParticipantRole.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void addMessage(CaseMessage m) {
+        update("INSERT INTO case_message (case_id, direction, inbound_id, outbox_id, message_id, sender, recipients,"
+                        + " subject, kind, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                m.caseId().toString(), m.direction().name().toLowerCase(java.util.Locale.ROOT), m.inboundId(),
+                m.outboxId(), Rows.fit(m.messageId(), 1000), Rows.fit(m.sender(), 500), Rows.fit(m.recipients(), 4000),
+                Rows.fit(m.subject(), 1000), m.kind(), m.at());
+    }
+
+    @Override
+    public List<CaseMessage> messages(CaseId id) {
+        return call(() -> {
+            List<CaseMessage> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT direction, message_id, sender, recipients, subject, kind, at, inbound_id, outbox_id"
+                            + " FROM case_message WHERE case_id = ? ORDER BY id")) {
+                ps.setString(1, id.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new CaseMessage(id,
+                                CaseMessage.Direction.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                                Rows.instant(rs, "at"), (Long) rs.getObject(8, Long.class),
+                                (Long) rs.getObject(9, Long.class)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void addEvent(CaseEvent e) {
+        update("INSERT INTO case_event (case_id, at, actor, type, detail) VALUES (?, ?, ?, ?, ?)",
+                e.caseId().toString(), e.at(), Rows.fit(e.actor(), 500), e.type(), Rows.fit(e.detail(), 4000));
+    }
+
+    @Override
+    public List<CaseEvent> events(CaseId id) {
+        return call(() -> {
+            List<CaseEvent> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT at, actor, type, detail FROM case_event WHERE case_id = ? ORDER BY id")) {
+                ps.setString(1, id.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new CaseEvent(id, Rows.instant(rs, "at"), rs.getString(2), rs.getString(3),
+                                rs.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<SecurityCase> list() {
+        return selectCases("ORDER BY opened_at DESC, id DESC");
+    }
+
+    private List<SecurityCase> selectCases(String where, Object... args) {
+        return call(() -> {
+            List<SecurityCase> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, state, subject, reporter, reporter_name,"
+                    + " opened_at, updated_at, encrypted, problems FROM security_case " + where)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new SecurityCase(CaseId.parse(rs.getString("id")),
+                                CaseState.fromLabel(rs.getString("state")), rs.getString("subject"),
+                                new EmailAddress(rs.getString("reporter"), rs.getString("reporter_name")),
+                                Rows.instant(rs, "opened_at"), Rows.instant(rs, "updated_at"),
+                                rs.getBoolean("encrypted"), rs.getString("problems")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private void update(String sql, Object... args) {
+        call(() -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, args);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Instant t) {
+                Rows.setInstant(ps, i + 1, t);
+            } else {
+                ps.setObject(i + 1, args[i]);
+            }
+        }
+    }
+
+    private <T> T call(SqlCall<T> call) {
+        try {
+            return call.run();
+        } catch (SQLException e) {
+            throw new StoreException("case store: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlCall<T> {
+        T run() throws SQLException;
+    }
+}

@@ -1,0 +1,136 @@
+package org.sectriage.store;
+
+import java.io.ByteArrayInputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The outbox table: mail waiting to be sent, sent, or given up on, with its exact bytes. */
+public final class OutboxStore {
+
+    /** One row of the outbox. */
+    public record OutboxRow(long id, String caseId, String purpose, String messageId, String envelopeFrom,
+                            List<String> recipients, String status, int attempts, Instant nextAttemptAt,
+                            String lastError, Instant createdAt, Instant sentAt) {
+    }
+
+    public long insert(Connection c, String caseId, String purpose, String messageId, String envelopeFrom,
+                       List<String> recipients, byte[] raw, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO outbox (case_id, purpose, message_id, envelope_from, recipients, rate_key, raw, status,"
+                        + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
+                new String[] {"ID"})) {
+            ps.setString(1, caseId);
+            ps.setString(2, purpose);
+            ps.setString(3, messageId);
+            ps.setString(4, envelopeFrom);
+            ps.setString(5, Rows.fit(String.join(",", recipients), 4000));
+            ps.setString(6, Rows.fit(recipients.get(0).toLowerCase(java.util.Locale.ROOT), 500));
+            ps.setBinaryStream(7, new ByteArrayInputStream(raw), raw.length);
+            Rows.setInstant(ps, 8, now);
+            Rows.setInstant(ps, 9, now);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** How many mails of this purpose went (or are going) to this first recipient since {@code since}. */
+    public int countSince(Connection c, String purpose, String rateKey, Instant since) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM outbox WHERE purpose = ? AND rate_key = ? AND created_at >= ?")) {
+            ps.setString(1, purpose);
+            ps.setString(2, rateKey.toLowerCase(java.util.Locale.ROOT));
+            Rows.setInstant(ps, 3, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Pending mail whose next attempt is due, oldest first. */
+    public List<OutboxRow> due(Connection c, Instant now, int limit) throws SQLException {
+        return select(c, "WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+                now, limit);
+    }
+
+    public List<OutboxRow> forCase(Connection c, String caseId) throws SQLException {
+        return select(c, "WHERE case_id = ? ORDER BY id", caseId);
+    }
+
+    public List<OutboxRow> all(Connection c) throws SQLException {
+        return select(c, "ORDER BY id");
+    }
+
+    public byte[] raw(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT raw FROM outbox WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no outbox row " + id);
+                }
+                return rs.getBytes(1);
+            }
+        }
+    }
+
+    public void markSent(Connection c, long id, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")) {
+            Rows.setInstant(ps, 1, at);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void markRetry(Connection c, long id, Instant next, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?")) {
+            Rows.setInstant(ps, 1, next);
+            ps.setString(2, Rows.fit(error, 2000));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void markFailed(Connection c, long id, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?")) {
+            ps.setString(1, Rows.fit(error, 2000));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private List<OutboxRow> select(Connection c, String where, Object... args) throws SQLException {
+        List<OutboxRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, case_id, purpose, message_id, envelope_from, recipients, status, attempts, next_attempt_at,"
+                        + " last_error, created_at, sent_at FROM outbox " + where)) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof Instant t) {
+                    Rows.setInstant(ps, i + 1, t);
+                } else {
+                    ps.setObject(i + 1, args[i]);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new OutboxRow(rs.getLong("id"), rs.getString("case_id"), rs.getString("purpose"),
+                            rs.getString("message_id"), rs.getString("envelope_from"),
+                            List.of(rs.getString("recipients").split(",")), rs.getString("status"),
+                            rs.getInt("attempts"), Rows.instant(rs, "next_attempt_at"), rs.getString("last_error"),
+                            Rows.instant(rs, "created_at"), Rows.instant(rs, "sent_at")));
+                }
+            }
+        }
+        return out;
+    }
+}

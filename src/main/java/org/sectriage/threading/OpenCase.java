@@ -1,0 +1,51 @@
+package org.sectriage.threading;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.sectriage.domain.CaseEvent;
+import org.sectriage.domain.CaseId;
+import org.sectriage.domain.CaseState;
+import org.sectriage.domain.EmailAddress;
+import org.sectriage.domain.Participant;
+import org.sectriage.domain.ParticipantRole;
+import org.sectriage.domain.SecurityCase;
+import org.sectriage.parse.ParsedMessage;
+import org.sectriage.pipeline.Envelope;
+import org.sectriage.pipeline.Step;
+
+/**
+ * Opens a new case for a message that belongs to none: the sender becomes its reporter and the
+ * configured maintainers its team.
+ */
+public final class OpenCase implements Step {
+
+    /** Stands for the reporter of a message whose sender could not be read; never mailed. */
+    public static final EmailAddress UNKNOWN_SENDER = new EmailAddress("unknown-sender@invalid", null);
+
+    private final Maintainers maintainers;
+    private final ZoneId zone;
+
+    public OpenCase(Maintainers maintainers, ZoneId zone) {
+        this.maintainers = maintainers;
+        this.zone = zone;
+    }
+
+    @Override
+    public void apply(Envelope env) {
+        ParsedMessage m = env.parsed();
+        EmailAddress reporter = m.from() == null ? UNKNOWN_SENDER : m.from();
+        CaseId id = env.cases().nextCaseId(LocalDate.ofInstant(env.now(), zone).getYear());
+        String subject = m.subject() == null || m.subject().isBlank() ? "(no subject)" : m.subject();
+        String problems = m.problems().isEmpty() ? null : String.join("; ", m.problems());
+        env.cases().create(new SecurityCase(id, CaseState.NEW, subject, reporter, env.now(), env.now(), false,
+                problems));
+        env.cases().addParticipant(id, new Participant(reporter, ParticipantRole.REPORTER));
+        for (EmailAddress maintainer : maintainers.addresses()) {
+            env.cases().addParticipant(id, new Participant(maintainer, ParticipantRole.MAINTAINER));
+        }
+        env.cases().addEvent(new CaseEvent(id, env.now(), reporter.address(), "case-opened",
+                "report received" + (problems == null ? "" : "; problems: " + problems)));
+        env.attachTo(id, true);
+        env.setSenderRole(maintainers.isMaintainer(reporter) ? ParticipantRole.MAINTAINER : ParticipantRole.REPORTER);
+    }
+}

@@ -1,0 +1,40 @@
+package org.sectriage.threading;
+
+import java.util.stream.Collectors;
+import org.sectriage.domain.CaseEvent;
+import org.sectriage.domain.CaseId;
+import org.sectriage.domain.CaseMessage;
+import org.sectriage.domain.EmailAddress;
+import org.sectriage.parse.ParsedMessage;
+import org.sectriage.pipeline.Envelope;
+import org.sectriage.pipeline.Step;
+
+/**
+ * Adds the message to its case's thread and event log. A message in no case (automated mail that
+ * answers nothing of ours) ends the pipeline here: it stays stored, and listed, but is not answered.
+ */
+public final class RecordMessage implements Step {
+
+    @Override
+    public void apply(Envelope env) {
+        ParsedMessage m = env.parsed();
+        if (env.caseId().isEmpty()) {
+            env.stop(env.kind().label() + (env.kindReason() == null ? "" : " (" + env.kindReason() + ")")
+                    + " in no case: recorded, not answered");
+            return;
+        }
+        CaseId id = env.requireCase();
+        String sender = m.from() == null ? null : m.from().address();
+        String recipients = m.to().stream().map(EmailAddress::address).collect(Collectors.joining(", "));
+        env.cases().addMessage(new CaseMessage(id, CaseMessage.Direction.IN, m.messageId(), sender, recipients,
+                m.subject(), env.kind().label(), env.now(), env.inbound().id(), null));
+        if (!env.isNewCase()) {
+            String what = env.kind().isAutomated()
+                    ? env.kind().label() + " recorded, not answered" + (env.kindReason() == null ? "" : ": " + env.kindReason())
+                    : "follow-up received";
+            env.cases().addEvent(new CaseEvent(id, env.now(), sender == null ? "unknown sender" : sender,
+                    "message-received", what));
+            env.cases().touch(id, env.now());
+        }
+    }
+}
