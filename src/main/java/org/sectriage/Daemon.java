@@ -104,7 +104,6 @@ public final class Daemon implements AutoCloseable {
     private Scheduler newScheduler() {
         Properties p = new Properties();
         p.put(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "sectriage-" + UUID.randomUUID());
-        p.put(StdSchedulerFactory.PROP_SCHED_SKIP_UPDATE_CHECK, "true");
         p.put("org.quartz.threadPool.threadCount", "2");
         p.put("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         try {

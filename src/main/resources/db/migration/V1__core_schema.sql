@@ -26,7 +26,7 @@ CREATE INDEX ix_inbound_status ON inbound_message (status, id);
 
 -- The next case number per year.
 CREATE TABLE case_counter (
-    year        INT PRIMARY KEY,
+    case_year   INT PRIMARY KEY,
     last_number INT NOT NULL
 );
 

@@ -22,6 +22,9 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if ((args.length == 0 || !"run".equals(args[0])) && System.getProperty("sectriage.log.target") == null) {
+            System.setProperty("sectriage.log.target", "System.err");
+        }
         System.exit(commandLine().execute(args));
     }
 

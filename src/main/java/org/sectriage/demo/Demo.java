@@ -34,12 +34,14 @@ public final class Demo implements AutoCloseable {
 
     static final String SECURITY = "security@demo.example";
     static final String PASSWORD = "demo-password";
+    static final String MAINTAINER = "maria@demo.example";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final PrintStream out;
     private final Path dir;
     private final GreenMail mail;
     private Daemon daemon;
+    private boolean closed;
 
     public Demo(PrintStream out) throws IOException {
         this.out = out;
@@ -125,7 +127,7 @@ public final class Demo implements AutoCloseable {
                   url: jdbc:h2:file:%s
                 maintainers:
                   - name: Maria Maintainer
-                    email: maria@demo.example
+                    email: %s
                     role: primary
                   - name: Sam Second
                     email: sam@demo.example
@@ -139,7 +141,7 @@ public final class Demo implements AutoCloseable {
                   retry-max: 10s
                   drain-interval: 2s
                 """.formatted(SECURITY, imap, SECURITY, password.toAbsolutePath(), smtp,
-                dir.resolve("sectriage").toAbsolutePath()));
+                dir.resolve("sectriage").toAbsolutePath(), MAINTAINER));
         return config;
     }
 
@@ -202,18 +204,26 @@ public final class Demo implements AutoCloseable {
         for (String[] r : rows) {
             out.printf(format, (Object[]) r);
         }
-        int maintainerMail = (int) Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+        long maintainerMail = Arrays.stream(mail.getReceivedMessages()).filter(m -> {
             try {
-                return m.getAllRecipients() != null && Arrays.stream(m.getAllRecipients())
-                        .anyMatch(a -> a.toString().endsWith("@demo.example"));
+                return m.getHeader("X-Sectriage-Case") != null && m.getAllRecipients() != null
+                        && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(MAINTAINER));
             } catch (MessagingException e) {
                 return false;
             }
-        }).count();
+        }).map(Demo::messageId).distinct().count();
         out.println();
         out.println("Maintainers received " + maintainerMail + " notification(s), threaded per case.");
         out.println("See one case in full with: java -jar target/sectriage.jar cases show <CASE> --database "
                 + daemon.database().url() + "  (after the demo has stopped)");
+    }
+
+    private static String messageId(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (MessagingException e) {
+            return "";
+        }
     }
 
     private static List<String[]> rows(Connection c, Map<String, String> labels) throws SQLException {
@@ -241,7 +251,11 @@ public final class Demo implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (daemon != null) {
             daemon.close();
         }

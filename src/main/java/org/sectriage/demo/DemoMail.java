@@ -109,10 +109,11 @@ final class DemoMail {
     }
 
     private MimeMessage base(String from, String name, String subject, String charset) throws MessagingException {
+        String messageId = "<" + UUID.randomUUID() + "@" + from.substring(from.indexOf('@') + 1) + ">";
         MimeMessage m = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + from.substring(from.indexOf('@') + 1) + ">");
+                setHeader("Message-ID", messageId);
             }
         };
         try {

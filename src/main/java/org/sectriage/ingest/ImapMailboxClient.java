@@ -13,6 +13,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Response;
@@ -33,6 +37,12 @@ import org.sectriage.config.SectriageConfig;
 public final class ImapMailboxClient implements MailboxClient {
 
     private static final int CHUNK = 1024 * 1024;
+    /** Ends IDLE commands when their refresh time is up (servers drop IDLE after 30 minutes). */
+    private static final ScheduledExecutorService IDLE_REFRESH = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sectriage-idle-refresh");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final SectriageConfig.Mailbox config;
     private final Session session;
@@ -233,16 +243,23 @@ public final class ImapMailboxClient implements MailboxClient {
     @Override
     public void awaitNewMail(Duration max) throws MailboxException {
         if (usesIdle()) {
-            try {
-                synchronized (waitLock) {
-                    if (woken) {
-                        woken = false;
-                        return;
-                    }
+            synchronized (waitLock) {
+                if (woken) {
+                    woken = false;
+                    return;
                 }
+            }
+            // IDLE ends when the server reports a change, or when the refresh timer sends a NOOP.
+            ScheduledFuture<?> refresh = IDLE_REFRESH.schedule(this::wakeUp, max.toMillis(), TimeUnit.MILLISECONDS);
+            try {
                 requireFolder().idle(true);
             } catch (MessagingException e) {
                 throw new MailboxException("IDLE on " + config.folder() + " ended: " + e.getMessage(), e);
+            } finally {
+                refresh.cancel(false);
+                synchronized (waitLock) {
+                    woken = false;
+                }
             }
             return;
         }

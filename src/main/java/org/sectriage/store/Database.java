@@ -51,7 +51,7 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw new DatabaseUnavailableException("cannot migrate the schema of " + url + ": " + e.getMessage(), e);
         }
-        LOG.info("database ready at {}", url);
+        LOG.debug("database ready at {}", url);
         return db;
     }
 

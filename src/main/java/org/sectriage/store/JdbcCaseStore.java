@@ -31,17 +31,17 @@ public final class JdbcCaseStore implements CaseStore {
     public CaseId nextCaseId(int year) {
         return call(() -> {
             try (PreparedStatement upd = c.prepareStatement(
-                    "UPDATE case_counter SET last_number = last_number + 1 WHERE year = ?")) {
+                    "UPDATE case_counter SET last_number = last_number + 1 WHERE case_year = ?")) {
                 upd.setInt(1, year);
                 if (upd.executeUpdate() == 0) {
                     try (PreparedStatement ins = c.prepareStatement(
-                            "INSERT INTO case_counter (year, last_number) VALUES (?, 1)")) {
+                            "INSERT INTO case_counter (case_year, last_number) VALUES (?, 1)")) {
                         ins.setInt(1, year);
                         ins.executeUpdate();
                     }
                 }
             }
-            try (PreparedStatement q = c.prepareStatement("SELECT last_number FROM case_counter WHERE year = ?")) {
+            try (PreparedStatement q = c.prepareStatement("SELECT last_number FROM case_counter WHERE case_year = ?")) {
                 q.setInt(1, year);
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import org.sectriage.domain.CaseEvent;
 import org.sectriage.domain.CaseId;
 import org.sectriage.domain.CaseState;
+import org.sectriage.domain.CaseSubject;
 import org.sectriage.domain.EmailAddress;
 import org.sectriage.domain.Participant;
 import org.sectriage.domain.ParticipantRole;
@@ -35,7 +36,7 @@ public final class OpenCase implements Step {
         ParsedMessage m = env.parsed();
         EmailAddress reporter = m.from() == null ? UNKNOWN_SENDER : m.from();
         CaseId id = env.cases().nextCaseId(LocalDate.ofInstant(env.now(), zone).getYear());
-        String subject = m.subject() == null || m.subject().isBlank() ? "(no subject)" : m.subject();
+        String subject = CaseSubject.of(m.subject());
         String problems = m.problems().isEmpty() ? null : String.join("; ", m.problems());
         env.cases().create(new SecurityCase(id, CaseState.NEW, subject, reporter, env.now(), env.now(), false,
                 problems));

@@ -1,0 +1,126 @@
+package org.sectriage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.sectriage.Daemon;
+import org.sectriage.config.SectriageConfig;
+import org.sectriage.testing.CaseDatabase;
+import org.sectriage.testing.MailServer;
+import org.sectriage.testing.TestConfig;
+import org.sectriage.testing.TestMail;
+
+/** {@code cases list} and {@code cases show} read what the daemon stored, as text and as JSON. */
+class CasesCommandTest {
+
+    @RegisterExtension
+    static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+
+    @TempDir
+    Path dir;
+
+    private SectriageConfig config;
+
+    @BeforeEach
+    void storeOneAcknowledgedCaseAndOneBrokenMessage() {
+        GREENMAIL.setUser(TestConfig.SECURITY, TestConfig.SECURITY, TestConfig.PASSWORD);
+        MailServer server = new MailServer(GREENMAIL);
+        config = TestConfig.of(server.imapPort(), server.smtpPort(), dir);
+        server.sendToSecurity(TestMail.report().from("alex@researcher.example").subject("XSS in preview").build());
+        server.sendToSecurity(TestMail.parse(("From: broken@researcher.example\r\nTo: " + TestConfig.SECURITY
+                + "\r\nSubject: broken\r\nMessage-ID: <broken@researcher.example>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed\r\n\r\nno boundary anywhere\r\n").getBytes(StandardCharsets.US_ASCII)));
+        try (Daemon daemon = Daemon.create(config, Clock.systemUTC())) {
+            daemon.start();
+            CaseDatabase db = new CaseDatabase(daemon.database());
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.outbox("acknowledgement", "sent") == 2);
+        }
+    }
+
+    @Test
+    void listShowsEachCaseWithItsStateAndAcknowledgement() {
+        String out = run("cases", "list", "--database", config.database().url());
+
+        assertThat(out).contains("CASE", "STATE", "ACK");
+        assertThat(out.lines().filter(l -> l.startsWith("SEC-"))).hasSize(2)
+                .allMatch(l -> l.contains("acknowledged") && l.contains(" yes "));
+        assertThat(out).contains("XSS in preview", "alex@researcher.example");
+    }
+
+    @Test
+    void listAsJsonPrintsOneObjectPerLine() throws Exception {
+        String out = run("cases", "list", "--json", "--database", config.database().url());
+
+        assertThat(out.lines()).hasSize(2);
+        JsonNode first = new ObjectMapper().readTree(out.lines().findFirst().orElseThrow());
+        assertThat(first.get("id").asText()).matches("SEC-\\d{4}-\\d{4}");
+        assertThat(first.get("acknowledgement").asText()).isEqualTo("yes");
+    }
+
+    @Test
+    void showPrintsTheThreadWithDeliveryStatesAndTheEventLog() {
+        String id = firstCase("XSS in preview");
+
+        String out = run("cases", "show", id, "--database", config.database().url());
+
+        assertThat(out).contains(id, "Thread:", "<- report", "-> acknowledgement", "delivery:   sent",
+                "-> maintainer-notification", "Events:", "case-opened", "acknowledgement-sent");
+    }
+
+    @Test
+    void aMalformedMessageIsStoredAndItsProblemsAreShown() throws Exception {
+        String id = firstCase("broken");
+
+        JsonNode view = new ObjectMapper().readTree(run("cases", "show", id, "--json", "--database",
+                config.database().url()));
+
+        JsonNode report = view.get("thread").get(0);
+        assertThat(report.get("size_bytes").asLong()).isPositive();
+        assertThat(report.get("problems").asText()).containsIgnoringCase("boundary");
+    }
+
+    @Test
+    void showingAnUnknownCaseSaysSoAndFails() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        var cl = Main.commandLine();
+        cl.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+
+        int code = cl.execute("cases", "show", "SEC-1999-0042", "--database", config.database().url());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no case SEC-1999-0042");
+    }
+
+    private String firstCase(String subject) {
+        String out = run("cases", "list", "--database", config.database().url());
+        return out.lines().filter(l -> l.contains(subject)).findFirst().orElseThrow().split("\\s+")[0];
+    }
+
+    private static String run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            int code = Main.commandLine().execute(args);
+            assertThat(code).as("exit code of %s", String.join(" ", args)).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,34 @@
+package org.sectriage.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The demo a newcomer runs first: every sample mail ends up where the table says. */
+class DemoTest {
+
+    @Test
+    void demoPrintsWhatBecameOfEachSampleMail() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (Demo demo = new Demo(new PrintStream(buffer, true, StandardCharsets.UTF_8))) {
+            assertThat(demo.run(false)).isZero();
+        }
+        List<String> lines = buffer.toString(StandardCharsets.UTF_8).lines().toList();
+
+        assertThat(row(lines, "report, plain text")).contains("report", "acknowledged", "yes");
+        assertThat(row(lines, "report, German")).contains("juergen@sicherheit.example", "acknowledged", "yes");
+        assertThat(row(lines, "follow-up")).contains("follow-up", "no (follow-up)");
+        assertThat(row(lines, "out-of-office")).contains("auto-reply", "no (auto-reply)");
+        assertThat(row(lines, "stranger")).contains("mallory@elsewhere.example", "yes").contains("SEC-");
+        assertThat(String.join("\n", lines)).contains("Maintainers received 4 notification(s)");
+    }
+
+    private static String row(List<String> lines, String label) {
+        return lines.stream().filter(l -> l.startsWith(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for '" + label + "' in:\n" + String.join("\n", lines)));
+    }
+}

@@ -1,0 +1,205 @@
+package org.sectriage.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.sectriage.Daemon;
+import org.sectriage.config.SectriageConfig;
+import org.sectriage.ingest.ImapMailboxClient;
+import org.sectriage.ingest.MailboxClient;
+import org.sectriage.ingest.MailboxException;
+import org.sectriage.ingest.MailboxIngester;
+import org.sectriage.store.Database;
+import org.sectriage.store.InboundStore;
+import org.sectriage.testing.CaseDatabase;
+import org.sectriage.testing.MailServer;
+import org.sectriage.testing.TestConfig;
+import org.sectriage.testing.TestMail;
+
+/** Nothing lost, nothing acknowledged twice, whatever step a crash interrupts. */
+class ExactlyOnceTest {
+
+    @RegisterExtension
+    static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private final MailServer server = new MailServer(GREENMAIL);
+
+    @BeforeEach
+    void createMailbox() {
+        GREENMAIL.setUser(TestConfig.SECURITY, TestConfig.SECURITY, TestConfig.PASSWORD);
+    }
+
+    @Test
+    void crashAfterStoringButBeforeMovingNeitherLosesNorAcknowledgesTwice() throws Exception {
+        SectriageConfig config = TestConfig.of(server.imapPort(), server.smtpPort(), dir);
+        for (int i = 0; i < 3; i++) {
+            server.sendToSecurity(TestMail.report().from("r" + i + "@researcher.example").build());
+        }
+        // First life: the messages are committed to the database, then the process dies before the move.
+        try (Database db = Database.open(config.database().url(), "sectriage", null);
+             MailboxClient mailbox = new DiesBeforeMove(new ImapMailboxClient(config.mailbox()))) {
+            mailbox.open();
+            MailboxIngester ingester = new MailboxIngester(mailbox, db, new InboundStore(), Clock.systemUTC(), 200);
+            assertThatThrownBy(ingester::ingestOnce).hasMessageContaining("killed");
+            assertThat(new CaseDatabase(db).inbound("stored")).isEqualTo(3);
+        }
+
+        // Second life: the same messages are still in the INBOX; they are recognised, moved, and processed once.
+        try (Daemon daemon = Daemon.create(config, Clock.systemUTC())) {
+            daemon.start();
+            CaseDatabase db = new CaseDatabase(daemon.database());
+            await().atMost(PATIENCE).until(() -> db.inbound("processed") == 3);
+            await().atMost(PATIENCE).until(() -> db.outbox("acknowledgement", "sent") == 3);
+            assertThat(db.count("SELECT COUNT(*) FROM inbound_message")).isEqualTo(3);
+            assertThat(db.cases()).isEqualTo(3);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(server.acknowledgementsTo("r" + i + "@researcher.example")).hasSize(1);
+        }
+    }
+
+    @Test
+    void restartWithMessagesStoredButNotProcessedProcessesEachOnce() throws Exception {
+        SectriageConfig config = TestConfig.of(server.imapPort(), server.smtpPort(), dir);
+        server.sendToSecurity(TestMail.report().from("early@researcher.example").build());
+        // First life: stored and moved, then the process dies before the pipeline ran.
+        try (Database db = Database.open(config.database().url(), "sectriage", null);
+             MailboxClient mailbox = new ImapMailboxClient(config.mailbox())) {
+            mailbox.open();
+            new MailboxIngester(mailbox, db, new InboundStore(), Clock.systemUTC(), 200).ingestOnce();
+            assertThat(new CaseDatabase(db).inbound("stored")).isEqualTo(1);
+        }
+
+        try (Daemon daemon = Daemon.create(config, Clock.systemUTC())) {
+            daemon.start();
+            CaseDatabase db = new CaseDatabase(daemon.database());
+            await().atMost(PATIENCE).until(() -> db.outbox("acknowledgement", "sent") == 1);
+            assertThat(db.cases()).isEqualTo(1);
+        }
+        assertThat(server.acknowledgementsTo("early@researcher.example")).hasSize(1);
+    }
+
+    @Test
+    void restartingTheDaemonDoesNotAnswerAnyReportAgain() {
+        SectriageConfig config = TestConfig.of(server.imapPort(), server.smtpPort(), dir);
+        server.sendToSecurity(TestMail.report().from("once@researcher.example").build());
+        try (Daemon daemon = Daemon.create(config, Clock.systemUTC())) {
+            daemon.start();
+            await().atMost(PATIENCE).until(() -> server.acknowledgementsTo("once@researcher.example").size() == 1);
+        }
+        try (Daemon daemon = Daemon.create(config, Clock.systemUTC())) {
+            daemon.start();
+            long cycles = daemon.watcherCycles();
+            // one whole cycle of the new life: list the mailbox, store, run the pipeline
+            await().atMost(PATIENCE).until(() -> daemon.watcherCycles() > cycles);
+            assertThat(new CaseDatabase(daemon.database()).cases()).isEqualTo(1);
+        }
+        assertThat(server.acknowledgementsTo("once@researcher.example")).hasSize(1);
+    }
+
+    @Test
+    void theSameMessageUnderNewUidsIsStoredOnlyOnce() throws Exception {
+        SectriageConfig config = TestConfig.of(server.imapPort(), server.smtpPort(), dir);
+        byte[] raw = TestMail.bytes(TestMail.report().build());
+        try (Database db = Database.open(config.database().url(), "sectriage", null)) {
+            InboundStore store = new InboundStore();
+            // As after a server's UIDVALIDITY reset: same Message-ID and bytes, new UIDVALIDITY and UID.
+            List<Boolean> stored = db.inTransaction(c -> List.of(
+                    store.insert(c, new InboundStore.NewInbound("INBOX", 1, 7, "<a@b>", "hash", raw.length,
+                            new java.io.ByteArrayInputStream(raw)), java.time.Instant.now()).isPresent(),
+                    store.insert(c, new InboundStore.NewInbound("INBOX", 2, 1, "<a@b>", "hash", raw.length,
+                            new java.io.ByteArrayInputStream(raw)), java.time.Instant.now()).isPresent()));
+            assertThat(stored).containsExactly(true, false);
+            java.util.Set<Long> uids = db.inTransaction(c -> store.storedUids(c, "INBOX", 2, 1, 1));
+            assertThat(uids).containsExactly(1L);
+        }
+    }
+
+    /** A mailbox whose process is killed the moment it would move messages away. */
+    private static final class DiesBeforeMove implements MailboxClient {
+        private final MailboxClient real;
+
+        DiesBeforeMove(MailboxClient real) {
+            this.real = real;
+        }
+
+        @Override
+        public void moveToProcessed(Collection<Long> uids) {
+            throw new IllegalStateException("process killed before moving " + uids);
+        }
+
+        @Override
+        public void open() throws MailboxException {
+            real.open();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return real.isOpen();
+        }
+
+        @Override
+        public long uidValidity() {
+            return real.uidValidity();
+        }
+
+        @Override
+        public String folder() {
+            return real.folder();
+        }
+
+        @Override
+        public List<MessageRef> list() throws MailboxException {
+            return real.list();
+        }
+
+        @Override
+        public void fetch(Collection<Long> uids, RawSink sink) throws MailboxException {
+            real.fetch(uids, sink);
+        }
+
+        @Override
+        public void fetchInto(long uid, long size, OutputStream out) throws MailboxException {
+            real.fetchInto(uid, size, out);
+        }
+
+        @Override
+        public void awaitNewMail(Duration max) throws MailboxException {
+            real.awaitNewMail(max);
+        }
+
+        @Override
+        public void wakeUp() {
+            real.wakeUp();
+        }
+
+        @Override
+        public boolean usesIdle() {
+            return real.usesIdle();
+        }
+
+        @Override
+        public void close() {
+            real.close();
+        }
+    }
+}

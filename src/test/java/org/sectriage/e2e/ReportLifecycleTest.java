@@ -1,0 +1,191 @@
+package org.sectriage.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.sectriage.Daemon;
+import org.sectriage.testing.CaseDatabase;
+import org.sectriage.testing.MailServer;
+import org.sectriage.testing.TestConfig;
+import org.sectriage.testing.TestMail;
+
+/** A report's way through the daemon against a real IMAP/SMTP server (GreenMail) and a real H2 file. */
+class ReportLifecycleTest {
+
+    @RegisterExtension
+    static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String REPORTER = "alex@researcher.example";
+
+    @TempDir
+    Path dir;
+
+    private final MailServer server = new MailServer(GREENMAIL);
+    private Daemon daemon;
+    private CaseDatabase db;
+
+    @BeforeEach
+    void startDaemon() {
+        GREENMAIL.setUser(TestConfig.SECURITY, TestConfig.SECURITY, TestConfig.PASSWORD);
+        daemon = Daemon.create(TestConfig.of(server.imapPort(), server.smtpPort(), dir), Clock.systemUTC());
+        db = new CaseDatabase(daemon.database());
+        daemon.start();
+    }
+
+    @AfterEach
+    void stopDaemon() {
+        daemon.close();
+    }
+
+    @Test
+    void newReportOpensCaseAndIsAcknowledgedOnceWithCaseTagThreadedToTheReport() {
+        TestMail report = TestMail.report().from(REPORTER).subject("SQL injection in /search");
+        server.sendToSecurity(report.build());
+
+        MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), a -> a.size() == 1)
+                .get(0);
+        String caseId = db.strings("SELECT id FROM security_case").get(0);
+        assertThat(caseId).matches("SEC-\\d{4}-0001");
+        assertThat(MailServer.subject(ack)).contains("[" + caseId + "]").contains("SQL injection in /search");
+        assertThat(TestMail.header(ack, "In-Reply-To")).isEqualTo(report.messageId());
+        assertThat(TestMail.header(ack, "References")).contains(report.messageId());
+        assertThat(TestMail.header(ack, "Auto-Submitted")).isEqualTo("auto-replied");
+        assertThat(TestMail.header(ack, "X-Loop")).isEqualTo(TestConfig.SECURITY);
+        assertThat(db.strings("SELECT state FROM security_case")).containsExactly("acknowledged");
+        await().atMost(PATIENCE).until(() -> db.events(caseId).contains("acknowledgement-sent"));
+        assertThat(db.events(caseId)).startsWith("case-opened").contains("acknowledgement-queued",
+                "maintainers-notified");
+    }
+
+    @Test
+    void newCaseReachesEveryMaintainerWithReplyToTheSecurityAddress() {
+        server.sendToSecurity(TestMail.report().from(REPORTER).subject("Heap overflow in parser").build());
+
+        MimeMessage note = await().atMost(PATIENCE)
+                .until(() -> server.sentBySectriageTo(TestConfig.PRIMARY), l -> l.size() == 1).get(0);
+        assertThat(TestMail.isTo(note, TestConfig.SECONDARY)).isTrue();
+        assertThat(TestMail.header(note, "Reply-To")).contains(TestConfig.SECURITY);
+        assertThat(MailServer.subject(note)).matches("\\[SEC-\\d{4}-0001] Heap overflow in parser");
+        assertThat(TestMail.header(note, "Auto-Submitted")).isEqualTo("auto-generated");
+    }
+
+    @Test
+    void reporterFollowUpJoinsTheCaseAndReachesMaintainersWithoutANewAcknowledgement() throws Exception {
+        server.sendToSecurity(TestMail.report().from(REPORTER).build());
+        MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), a -> a.size() == 1)
+                .get(0);
+
+        server.sendToSecurity(TestMail.report().from(REPORTER).replyTo(ack).body("Also affects 1.2.4.").build());
+
+        List<MimeMessage> notes = await().atMost(PATIENCE)
+                .until(() -> server.sentBySectriageTo(TestConfig.PRIMARY), l -> l.size() == 2);
+        assertThat(db.cases()).isEqualTo(1);
+        assertThat(server.acknowledgementsTo(REPORTER)).hasSize(1);
+        assertThat(TestMail.header(notes.get(1), "In-Reply-To")).isEqualTo(notes.get(0).getMessageID());
+        assertThat(db.strings("SELECT kind FROM case_message WHERE direction = 'in' ORDER BY id"))
+                .containsExactly("report", "follow-up");
+    }
+
+    @Test
+    void outOfOfficeReplyIsRecordedInTheCaseButNeverAnswered() {
+        server.sendToSecurity(TestMail.report().from(REPORTER).build());
+        MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), a -> a.size() == 1)
+                .get(0);
+
+        server.sendToSecurity(TestMail.report().from(REPORTER).replyTo(ack).header("Auto-Submitted", "auto-replied")
+                .subject("Out of office").body("I am away until Monday.").build());
+
+        await().atMost(PATIENCE).until(() -> db.inbound("processed") == 2);
+        await().atMost(PATIENCE).until(() -> db.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending'") == 0);
+        assertThat(server.acknowledgementsTo(REPORTER)).hasSize(1);
+        assertThat(server.sentBySectriageTo(TestConfig.PRIMARY)).hasSize(1);
+        assertThat(db.strings("SELECT kind FROM case_message WHERE direction = 'in' ORDER BY id"))
+                .containsExactly("report", "auto-reply");
+    }
+
+    @Test
+    void autoReplyThatAnswersNothingOfOursIsKeptButOpensNoCase() {
+        server.sendToSecurity(TestMail.report().from("newsletter@vendor.example").header("Precedence", "bulk")
+                .header("Auto-Submitted", "auto-generated").subject("Our monthly news").build());
+
+        await().atMost(PATIENCE).until(() -> db.inbound("ignored") == 1);
+        assertThat(db.cases()).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM outbox")).isZero();
+    }
+
+    @Test
+    void ourOwnMailComingBackIsNeverAnswered() {
+        server.sendToSecurity(TestMail.report().from("someone@loop.example").header("X-Loop", TestConfig.SECURITY)
+                .subject("[SEC-2026-0099] Re: your report").build());
+
+        await().atMost(PATIENCE).until(() -> db.inbound("ignored") == 1);
+        assertThat(db.count("SELECT COUNT(*) FROM outbox")).isZero();
+    }
+
+    @Test
+    void strangerUsingAnExistingCaseTagOpensANewCaseInstead() throws Exception {
+        server.sendToSecurity(TestMail.report().from(REPORTER).subject("Auth bypass").build());
+        MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), a -> a.size() == 1)
+                .get(0);
+        String firstCase = db.strings("SELECT id FROM security_case").get(0);
+
+        server.sendToSecurity(TestMail.report().from("mallory@elsewhere.example")
+                .subject("Re: [" + firstCase + "] Auth bypass").header("In-Reply-To", ack.getMessageID())
+                .body("Add me to this case please.").build());
+
+        await().atMost(PATIENCE).until(() -> db.cases() == 2);
+        assertThat(db.count("SELECT COUNT(*) FROM case_message WHERE case_id = ?", firstCase)).isEqualTo(3);
+        assertThat(db.strings("SELECT address FROM participant WHERE case_id = ?", firstCase))
+                .doesNotContain("mallory@elsewhere.example");
+        assertThat(db.events(firstCase)).contains("stranger-reference");
+        await().atMost(PATIENCE).until(() -> server.acknowledgementsTo("mallory@elsewhere.example").size() == 1);
+        assertThat(MailServer.subject(server.acknowledgementsTo("mallory@elsewhere.example").get(0)))
+                .doesNotContain(firstCase);
+    }
+
+    @Test
+    void acknowledgementsToOneSenderStopAtTheHourlyLimit() {
+        for (int i = 0; i < 7; i++) {
+            server.sendToSecurity(TestMail.report().from("flood@spam.example").subject("Report " + i).build());
+        }
+
+        await().atMost(PATIENCE).until(() -> db.cases() == 7);
+        await().atMost(PATIENCE).until(() -> db.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending'") == 0);
+        assertThat(server.acknowledgementsTo("flood@spam.example")).hasSize(5);
+        assertThat(db.count("SELECT COUNT(*) FROM case_event WHERE type = 'acknowledgement-withheld'")).isEqualTo(2);
+    }
+
+    @Test
+    void processedMailIsMovedOutOfTheInboxWithoutBeingMarkedSeen() throws Exception {
+        server.sendToSecurity(TestMail.report().from(REPORTER).build());
+        await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER).size() == 1);
+
+        var store = GREENMAIL.getImap().createStore();
+        store.connect(TestConfig.SECURITY, TestConfig.PASSWORD);
+        try {
+            var inbox = store.getFolder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_ONLY);
+            await().atMost(PATIENCE).until(inbox::getMessageCount, n -> n == 0);
+            var processed = store.getFolder("sectriage-processed");
+            processed.open(jakarta.mail.Folder.READ_ONLY);
+            assertThat(processed.getMessageCount()).isEqualTo(1);
+            assertThat(processed.getMessage(1).isSet(jakarta.mail.Flags.Flag.SEEN)).isFalse();
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.sectriage.testing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.sectriage.config.Secret;
+import org.sectriage.config.SectriageConfig;
+import org.sectriage.config.SectriageConfig.CoordinatorRole;
+import org.sectriage.config.SectriageConfig.TransportSecurity;
+import org.sectriage.domain.EmailAddress;
+
+/** Configurations for tests: a daemon watching a GreenMail mailbox, with short timers. */
+public final class TestConfig {
+
+    public static final String SECURITY = "security@project.example";
+    public static final String PASSWORD = "secret";
+    public static final String PRIMARY = "maria@project.example";
+    public static final String SECONDARY = "sam@project.example";
+
+    private TestConfig() {
+    }
+
+    /** A config for IMAP at {@code imapPort} and SMTP at {@code smtpPort} on loopback, H2 under {@code dir}. */
+    public static SectriageConfig of(int imapPort, int smtpPort, Path dir) {
+        return of(imapPort, smtpPort, dir, 5);
+    }
+
+    public static SectriageConfig of(int imapPort, int smtpPort, Path dir, int maxAcknowledgementsPerHour) {
+        return new SectriageConfig(
+                new SectriageConfig.Project("Example Project", EmailAddress.of(SECURITY),
+                        "https://tracker.project.example/issues", "https://project.example/security.asc",
+                        ZoneOffset.UTC),
+                new SectriageConfig.Mailbox("127.0.0.1", imapPort, TransportSecurity.NONE, SECURITY,
+                        Secret.inline(PASSWORD), "INBOX", "sectriage-processed", true, Duration.ofMillis(200),
+                        Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30), 200),
+                new SectriageConfig.Smtp("127.0.0.1", smtpPort, TransportSecurity.NONE, null, null,
+                        Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(10)),
+                new SectriageConfig.Database("jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath(), "sectriage",
+                        null),
+                List.of(new SectriageConfig.Maintainer("Maria Maintainer", EmailAddress.of(PRIMARY),
+                                CoordinatorRole.PRIMARY),
+                        new SectriageConfig.Maintainer("Sam Second", EmailAddress.of(SECONDARY),
+                                CoordinatorRole.SECONDARY)),
+                new SectriageConfig.Policy(Duration.ofHours(48), Duration.ofDays(3), Duration.ofDays(5), null),
+                new SectriageConfig.Acknowledgement(maxAcknowledgementsPerHour),
+                new SectriageConfig.Templates(null),
+                new SectriageConfig.Limits(50L * 1024 * 1024, 1000, 65536, 100_000, 50, 1024 * 1024),
+                new SectriageConfig.Outbox(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofDays(3),
+                        Duration.ofMillis(300)));
+    }
+
+    /**
+     * The same configuration as YAML, for a daemon started as its own process; the IMAP password is
+     * written to a file beside it.
+     */
+    public static java.nio.file.Path writeYaml(int imapPort, int smtpPort, Path dir) throws java.io.IOException {
+        Path password = dir.resolve("imap-password");
+        java.nio.file.Files.writeString(password, PASSWORD);
+        Path file = dir.resolve("sectriage.yaml");
+        java.nio.file.Files.writeString(file, """
+                project:
+                  name: Example Project
+                  security-address: %s
+                  tracker-url: https://tracker.project.example/issues
+                mailbox:
+                  host: 127.0.0.1
+                  port: %d
+                  security: none
+                  username: %s
+                  password-file: %s
+                  poll-interval: 1s
+                  idle-refresh: 5s
+                  read-timeout: 30s
+                smtp:
+                  host: 127.0.0.1
+                  port: %d
+                  security: none
+                database:
+                  url: jdbc:h2:file:%s
+                maintainers:
+                  - name: Maria Maintainer
+                    email: %s
+                    role: primary
+                  - name: Sam Second
+                    email: %s
+                    role: secondary
+                outbox:
+                  retry-initial: 1s
+                  retry-max: 5s
+                  drain-interval: 1s
+                """.formatted(SECURITY, imapPort, SECURITY, password.toAbsolutePath(), smtpPort,
+                dir.resolve("sectriage").toAbsolutePath(), PRIMARY, SECONDARY));
+        return file;
+    }
+}
