@@ -1,0 +1,127 @@
+package org.sectriage.parse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.james.mime4j.message.MaximalBodyDescriptor;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+
+/**
+ * The leaf parts of a message as they stream by: the first inline text/plain part becomes the body
+ * text (else the first inline text/html part, turned into text), read only as far as the text limit;
+ * every attachment and every part that is not text is listed with its decoded size, counted as it
+ * passes and never held in memory.
+ */
+final class BodyParts {
+
+    static final int MAX_LISTED_ATTACHMENTS = 1_000;
+
+    private final int maxBodyText;
+    private final long byteBudget;
+    private final ParseProblems problems;
+    private final byte[] buffer = new byte[8192];
+    private final List<AttachmentInfo> attachments = new ArrayList<>();
+    private int partNumber;
+    private Text plain;
+    private Text html;
+
+    BodyParts(int maxBodyText, ParseProblems problems) {
+        this.maxBodyText = maxBodyText;
+        // No charset takes more than four bytes for a character of text.
+        this.byteBudget = Math.min(4L * maxBodyText, Integer.MAX_VALUE - 16);
+        this.problems = problems;
+    }
+
+    /** Takes the next leaf part: its descriptor and its content, transfer encoding already decoded. */
+    void accept(BodyDescriptor descriptor, InputStream content) throws IOException {
+        partNumber++;
+        String mimeType = descriptor.getMimeType();
+        String fileName = fileName(descriptor);
+        boolean attached = fileName != null || isDispositionAttachment(descriptor);
+        boolean plainText = mimeType.equals("text/plain");
+        boolean htmlText = mimeType.equals("text/html");
+        if (!attached && plainText && plain == null) {
+            plain = read(content, descriptor.getCharset());
+        } else if (!attached && htmlText && plain == null && html == null) {
+            html = read(content, descriptor.getCharset());
+        } else if (attached || !(plainText || htmlText)) {
+            list(new AttachmentInfo(SafeFileName.of(fileName), mimeType, count(content)));
+        }
+    }
+
+    /** The body text chosen, at most the text limit long, control characters removed and lines ended by LF. */
+    Text body() {
+        Text chosen = plain != null ? plain
+                : html != null ? new Text(HtmlText.toPlainText(html.text()), html.truncated())
+                : new Text("", false);
+        String text = ControlCharacters.multiLine(chosen.text());
+        if (text.length() <= maxBodyText) {
+            return new Text(text, chosen.truncated());
+        }
+        int end = Character.isHighSurrogate(text.charAt(maxBodyText - 1)) ? maxBodyText - 1 : maxBodyText;
+        return new Text(text.substring(0, end), true);
+    }
+
+    List<AttachmentInfo> attachments() {
+        return List.copyOf(attachments);
+    }
+
+    /** How many leaf parts have been seen. */
+    int partCount() {
+        return partNumber;
+    }
+
+    private static String fileName(BodyDescriptor descriptor) {
+        String name = null;
+        Map<String, String> typeParameters = Map.of();
+        if (descriptor instanceof MaximalBodyDescriptor full) {
+            name = full.getContentDispositionFilename();
+            typeParameters = full.getContentTypeParameters();
+        }
+        if (name == null || name.isBlank()) {
+            name = ContentTypeValue.of(descriptor.getMimeType(), typeParameters).parameter("name").orElse(null);
+        }
+        return name == null || name.isBlank() ? null : name;
+    }
+
+    private static boolean isDispositionAttachment(BodyDescriptor descriptor) {
+        return descriptor instanceof MaximalBodyDescriptor full && "attachment".equals(full.getContentDispositionType());
+    }
+
+    private Text read(InputStream content, String charset) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long remaining = byteBudget;
+        int n;
+        while (remaining > 0 && (n = content.read(buffer, 0, (int) Math.min(buffer.length, remaining))) != -1) {
+            bytes.write(buffer, 0, n);
+            remaining -= n;
+        }
+        boolean truncated = remaining == 0 && content.read() != -1;
+        byte[] read = bytes.toByteArray();
+        return new Text(TextDecoder.decode(read, read.length, charset, partNumber, problems), truncated);
+    }
+
+    private long count(InputStream content) throws IOException {
+        long total = 0;
+        int n;
+        while ((n = content.read(buffer)) != -1) {
+            total += n;
+        }
+        return total;
+    }
+
+    private void list(AttachmentInfo attachment) {
+        if (attachments.size() < MAX_LISTED_ATTACHMENTS) {
+            attachments.add(attachment);
+        } else {
+            problems.tooManyAttachments(MAX_LISTED_ATTACHMENTS);
+        }
+    }
+
+    /** Text read from a part, and whether it was cut short. */
+    record Text(String text, boolean truncated) {
+    }
+}

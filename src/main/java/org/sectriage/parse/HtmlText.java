@@ -1,0 +1,162 @@
+package org.sectriage.parse;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The readable text of an HTML body: tags and comments dropped, scripts, styles and the title left
+ * out, block elements turned into line breaks and character references decoded. It is a scanner
+ * over the markup, nothing more: it never loads, resolves or fetches anything an attribute names.
+ */
+final class HtmlText {
+
+    private static final Set<String> SKIPPED_ELEMENTS = Set.of("script", "style", "title", "template");
+    private static final Set<String> LINE_BREAKING = Set.of(
+            "br", "p", "div", "tr", "li", "ul", "ol", "table", "blockquote", "pre", "hr",
+            "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "dd", "dt");
+    private static final Map<String, String> NAMED_REFERENCES = Map.ofEntries(
+            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
+            Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("shy", ""), Map.entry("copy", "©"),
+            Map.entry("reg", "®"), Map.entry("trade", "™"), Map.entry("hellip", "…"), Map.entry("mdash", "—"),
+            Map.entry("ndash", "–"), Map.entry("lsquo", "‘"), Map.entry("rsquo", "’"), Map.entry("ldquo", "“"),
+            Map.entry("rdquo", "”"), Map.entry("laquo", "«"), Map.entry("raquo", "»"), Map.entry("bull", "•"),
+            Map.entry("middot", "·"), Map.entry("euro", "€"), Map.entry("rarr", "→"), Map.entry("larr", "←"));
+
+    private final String html;
+    private final StringBuilder out;
+    private int pos;
+    private boolean preformatted;
+
+    private HtmlText(String html) {
+        this.html = html;
+        this.out = new StringBuilder(html.length() / 2);
+    }
+
+    /** The text a reader would see in {@code html}, with at most one blank line in a row. */
+    static String toPlainText(String html) {
+        HtmlText scanner = new HtmlText(html);
+        scanner.scan();
+        return scanner.out.toString()
+                .replaceAll("[ \\t]+\\n", "\n")
+                .replaceAll("\\n[ \\t]+", "\n")
+                .replaceAll("\\n{3,}", "\n\n")
+                .strip();
+    }
+
+    private void scan() {
+        while (pos < html.length()) {
+            char c = html.charAt(pos);
+            if (c == '<' && startsMarkup()) {
+                markup();
+            } else if (c == '&') {
+                reference();
+            } else if (Character.isWhitespace(c) && !preformatted) {
+                space();
+                pos++;
+            } else {
+                out.append(c);
+                pos++;
+            }
+        }
+    }
+
+    private boolean startsMarkup() {
+        if (pos + 1 >= html.length()) {
+            return false;
+        }
+        char next = html.charAt(pos + 1);
+        return Character.isLetter(next) || next == '/' || next == '!' || next == '?';
+    }
+
+    private void markup() {
+        if (html.startsWith("<!--", pos)) {
+            int end = html.indexOf("-->", pos + 4);
+            pos = end < 0 ? html.length() : end + 3;
+            return;
+        }
+        int end = endOfTag(pos);
+        boolean closing = html.charAt(pos + 1) == '/';
+        String name = tagName(closing ? pos + 2 : pos + 1, end);
+        pos = end + 1;
+        if (!closing && SKIPPED_ELEMENTS.contains(name)) {
+            int close = indexOfIgnoringCase("</" + name, pos);
+            pos = close < 0 ? html.length() : endOfTag(close) + 1;
+            return;
+        }
+        if (name.equals("pre")) {
+            preformatted = !closing;
+        }
+        if (LINE_BREAKING.contains(name)) {
+            out.append('\n');
+        }
+    }
+
+    private int indexOfIgnoringCase(String needle, int from) {
+        for (int i = from; i + needle.length() <= html.length(); i++) {
+            if (html.regionMatches(true, i, needle, 0, needle.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the {@code >} that ends the tag starting at {@code start}, quoted attribute values skipped. */
+    private int endOfTag(int start) {
+        char quote = 0;
+        for (int i = start + 1; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return i;
+            }
+        }
+        return html.length() - 1;
+    }
+
+    private String tagName(int start, int end) {
+        int i = start;
+        while (i < end && i < html.length() && (Character.isLetterOrDigit(html.charAt(i)))) {
+            i++;
+        }
+        return html.substring(start, Math.min(i, html.length())).toLowerCase(Locale.ROOT);
+    }
+
+    private void reference() {
+        int semicolon = html.indexOf(';', pos);
+        if (semicolon > pos + 1 && semicolon - pos <= 12) {
+            String replacement = decode(html.substring(pos + 1, semicolon));
+            if (replacement != null) {
+                out.append(replacement);
+                pos = semicolon + 1;
+                return;
+            }
+        }
+        out.append('&');
+        pos++;
+    }
+
+    private static String decode(String reference) {
+        if (reference.startsWith("#")) {
+            try {
+                boolean hex = reference.length() > 1 && (reference.charAt(1) == 'x' || reference.charAt(1) == 'X');
+                int codePoint = Integer.parseInt(reference.substring(hex ? 2 : 1), hex ? 16 : 10);
+                return Character.isValidCodePoint(codePoint) && codePoint != 0 ? Character.toString(codePoint) : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return NAMED_REFERENCES.get(reference);
+    }
+
+    private void space() {
+        if (out.length() > 0 && !Character.isWhitespace(out.charAt(out.length() - 1))) {
+            out.append(' ');
+        }
+    }
+}
