@@ -77,8 +77,8 @@ public final class Daemon implements AutoCloseable {
         InboundStore inbound = new InboundStore();
         OutboxStore outboxStore = new OutboxStore();
         Maintainers maintainers = new Maintainers(config.maintainers());
-        MailTemplates templates = MailTemplates.load(config.templates().directory());
         CaseMailContext context = new CaseMailContext(config.project(), config.policy(), maintainers);
+        MailTemplates templates = MailTemplates.load(config.templates().directory()).verifiedWith(context.sample());
         Outbox outbox = new Outbox(new MailComposer(config.project().securityAddress(),
                 config.project().name() + " Security", clock), outboxStore,
                 config.project().securityAddress(), clock);

@@ -73,6 +73,24 @@ public final class CaseMailContext {
         return ctx;
     }
 
+    /**
+     * A context for an invented case and message, with every value a template may use: used to
+     * check templates when sectriage starts, so that a template naming an unknown value fails
+     * there rather than when the first report arrives.
+     */
+    public Map<String, Object> sample() {
+        java.time.Instant now = java.time.Instant.parse("2026-01-15T10:00:00Z");
+        EmailAddress reporter = new EmailAddress("reporter@example.net", "Sample Reporter");
+        SecurityCase sc = new SecurityCase(new org.sectriage.domain.CaseId(2026, 1),
+                org.sectriage.domain.CaseState.NEW, "Sample report", reporter, now, now, false, null);
+        ParsedMessage m = new ParsedMessage("<sample@example.net>", List.of(), List.of(), reporter, List.of(),
+                List.of(project.securityAddress()), List.of(), "Sample report", now,
+                new org.sectriage.parse.HeaderSet(Map.of()), "text/plain", "Sample body.", false,
+                List.of(new org.sectriage.parse.AttachmentInfo("poc.py", "text/x-python", 120)),
+                List.of("sample problem"));
+        return forMessage(sc, m, now);
+    }
+
     private ZoneId zone() {
         return project.timeZone();
     }

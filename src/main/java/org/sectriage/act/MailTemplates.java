@@ -72,6 +72,18 @@ public final class MailTemplates {
     }
 
     /**
+     * Renders every template with {@code sample} and fails on the first that does not fit it.
+     *
+     * @throws TemplateException naming the template and the value it could not find
+     */
+    public MailTemplates verifiedWith(Map<String, Object> sample) {
+        for (String name : NAMES) {
+            render(name, sample);
+        }
+        return this;
+    }
+
+    /**
      * Renders a template.
      *
      * @throws TemplateException when the template names a value the context does not have

@@ -1,5 +1,6 @@
 package org.sectriage.cli;
 
+import org.sectriage.act.MailTemplates;
 import org.sectriage.config.ConfigException;
 import org.sectriage.store.Database;
 import picocli.CommandLine;
@@ -19,7 +20,8 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
             ce.errors().forEach(err -> cl.getErr().println("  " + err));
             return USER_ERROR;
         }
-        if (e instanceof Database.DatabaseUnavailableException || e instanceof UserError) {
+        if (e instanceof Database.DatabaseUnavailableException || e instanceof UserError
+                || e instanceof MailTemplates.TemplateException) {
             cl.getErr().println("sectriage: " + e.getMessage());
             return USER_ERROR;
         }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -96,14 +94,10 @@ class CasesCommandTest {
 
     @Test
     void showingAnUnknownCaseSaysSoAndFails() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        var cl = Main.commandLine();
-        cl.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        CliRun run = CliRun.of("cases", "show", "SEC-1999-0042", "--database", config.database().url());
 
-        int code = cl.execute("cases", "show", "SEC-1999-0042", "--database", config.database().url());
-
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no case SEC-1999-0042");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no case SEC-1999-0042");
     }
 
     private String firstCase(String subject) {
@@ -112,15 +106,8 @@ class CasesCommandTest {
     }
 
     private static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.commandLine().execute(args);
-            assertThat(code).as("exit code of %s", String.join(" ", args)).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as("exit code of %s; stderr: %s", String.join(" ", args), run.err()).isZero();
+        return run.out();
     }
 }

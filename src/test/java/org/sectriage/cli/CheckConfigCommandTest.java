@@ -1,0 +1,68 @@
+package org.sectriage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code check-config} says whether sectriage can start with a config, and exactly what is wrong if not. */
+class CheckConfigCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path config;
+
+    @BeforeEach
+    void copyShippedExampleWithItsCredentialFiles() throws IOException {
+        config = dir.resolve("sectriage.yaml");
+        Files.copy(Path.of("config/sectriage.example.yaml"), config);
+        Files.writeString(dir.resolve("imap-password"), "imap secret");
+        Files.writeString(dir.resolve("smtp-password"), "smtp secret");
+    }
+
+    @Test
+    void shippedExampleConfigPasses() {
+        CliRun run = CliRun.of("check-config", "--config", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("OK", "security@example.org", "imap.example.org:993");
+    }
+
+    @Test
+    void aWrongValueIsReportedWithItsKeyAndLineAndExitCode2() throws IOException {
+        String text = Files.readString(config).replace("  port: 993", "  port: imap");
+        Files.writeString(config, text);
+        int line = text.lines().toList().indexOf("  port: imap") + 1;
+
+        CliRun run = CliRun.of("check-config", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("config key mailbox.port at line " + line).contains("'imap'");
+    }
+
+    @Test
+    void aMissingFileIsReportedNotThrown() {
+        CliRun run = CliRun.of("check-config", "--config", dir.resolve("nope.yaml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("nope.yaml").doesNotContain("Exception");
+    }
+
+    @Test
+    void aTemplateNamingAnUnknownValueFailsTheCheck() throws IOException {
+        Path templates = Files.createDirectory(dir.resolve("templates"));
+        Files.writeString(templates.resolve("acknowledgement.mustache"),
+                "Subject: {{case.tag}} received\n\nHello {{reporter.nickname}}\n");
+        Files.writeString(config, Files.readString(config).replace("  # directory: templates", "  directory: templates"));
+
+        CliRun run = CliRun.of("check-config", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("acknowledgement.mustache").contains("nickname");
+    }
+}
