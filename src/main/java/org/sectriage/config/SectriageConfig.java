@@ -41,7 +41,10 @@ public record SectriageConfig(
             int port,
             TransportSecurity security,
             String username,
-            /** Read from a file (absolute, or relative to $CREDENTIALS_DIRECTORY); never in the YAML. */
+            /**
+             * Read from a file: absolute, or relative to $CREDENTIALS_DIRECTORY (the config file's
+             * directory when that is unset); never in the YAML.
+             */
             Secret password,
             String folder,
             String processedFolder,

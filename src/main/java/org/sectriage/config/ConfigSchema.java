@@ -1,0 +1,234 @@
+package org.sectriage.config;
+
+import static org.sectriage.config.ValueType.BOOLEAN;
+import static org.sectriage.config.ValueType.DURATION;
+import static org.sectriage.config.ValueType.EMAIL;
+import static org.sectriage.config.ValueType.HTTP_URL;
+import static org.sectriage.config.ValueType.JDBC_URL;
+import static org.sectriage.config.ValueType.PATH;
+import static org.sectriage.config.ValueType.PORT;
+import static org.sectriage.config.ValueType.TEXT;
+import static org.sectriage.config.ValueType.TIME_ZONE;
+import static org.sectriage.config.ValueType.oneOf;
+import static org.sectriage.config.ValueType.size;
+import static org.sectriage.config.ValueType.wholeNumber;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sectriage.config.SectriageConfig.Acknowledgement;
+import org.sectriage.config.SectriageConfig.CoordinatorRole;
+import org.sectriage.config.SectriageConfig.Database;
+import org.sectriage.config.SectriageConfig.Limits;
+import org.sectriage.config.SectriageConfig.Mailbox;
+import org.sectriage.config.SectriageConfig.Maintainer;
+import org.sectriage.config.SectriageConfig.Outbox;
+import org.sectriage.config.SectriageConfig.Policy;
+import org.sectriage.config.SectriageConfig.Project;
+import org.sectriage.config.SectriageConfig.Smtp;
+import org.sectriage.config.SectriageConfig.Templates;
+import org.sectriage.config.SectriageConfig.TransportSecurity;
+import org.sectriage.domain.EmailAddress;
+
+/**
+ * The schema of the config file: the keys of each section, their types and defaults, and the checks
+ * that involve more than one key. Turns the sections of one file into a {@link SectriageConfig}.
+ *
+ * <p>Every key is read whether or not an earlier one was wrong, so that one run reports every
+ * mistake; the config built alongside the errors is used only when there were none.
+ */
+final class ConfigSchema {
+
+    private static final ValueType<TransportSecurity> SECURITY = oneOf(TransportSecurity.class);
+    private static final ValueType<CoordinatorRole> ROLE = oneOf(CoordinatorRole.class);
+    private static final ValueType<Integer> POSITIVE = wholeNumber(1, Integer.MAX_VALUE);
+    /** A size that fits the int fields of {@link Limits}; 1GB is far beyond any sane limit. */
+    private static final ValueType<Integer> SIZE_UP_TO_1GB = size(1L << 30).map(Long::intValue);
+
+    private final ConfigDirectories directories;
+
+    ConfigSchema(ConfigDirectories directories) {
+        this.directories = directories;
+    }
+
+    /** The config in {@code top}, the top level of a config file; mistakes are added to the section's error list. */
+    SectriageConfig read(ConfigSection top) {
+        Project project = project(top.requiredSection("project"));
+        return new SectriageConfig(
+                project,
+                mailbox(top.requiredSection("mailbox")),
+                smtp(top.requiredSection("smtp")),
+                database(top.optionalSection("database")),
+                maintainers(top, project.securityAddress()),
+                policy(top.optionalSection("policy")),
+                acknowledgement(top.optionalSection("acknowledgement")),
+                templates(top.optionalSection("templates")),
+                limits(top.optionalSection("limits")),
+                outbox(top.optionalSection("outbox")));
+    }
+
+    private Project project(ConfigSection project) {
+        return new Project(
+                project.required("name", TEXT),
+                project.required("security-address", EMAIL),
+                project.required("tracker-url", HTTP_URL),
+                project.optional("key-url", HTTP_URL),
+                project.optional("time-zone", TIME_ZONE, ZoneId.of("UTC")));
+    }
+
+    private Mailbox mailbox(ConfigSection mailbox) {
+        String host = mailbox.required("host", TEXT);
+        Integer port = mailbox.optional("port", PORT);
+        TransportSecurity security = mailbox.optional("security", SECURITY, TransportSecurity.SSL);
+        String username = mailbox.required("username", TEXT);
+        Secret password = secret(mailbox, "password-file", true);
+        String folder = mailbox.optional("folder", TEXT, "INBOX");
+        String processedFolder = mailbox.optional("processed-folder", TEXT, "sectriage-processed");
+        boolean idle = mailbox.optional("idle", BOOLEAN, true);
+        Duration pollInterval = mailbox.optional("poll-interval", DURATION, Duration.ofSeconds(60));
+        Duration idleRefresh = mailbox.optional("idle-refresh", DURATION, Duration.ofMinutes(9));
+        Duration connectTimeout = mailbox.optional("connect-timeout", DURATION, Duration.ofSeconds(30));
+        Duration readTimeout = mailbox.optional("read-timeout", DURATION, Duration.ofMinutes(10));
+        int fetchBatch = mailbox.optional("fetch-batch", wholeNumber(1, 5000), 200);
+        if (mailbox.valid("idle-refresh", "read-timeout") && readTimeout.compareTo(idleRefresh) <= 0) {
+            mailbox.reject(mailbox.has("read-timeout") ? "read-timeout" : "idle-refresh",
+                    "read-timeout (" + Durations.format(readTimeout) + ") must be longer than idle-refresh ("
+                            + Durations.format(idleRefresh) + "), or an idling connection times out");
+        }
+        int defaultPort = security == TransportSecurity.SSL ? 993 : 143;
+        return new Mailbox(host, port != null ? port : defaultPort, security, username, password, folder,
+                processedFolder, idle, pollInterval, idleRefresh, connectTimeout, readTimeout, fetchBatch);
+    }
+
+    private Smtp smtp(ConfigSection smtp) {
+        String host = smtp.required("host", TEXT);
+        Integer port = smtp.optional("port", PORT);
+        TransportSecurity security = smtp.optional("security", SECURITY, TransportSecurity.STARTTLS);
+        String username = smtp.optional("username", TEXT);
+        Secret password = secret(smtp, "password-file", false);
+        if (username != null && password == null && smtp.valid("password-file")) {
+            smtp.reject("password-file", "required when username is set");
+        }
+        if (username == null && password != null && smtp.valid("username")) {
+            smtp.reject("password-file", "given without a username; set both for authenticated submission, or neither");
+        }
+        int defaultPort = switch (security) {
+            case SSL -> 465;
+            case STARTTLS -> 587;
+            case NONE -> 25;
+        };
+        return new Smtp(host, port != null ? port : defaultPort, security, username, password,
+                smtp.optional("connect-timeout", DURATION, Duration.ofSeconds(30)),
+                smtp.optional("read-timeout", DURATION, Duration.ofSeconds(60)),
+                smtp.optional("write-timeout", DURATION, Duration.ofSeconds(60)));
+    }
+
+    private Database database(ConfigSection database) {
+        return new Database(
+                database.optional("url", JDBC_URL, directories.defaultDatabaseUrl()),
+                database.optional("user", TEXT, "sectriage"),
+                secret(database, "password-file", false));
+    }
+
+    private List<Maintainer> maintainers(ConfigSection top, EmailAddress securityAddress) {
+        List<ConfigSection> items = top.requiredList("maintainers",
+                "a list of maintainers, each with name, email and role (primary, secondary or member)");
+        List<Maintainer> maintainers = new ArrayList<>();
+        Map<String, ConfigSection> firstWithEmail = new HashMap<>();
+        for (ConfigSection item : items) {
+            String name = item.required("name", TEXT);
+            EmailAddress email = item.required("email", EMAIL);
+            CoordinatorRole role = item.optional("role", ROLE, CoordinatorRole.MEMBER);
+            if (email != null && email.sameMailbox(securityAddress)) {
+                item.reject("email", "is the security address itself; each maintainer needs an address of their own");
+            } else if (email != null) {
+                ConfigSection first = firstWithEmail.putIfAbsent(email.normalized(), item);
+                if (first != null) {
+                    item.reject("email", "'" + email.address() + "' is already the email of " + first.path()
+                            + " at line " + first.line("email") + "; each maintainer needs an address of their own");
+                }
+            }
+            maintainers.add(new Maintainer(name, email, role));
+        }
+        boolean rolesValid = items.stream().allMatch(item -> item.valid("role"));
+        if (!items.isEmpty() && rolesValid
+                && maintainers.stream().noneMatch(m -> m.role() == CoordinatorRole.PRIMARY)) {
+            top.reject("maintainers", "needs at least one maintainer with role: primary, who is reminded"
+                    + " of deadlines; got none");
+        }
+        return List.copyOf(maintainers);
+    }
+
+    private static Policy policy(ConfigSection policy) {
+        return new Policy(
+                policy.optional("acknowledge-within", DURATION, Duration.ofHours(48)),
+                policy.optional("first-response-within", DURATION, Duration.ofDays(3)),
+                policy.optional("escalate-after-silence", DURATION, Duration.ofDays(5)),
+                policy.optional("timeline", TEXT));
+    }
+
+    private static Acknowledgement acknowledgement(ConfigSection acknowledgement) {
+        return new Acknowledgement(
+                acknowledgement.optional("max-per-sender-per-hour", wholeNumber(0, Integer.MAX_VALUE), 5));
+    }
+
+    private Templates templates(ConfigSection templates) {
+        Path given = templates.optional("directory", PATH);
+        if (given == null) {
+            return new Templates(null);
+        }
+        Path directory = directories.resolveBesideConfig(given);
+        if (!Files.isDirectory(directory)) {
+            templates.reject("directory", "no such directory: " + directory
+                    + (given.isAbsolute() ? "" : " (relative paths are looked up beside the config file, in "
+                            + directories.configDirectory() + ")"));
+        }
+        return new Templates(directory);
+    }
+
+    private static Limits limits(ConfigSection limits) {
+        return new Limits(
+                limits.optional("max-message-size", size(Long.MAX_VALUE), 50L << 20),
+                limits.optional("max-header-count", POSITIVE, 1000),
+                limits.optional("max-header-length", POSITIVE, 65536),
+                limits.optional("max-line-length", POSITIVE, 100_000),
+                limits.optional("max-nesting-depth", POSITIVE, 50),
+                limits.optional("max-body-text", SIZE_UP_TO_1GB, 1 << 20));
+    }
+
+    private static Outbox outbox(ConfigSection outbox) {
+        Duration retryInitial = outbox.optional("retry-initial", DURATION, Duration.ofSeconds(30));
+        Duration retryMax = outbox.optional("retry-max", DURATION, Duration.ofHours(1));
+        Duration giveUpAfter = outbox.optional("give-up-after", DURATION, Duration.ofDays(3));
+        Duration drainInterval = outbox.optional("drain-interval", DURATION, Duration.ofSeconds(30));
+        if (outbox.valid("retry-initial", "retry-max") && retryInitial.compareTo(retryMax) > 0) {
+            outbox.reject(outbox.has("retry-initial") ? "retry-initial" : "retry-max",
+                    "retry-initial (" + Durations.format(retryInitial) + ") must not be longer than retry-max ("
+                            + Durations.format(retryMax) + ")");
+        }
+        return new Outbox(retryInitial, retryMax, giveUpAfter, drainInterval);
+    }
+
+    /** The secret in the file named by {@code key}, checked to be a readable file; null if absent or wrong. */
+    private Secret secret(ConfigSection section, String key, boolean required) {
+        Path given = required ? section.required(key, PATH) : section.optional(key, PATH);
+        if (given == null) {
+            return null;
+        }
+        Path file = directories.resolveSecret(given);
+        String lookup = given.isAbsolute() ? "" : " (" + directories.secretLookup() + ")";
+        if (!Files.exists(file)) {
+            section.reject(key, "no such file: " + file + lookup);
+        } else if (!Files.isRegularFile(file)) {
+            section.reject(key, file + " is not a file; expected a file holding the password" + lookup);
+        } else if (!Files.isReadable(file)) {
+            section.reject(key, file + " is not readable by this process's user");
+        }
+        return new Secret(file);
+    }
+}
