@@ -25,6 +25,9 @@ import java.util.stream.Stream;
 import org.sectriage.Daemon;
 import org.sectriage.config.ConfigLoader;
 import org.sectriage.config.SectriageConfig;
+import org.sectriage.domain.CaseEvent;
+import org.sectriage.domain.CaseId;
+import org.sectriage.store.JdbcCaseStore;
 
 /**
  * The demo: an embedded GreenMail IMAP+SMTP server on loopback, a temporary H2 database, and the
@@ -36,6 +39,8 @@ public final class Demo implements AutoCloseable {
     static final String PASSWORD = "demo-password";
     static final String MAINTAINER = "maria@demo.example";
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final java.time.format.DateTimeFormatter EVENT_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
 
     private final PrintStream out;
     private final Path dir;
@@ -94,8 +99,8 @@ public final class Demo implements AutoCloseable {
                     + " --upload-file report.eml");
             out.println("Read any mailbox over IMAP 127.0.0.1:" + imap + " (user = address, any new user's password"
                     + " = its address); " + SECURITY + " has password " + PASSWORD + ".");
-            out.println("Inspect cases in another terminal while this runs? Stop it first: H2 locks its file."
-                    + " Press Ctrl-C to stop.");
+            out.println("The database (" + daemon.database().url() + ") is locked while the demo runs and deleted"
+                    + " when it stops. Press Ctrl-C to stop.");
             Thread.currentThread().join();
         }
         return 0;
@@ -199,7 +204,7 @@ public final class Demo implements AutoCloseable {
 
     private void printTable(Map<String, String> labels) {
         List<String[]> rows = daemon.database().inTransaction(c -> rows(c, labels));
-        String format = "%-42s %-30s %-11s %-15s %-13s %s%n";
+        String format = "%-46s %-28s %-11s %-15s %-13s %s%n";
         out.printf(format, "MESSAGE", "FROM", "KIND", "CASE", "CASE STATE", "ACKNOWLEDGED");
         for (String[] r : rows) {
             out.printf(format, (Object[]) r);
@@ -214,8 +219,15 @@ public final class Demo implements AutoCloseable {
         }).map(Demo::messageId).distinct().count();
         out.println();
         out.println("Maintainers received " + maintainerMail + " notification(s), threaded per case.");
-        out.println("See one case in full with: java -jar target/sectriage.jar cases show <CASE> --database "
-                + daemon.database().url() + "  (after the demo has stopped)");
+        List<org.sectriage.domain.SecurityCase> cases = daemon.database().inTransaction(c -> new JdbcCaseStore(c).list());
+        CaseId first = cases.get(cases.size() - 1).id();
+        List<CaseEvent> events = daemon.database().inTransaction(c -> new JdbcCaseStore(c).events(first));
+        out.println();
+        out.println("Event log of " + first + " (sectriage cases show " + first + " prints it with the thread):");
+        for (CaseEvent e : events) {
+            out.printf("  %s  %-30s %s%n", EVENT_TIME.format(e.at()), e.type(),
+                    e.detail() == null ? "" : e.detail());
+        }
     }
 
     private static String messageId(MimeMessage m) {

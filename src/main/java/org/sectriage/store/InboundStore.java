@@ -177,9 +177,7 @@ public final class InboundStore {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, folder, uid_validity, uid, message_id, sha256, size, fetched_at, status, status_detail,"
                         + " case_id, kind, sender, subject, problems FROM inbound_message " + where)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
+            Rows.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new InboundRecord(rs.getLong("id"), rs.getString("folder"), rs.getLong("uid_validity"),

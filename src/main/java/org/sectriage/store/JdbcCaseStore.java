@@ -203,7 +203,7 @@ public final class JdbcCaseStore implements CaseStore {
             List<SecurityCase> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, state, subject, reporter, reporter_name,"
                     + " opened_at, updated_at, encrypted, problems FROM security_case " + where)) {
-                bind(ps, args);
+                Rows.bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new SecurityCase(CaseId.parse(rs.getString("id")),
@@ -221,20 +221,10 @@ public final class JdbcCaseStore implements CaseStore {
     private void update(String sql, Object... args) {
         call(() -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, args);
+                Rows.bind(ps, args);
                 return ps.executeUpdate();
             }
         });
-    }
-
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof Instant t) {
-                Rows.setInstant(ps, i + 1, t);
-            } else {
-                ps.setObject(i + 1, args[i]);
-            }
-        }
     }
 
     private <T> T call(SqlCall<T> call) {

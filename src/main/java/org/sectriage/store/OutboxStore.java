@@ -114,13 +114,7 @@ public final class OutboxStore {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, case_id, purpose, message_id, envelope_from, recipients, status, attempts, next_attempt_at,"
                         + " last_error, created_at, sent_at FROM outbox " + where)) {
-            for (int i = 0; i < args.length; i++) {
-                if (args[i] instanceof Instant t) {
-                    Rows.setInstant(ps, i + 1, t);
-                } else {
-                    ps.setObject(i + 1, args[i]);
-                }
-            }
+            Rows.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new OutboxRow(rs.getLong("id"), rs.getString("case_id"), rs.getString("purpose"),

@@ -22,6 +22,17 @@ final class Rows {
         return t == null ? null : t.toInstant();
     }
 
+    /** Binds {@code args} to the statement's parameters in order; an Instant as a UTC timestamp. */
+    static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Instant t) {
+                setInstant(ps, i + 1, t);
+            } else {
+                ps.setObject(i + 1, args[i]);
+            }
+        }
+    }
+
     /** Cuts a value to a column's width, so an over-long header never fails an insert. */
     static String fit(String value, int width) {
         if (value == null || value.length() <= width) {

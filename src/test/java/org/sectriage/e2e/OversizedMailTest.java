@@ -8,16 +8,15 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.sectriage.Daemon;
 import org.sectriage.testing.CaseDatabase;
 import org.sectriage.testing.MailServer;
+import org.sectriage.testing.RunningDaemon;
 import org.sectriage.testing.TestConfig;
 import org.sectriage.testing.TestMail;
 
@@ -36,21 +35,20 @@ class OversizedMailTest {
     @TempDir
     Path dir;
 
-    private final MailServer server = new MailServer(GREENMAIL);
-    private Daemon daemon;
+    private RunningDaemon running;
+    private MailServer server;
     private CaseDatabase db;
 
     @BeforeEach
     void startDaemon() {
-        GREENMAIL.setUser(TestConfig.SECURITY, TestConfig.SECURITY, TestConfig.PASSWORD);
-        daemon = Daemon.create(TestConfig.of(server.imapPort(), server.smtpPort(), dir), Clock.systemUTC());
-        db = new CaseDatabase(daemon.database());
-        daemon.start();
+        running = RunningDaemon.start(GREENMAIL, dir);
+        server = running.server();
+        db = running.db();
     }
 
     @AfterEach
     void stopDaemon() {
-        daemon.close();
+        running.close();
     }
 
     @Test

@@ -1,0 +1,24 @@
+package org.sectriage.testing;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.sectriage.Daemon;
+
+/** A started daemon watching the security mailbox of a GreenMail server, with its database at hand. */
+public record RunningDaemon(Daemon daemon, MailServer server, CaseDatabase db) implements AutoCloseable {
+
+    /** Creates the security mailbox on {@code greenMail} and starts a daemon on it, with H2 under {@code dir}. */
+    public static RunningDaemon start(GreenMailExtension greenMail, Path dir) {
+        greenMail.setUser(TestConfig.SECURITY, TestConfig.SECURITY, TestConfig.PASSWORD);
+        MailServer server = new MailServer(greenMail);
+        Daemon daemon = Daemon.create(TestConfig.of(server.imapPort(), server.smtpPort(), dir), Clock.systemUTC());
+        daemon.start();
+        return new RunningDaemon(daemon, server, new CaseDatabase(daemon.database()));
+    }
+
+    @Override
+    public void close() {
+        daemon.close();
+    }
+}
