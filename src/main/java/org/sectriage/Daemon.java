@@ -105,6 +105,7 @@ public final class Daemon implements AutoCloseable {
         Properties p = new Properties();
         p.put(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "sectriage-" + UUID.randomUUID());
         p.put("org.quartz.threadPool.threadCount", "2");
+        p.put("org.quartz.threadPool.threadNamePrefix", "sectriage-timer");
         p.put("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         try {
             Scheduler s = new StdSchedulerFactory(p).getScheduler();

@@ -40,7 +40,7 @@ public final class MailTemplates {
      * @throws TemplateException naming the template file and what is wrong with it
      */
     public static MailTemplates load(Path overrideDirectory) {
-        Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).nullValue("");
+        Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).nullValue("").emptyStringIsFalse(true);
         Map<String, Template> loaded = new HashMap<>();
         for (String name : NAMES) {
             String source = name + ".mustache";

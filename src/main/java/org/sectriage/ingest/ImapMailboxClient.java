@@ -90,10 +90,9 @@ public final class ImapMailboxClient implements MailboxClient {
         try {
             IMAPStore s = (IMAPStore) session.getStore("imap");
             s.connect(config.host(), config.port(), config.username(), config.password().read());
-            Folder processed = s.getFolder(config.processedFolder());
-            if (!processed.exists() && !processed.create(Folder.HOLDS_MESSAGES)) {
-                throw new MailboxException("cannot create the processed folder '" + config.processedFolder()
-                        + "' on " + config.host());
+            IMAPFolder processed = (IMAPFolder) s.getFolder(config.processedFolder());
+            if (!processed.exists()) {
+                createFolder(processed);
             }
             IMAPFolder f = (IMAPFolder) s.getFolder(config.folder());
             if (!f.exists()) {
@@ -107,6 +106,21 @@ public final class ImapMailboxClient implements MailboxClient {
             close();
             throw new MailboxException("cannot open " + config.folder() + " at " + config.host() + ":" + config.port()
                     + " as " + config.username() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates the processed folder, failing with the server's own reason when it refuses. */
+    private void createFolder(IMAPFolder folder) throws MailboxException {
+        try {
+            folder.doCommand(p -> {
+                p.create(folder.getFullName());
+                return null;
+            });
+        } catch (MessagingException e) {
+            throw new MailboxException("the server refused to create the processed folder '"
+                    + config.processedFolder() + "' (mailbox.processed-folder): " + e.getMessage()
+                    + (config.processedFolder().contains("/") || config.processedFolder().contains(".")
+                            ? "; the server's hierarchy separator may not allow '/' or '.' in names" : ""), e);
         }
     }
 

@@ -1,0 +1,71 @@
+package org.sectriage.act;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sectriage.config.SectriageConfig;
+import org.sectriage.config.SectriageConfig.CoordinatorRole;
+import org.sectriage.domain.EmailAddress;
+import org.sectriage.threading.Maintainers;
+
+/** The built-in acknowledgement, as a reporter reads it. */
+class AcknowledgementTemplateTest {
+
+    private static final MailTemplates TEMPLATES = MailTemplates.load(null);
+
+    @Test
+    void saysThePolicysTimesAndWhomToWriteWhenTheTeamIsSilent() {
+        MailTemplates.RenderedMail mail = render("https://example.org/key.asc", "We fix within 90 days.",
+                List.of(new SectriageConfig.Maintainer("Sam", EmailAddress.of("sam@example.org"),
+                        CoordinatorRole.SECONDARY)));
+
+        assertThat(mail.subject()).isEqualTo("[SEC-2026-0001] Re: Sample report");
+        assertThat(mail.body()).startsWith("Hello Sample Reporter,")
+                .contains("opened case SEC-2026-0001")
+                .contains("answer you within 3 days")
+                .contains("- We fix within 90 days.")
+                .contains("If you have not heard from us for 5 days, please write to\n  sam@example.org")
+                .contains("OpenPGP key: https://example.org/key.asc");
+    }
+
+    @Test
+    void leavesOutWhatThePolicyDoesNotSayRatherThanPrintingEmptyLines() {
+        MailTemplates.RenderedMail mail = render(null, null, List.of());
+
+        assertThat(mail.body()).doesNotContain("OpenPGP").doesNotContain("If you have not heard")
+                .doesNotContainPattern("(?m)^- *$");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void greetsAReporterWithoutADisplayNameWithoutADanglingSpace() {
+        Map<String, Object> ctx = context(null, null, List.of());
+        ((Map<String, Object>) ctx.get("reporter")).put("name", "");
+
+        assertThat(TEMPLATES.render(MailTemplates.ACKNOWLEDGEMENT, ctx).body()).startsWith("Hello,");
+    }
+
+    private static MailTemplates.RenderedMail render(String keyUrl, String timeline,
+                                                     List<SectriageConfig.Maintainer> extra) {
+        return TEMPLATES.render(MailTemplates.ACKNOWLEDGEMENT, context(keyUrl, timeline, extra));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> context(String keyUrl, String timeline, List<SectriageConfig.Maintainer> extra) {
+        List<SectriageConfig.Maintainer> team = new java.util.ArrayList<>(List.of(new SectriageConfig.Maintainer(
+                "Maria", EmailAddress.of("maria@example.org"), CoordinatorRole.PRIMARY)));
+        team.addAll(extra);
+        CaseMailContext context = new CaseMailContext(
+                new SectriageConfig.Project("Example", EmailAddress.of("security@example.org"),
+                        "https://example.org/issues", keyUrl, ZoneOffset.UTC),
+                new SectriageConfig.Policy(Duration.ofHours(48), Duration.ofHours(72), Duration.ofDays(5), timeline),
+                new Maintainers(team));
+        Map<String, Object> ctx = context.sample();
+        ctx.put("reporter", new java.util.HashMap<>((Map<String, Object>) ctx.get("reporter")));
+        return ctx;
+    }
+}
