@@ -17,6 +17,7 @@ import org.sectriage.act.Acknowledge;
 import org.sectriage.act.CaseMailContext;
 import org.sectriage.act.MailTemplates;
 import org.sectriage.act.NotifyMaintainers;
+import org.sectriage.act.ReportQuarantine;
 import org.sectriage.classify.AutomatedMailDetector;
 import org.sectriage.classify.DetectAutomatedMail;
 import org.sectriage.config.SectriageConfig;
@@ -94,7 +95,8 @@ public final class Daemon implements AutoCloseable {
                 new NotifyMaintainers(outbox, templates, context, maintainers, config.project().securityAddress())));
         this.outboxSender = new OutboxSender(db, outboxStore, mailer, config.outbox(), clock);
         this.scheduler = newScheduler();
-        this.runner = new PipelineRunner(pipeline, db, inbound, clock, this::sendOutboxSoon);
+        this.runner = new PipelineRunner(pipeline, db, inbound, clock, this::sendOutboxSoon,
+                new ReportQuarantine(outbox, templates, context, maintainers));
         MailboxIngester ingester = new MailboxIngester(mailbox, db, inbound, clock, config.mailbox().fetchBatch());
         this.watcher = new MailboxWatcher(mailbox, ingester, runner, config.mailbox().pollInterval(),
                 config.mailbox().idleRefresh());
@@ -134,6 +136,13 @@ public final class Daemon implements AutoCloseable {
             throw new IllegalStateException("cannot start the timers: " + e.getMessage(), e);
         }
         watcherThread = new Thread(watcher, "sectriage-mailbox");
+        watcherThread.setUncaughtExceptionHandler((t, e) -> {
+            // The loop handles every failure it can; what reaches here (out of memory, a VM error)
+            // leaves the daemon unable to take mail, so it exits for systemd to restart it. A message
+            // that causes this again and again is quarantined by its attempt count.
+            LOG.error("the mailbox watcher died; exiting so that the service manager restarts sectriage", e);
+            new Thread(() -> System.exit(70), "sectriage-exit").start();
+        });
         watcherThread.start();
         LOG.info("sectriage started for {}", config.project().securityAddress().address());
     }

@@ -14,6 +14,8 @@ CREATE TABLE inbound_message (
     -- quarantined: the pipeline failed on it (status_detail says why)
     status          VARCHAR(20)   NOT NULL,
     status_detail   VARCHAR(2000),
+    -- how many times the pipeline started on it; a message that keeps crashing the daemon is quarantined
+    attempts        INT           NOT NULL DEFAULT 0,
     case_id         VARCHAR(20),
     kind            VARCHAR(20),
     sender          VARCHAR(500),

@@ -33,11 +33,7 @@ public final class CaseMailContext {
     /** The context for a mail about {@code securityCase} caused by message {@code m}. */
     public Map<String, Object> forMessage(SecurityCase securityCase, ParsedMessage m, java.time.Instant receivedAt) {
         Map<String, Object> ctx = new HashMap<>();
-        ctx.put("project", Map.of(
-                "name", project.name(),
-                "securityAddress", project.securityAddress().address(),
-                "trackerUrl", project.trackerUrl(),
-                "keyUrl", project.keyUrl() == null ? "" : project.keyUrl()));
+        ctx.put("project", projectValues());
         Map<String, Object> pol = new HashMap<>();
         pol.put("acknowledgeWithin", humanDuration(policy.acknowledgeWithin()));
         pol.put("firstResponseWithin", humanDuration(policy.firstResponseWithin()));
@@ -73,11 +69,29 @@ public final class CaseMailContext {
         return ctx;
     }
 
+    /** The context for the notice that inbound message {@code id} was quarantined: no content, only facts. */
+    public Map<String, Object> forQuarantine(long id, long size, java.time.Instant fetchedAt, String reason) {
+        Map<String, Object> ctx = new HashMap<>();
+        ctx.put("project", projectValues());
+        ctx.put("message", Map.of("id", id, "size", size, "receivedAt", WHEN.format(fetchedAt.atZone(zone()))));
+        ctx.put("reason", reason);
+        return ctx;
+    }
+
+    private Map<String, Object> projectValues() {
+        return Map.of(
+                "name", project.name(),
+                "securityAddress", project.securityAddress().address(),
+                "trackerUrl", project.trackerUrl(),
+                "keyUrl", project.keyUrl() == null ? "" : project.keyUrl());
+    }
+
     /**
      * A context for an invented case and message, with every value a template may use: used to
      * check templates when sectriage starts, so that a template naming an unknown value fails
      * there rather than when the first report arrives.
      */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> sample() {
         java.time.Instant now = java.time.Instant.parse("2026-01-15T10:00:00Z");
         EmailAddress reporter = new EmailAddress("reporter@example.net", "Sample Reporter");
@@ -88,7 +102,13 @@ public final class CaseMailContext {
                 new org.sectriage.parse.HeaderSet(Map.of()), "text/plain", "Sample body.", false,
                 List.of(new org.sectriage.parse.AttachmentInfo("poc.py", "text/x-python", 120)),
                 List.of("sample problem"));
-        return forMessage(sc, m, now);
+        Map<String, Object> ctx = forMessage(sc, m, now);
+        Map<String, Object> message = new HashMap<>((Map<String, Object>) ctx.get("message"));
+        message.put("id", 7L);
+        message.put("size", 1234L);
+        ctx.put("message", message);
+        ctx.put("reason", "sample reason");
+        return ctx;
     }
 
     private ZoneId zone() {

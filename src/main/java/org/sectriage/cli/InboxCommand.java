@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code sectriage inbox list}: every message fetched, with what became of it. */
 @Command(name = "inbox", mixinStandardHelpOptions = true,
         description = "Every message fetched from the mailbox, and what became of it.",
-        subcommands = {InboxCommand.ListInbox.class})
+        subcommands = {InboxCommand.ListInbox.class, InboxCommand.RetryInbox.class})
 final class InboxCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -51,6 +51,29 @@ final class InboxCommand implements Runnable {
                             CasesCommand.cut(r.sender(), 30),
                             CasesCommand.cut(r.statusDetail() == null ? "" : r.statusDetail(), 80));
                 }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true,
+            description = "Put a quarantined message back in the queue; sectriage processes it again when it next runs.")
+    static final class RetryInbox implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOption database;
+
+        @picocli.CommandLine.Parameters(paramLabel = "ID", description = "The message number, from 'inbox list'.")
+        long id;
+
+        @Override
+        public Integer call() {
+            try (Database db = database.open()) {
+                boolean queued = db.inTransaction(c -> new InboundStore().retry(c, id));
+                if (!queued) {
+                    throw new CliErrors.UserError("no quarantined message " + id + " (see 'sectriage inbox list')");
+                }
+                System.out.println("message " + id + " is queued again; sectriage processes it when it next runs");
                 return 0;
             }
         }

@@ -28,13 +28,23 @@ public record CaseId(int year, int number) implements Comparable<CaseId> {
         return new CaseId(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
 
-    /** The case tag {@code [SEC-YYYY-NNNN]} found in a subject line, if any. */
+    /**
+     * The first valid case tag {@code [SEC-YYYY-NNNN]} in a subject line, if any; a tag that only
+     * looks like one (year 1900, number 0, too many digits) is passed over.
+     */
     public static Optional<CaseId> findTag(String subject) {
         if (subject == null) {
             return Optional.empty();
         }
         Matcher m = TAG.matcher(subject);
-        return m.find() ? Optional.of(parse(m.group(1))) : Optional.empty();
+        while (m.find()) {
+            try {
+                return Optional.of(parse(m.group(1)));
+            } catch (IllegalArgumentException notACaseId) {
+                // keep looking: a later tag may be valid
+            }
+        }
+        return Optional.empty();
     }
 
     /** The tag that sectriage puts in subject lines, {@code [SEC-2026-0042]}. */

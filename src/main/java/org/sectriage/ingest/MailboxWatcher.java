@@ -37,9 +37,9 @@ public final class MailboxWatcher implements Runnable {
     @Override
     public void run() {
         Duration retry = FIRST_RETRY;
-        runner.processPending();
         while (running) {
             try {
+                runner.processPending(this::isRunning);
                 boolean wasOpen = mailbox.isOpen();
                 mailbox.open();
                 if (!wasOpen) {
@@ -48,7 +48,7 @@ public final class MailboxWatcher implements Runnable {
                             mailbox.uidValidity());
                 }
                 int stored = ingester.ingestOnce();
-                runner.processPending();
+                runner.processPending(this::isRunning);
                 cycles++;
                 retry = FIRST_RETRY;
                 if (stored > 0 || !running) {
@@ -80,6 +80,10 @@ public final class MailboxWatcher implements Runnable {
             pause.notifyAll();
         }
         mailbox.wakeUp();
+    }
+
+    private boolean isRunning() {
+        return running;
     }
 
     /** Ends a wait for new mail now, e.g. after a test delivered some. */

@@ -154,6 +154,35 @@ public final class InboundStore {
         }
     }
 
+    /** Counts one more start of the pipeline on a message, and returns how many there have been. */
+    public int countAttempt(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE inbound_message SET attempts = attempts + 1 WHERE id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT attempts FROM inbound_message WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * Puts a quarantined message back in the queue with a fresh count of attempts.
+     *
+     * @return false when there is no quarantined message with that id
+     */
+    public boolean retry(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE inbound_message SET status = 'stored', attempts = 0,"
+                + " status_detail = NULL WHERE id = ? AND status = 'quarantined'")) {
+            ps.setLong(1, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     /** Records what the pipeline made of a message. */
     public void finish(Connection c, long id, Status status, String detail, String caseId, String kind,
                        String sender, String subject, String problems) throws SQLException {

@@ -2,6 +2,7 @@ package org.sectriage.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,6 +20,32 @@ class CaseSubjectTest {
     })
     void dropsReplyPrefixesAndForeignCaseTags(String subject, String expected) {
         assertThat(CaseSubject.of(subject)).isEqualTo(expected);
+    }
+
+    @Test
+    void aThousandReplyPrefixesAreRemovedWithoutExhaustingTheStack() {
+        assertThat(CaseSubject.of("Re: ".repeat(1000) + "overflow")).isEqualTo("overflow");
+        assertThat(CaseSubject.of("Re: ".repeat(100_000))).isEqualTo(CaseSubject.NONE);
+    }
+
+    @Test
+    void aVeryLongSubjectIsCut() {
+        assertThat(CaseSubject.of("x".repeat(10_000))).hasSize(CaseSubject.MAX_LENGTH);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Re: [SEC-2026-99999999999] hello",
+        "[SEC-1900-0001] old",
+        "[SEC-2026-0000] zero",
+    })
+    void tagsThatAreNoCaseIdsAreIgnored(String subject) {
+        assertThat(CaseId.findTag(subject)).isEmpty();
+    }
+
+    @Test
+    void aValidTagAfterAnInvalidOneIsFound() {
+        assertThat(CaseId.findTag("[SEC-2026-0000] Re: [SEC-2026-0007]")).contains(new CaseId(2026, 7));
     }
 
     @ParameterizedTest
