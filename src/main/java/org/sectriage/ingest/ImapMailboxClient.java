@@ -169,13 +169,13 @@ public final class ImapMailboxClient implements MailboxClient {
         command("UID FETCH " + uidSet(uids) + " (UID BODY.PEEK[])", null, r -> {
             UID uid = r.getItem(UID.class);
             BODY body = r.getItem(BODY.class);
-            if (uid == null || body == null || failure[0] != null) {
+            ByteArray bytes = body == null ? null : body.getByteArray();
+            if (uid == null || bytes == null || failure[0] != null) {
+                // no content (BODY[] NIL): not handed on, so it stays on the server and is tried again
                 return;
             }
-            ByteArray bytes = body.getByteArray();
-            byte[] raw = bytes == null ? new byte[0] : bytes.getNewBytes();
             try {
-                sink.accept(uid.uid, raw);
+                sink.accept(uid.uid, bytes.getNewBytes());
             } catch (Exception e) {
                 failure[0] = e;
             }
@@ -186,33 +186,41 @@ public final class ImapMailboxClient implements MailboxClient {
     }
 
     @Override
-    public void fetchInto(long uid, long size, OutputStream out) throws MailboxException {
-        IOException[] failure = {null};
-        for (long offset = 0; offset < size || offset == 0; offset += CHUNK) {
-            long[] got = {0};
-            command("UID FETCH " + uid + " (UID BODY.PEEK[]<" + offset + "." + CHUNK + ">)", null, r -> {
-                BODY body = r.getItem(BODY.class);
-                if (body == null || failure[0] != null) {
-                    return;
-                }
-                ByteArray bytes = body.getByteArray();
-                if (bytes != null) {
-                    try {
-                        out.write(bytes.getBytes(), bytes.getStart(), bytes.getCount());
-                        got[0] = bytes.getCount();
-                    } catch (IOException e) {
-                        failure[0] = e;
-                    }
-                }
-            });
-            if (failure[0] != null) {
-                throw new MailboxException("cannot write message " + uid + " to a temporary file: "
-                        + failure[0].getMessage(), failure[0]);
+    public void fetchInto(long uid, OutputStream out) throws MailboxException {
+        // Read until a chunk comes back short: RFC822.SIZE is only an estimate on some servers.
+        for (long offset = 0; ; offset += CHUNK) {
+            long got = fetchChunk(uid, offset, out);
+            if (got < 0 && offset == 0) {
+                throw new MailboxException("the server returned no content for message UID " + uid);
             }
-            if (got[0] < CHUNK) {
+            if (got < CHUNK) {
                 return;
             }
         }
+    }
+
+    /** Writes one chunk of a message to {@code out}; returns its length, or -1 when the server sent none. */
+    private long fetchChunk(long uid, long offset, OutputStream out) throws MailboxException {
+        IOException[] failure = {null};
+        long[] got = {-1};
+        command("UID FETCH " + uid + " (UID BODY.PEEK[]<" + offset + "." + CHUNK + ">)", null, r -> {
+            BODY body = r.getItem(BODY.class);
+            ByteArray bytes = body == null ? null : body.getByteArray();
+            if (bytes == null || failure[0] != null) {
+                return;
+            }
+            try {
+                out.write(bytes.getBytes(), bytes.getStart(), bytes.getCount());
+                got[0] = bytes.getCount();
+            } catch (IOException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw new MailboxException("cannot write message UID " + uid + " to a temporary file: "
+                    + failure[0].getMessage(), failure[0]);
+        }
+        return got[0];
     }
 
     @Override

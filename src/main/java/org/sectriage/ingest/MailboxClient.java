@@ -31,11 +31,17 @@ public interface MailboxClient extends AutoCloseable {
     /** Every message now in the folder, by UID, without fetching any content. */
     List<MessageRef> list() throws MailboxException;
 
-    /** Fetches the raw bytes of these messages in one round trip, without setting \Seen. */
+    /**
+     * Fetches the raw bytes of these messages in one round trip, without setting \Seen. A message
+     * the server sends no content for is not handed to the sink.
+     */
     void fetch(Collection<Long> uids, RawSink sink) throws MailboxException;
 
-    /** Streams the raw bytes of one (large) message into {@code out}, in chunks, without setting \Seen. */
-    void fetchInto(long uid, long size, OutputStream out) throws MailboxException;
+    /**
+     * Streams the raw bytes of one (large) message into {@code out}, in chunks until the server
+     * has no more, without setting \Seen.
+     */
+    void fetchInto(long uid, OutputStream out) throws MailboxException;
 
     /** Moves these messages to the processed folder (UID MOVE where the server has it). */
     void moveToProcessed(Collection<Long> uids) throws MailboxException;

@@ -79,10 +79,6 @@ public final class MailboxIngester {
                 small.add(ref);
             }
         }
-        if (!alreadyStored.isEmpty()) {
-            LOG.info("{} message(s) stored earlier are still in {}: moving them", alreadyStored.size(), folder);
-            mailbox.moveToProcessed(alreadyStored);
-        }
         int stored = 0;
         for (List<MessageRef> batch : batches(small)) {
             stored += storeBatch(batch);
@@ -90,7 +86,28 @@ public final class MailboxIngester {
         for (MessageRef ref : large) {
             stored += storeLarge(ref);
         }
+        if (!alreadyStored.isEmpty()) {
+            LOG.info("{} message(s) stored earlier are still in {}: moving them", alreadyStored.size(), folder);
+            moveStored(alreadyStored);
+        }
         return stored;
+    }
+
+    /**
+     * Moves stored messages off the watched folder. A refusal (quota, permissions) is logged, not
+     * fatal: the messages are already safe in the database and are recognised by UID next time,
+     * and new mail must still be taken in.
+     */
+    private void moveStored(java.util.Collection<Long> uids) throws MailboxException {
+        try {
+            mailbox.moveToProcessed(uids);
+        } catch (MailboxException e) {
+            if (!mailbox.isOpen()) {
+                throw e;
+            }
+            LOG.warn("could not move {} stored message(s) to the processed folder; they stay in {}: {}",
+                    uids.size(), mailbox.folder(), e.getMessage());
+        }
     }
 
     /** Fetches a batch in one round trip, stores it in one transaction, then moves it. */
@@ -111,7 +128,7 @@ public final class MailboxIngester {
                 }
             }
         });
-        mailbox.moveToProcessed(fetched.keySet());
+        moveStored(fetched.keySet());
         return stored[0];
     }
 
@@ -122,7 +139,7 @@ public final class MailboxIngester {
             tmp = Files.createTempFile("sectriage-inbound-", ".eml");
             MessageDigest digest = newDigest();
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), digest)) {
-                mailbox.fetchInto(ref.uid(), ref.size(), out);
+                mailbox.fetchInto(ref.uid(), out);
             }
             long size = Files.size(tmp);
             byte[] head;
@@ -137,7 +154,7 @@ public final class MailboxIngester {
                             RawMessageId.find(head, head.length), hash, size, raw), clock.instant()).isPresent();
                 }
             });
-            mailbox.moveToProcessed(List.of(ref.uid()));
+            moveStored(List.of(ref.uid()));
             return isNew ? 1 : 0;
         } catch (IOException e) {
             throw new MailboxException("cannot buffer message UID " + ref.uid() + " (" + ref.size()

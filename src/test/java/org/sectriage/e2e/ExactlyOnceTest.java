@@ -178,8 +178,8 @@ class ExactlyOnceTest {
         }
 
         @Override
-        public void fetchInto(long uid, long size, OutputStream out) throws MailboxException {
-            real.fetchInto(uid, size, out);
+        public void fetchInto(long uid, OutputStream out) throws MailboxException {
+            real.fetchInto(uid, out);
         }
 
         @Override

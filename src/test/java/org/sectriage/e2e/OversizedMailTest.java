@@ -60,6 +60,53 @@ class OversizedMailTest {
         await().atMost(PATIENCE).until(() -> server.acknowledgementsTo("deep@researcher.example").size() == 1);
     }
 
+    @Test
+    void aMessageLargerThanOneFetchChunkIsStoredByteForByte() throws Exception {
+        // Just past two fetch chunks: a server that under-reports RFC822.SIZE (GreenMail does, by a few
+        // hundred bytes; Exchange estimates it) made an earlier version stop one chunk short.
+        server.sendToSecurity(TestMail.parse(withTotalSize(2 * 1024 * 1024 + 100)));
+        await().atMost(PATIENCE).until(() -> db.cases() == 1);
+
+        byte[] stored = running.daemon().database().inTransaction(c -> {
+            try (var in = new org.sectriage.store.InboundStore().openRaw(c, 1)) {
+                return in.readAllBytes();
+            }
+        });
+        byte[] onServer = wholeMessageInProcessedFolder();
+        assertThat(stored).hasSize(onServer.length);
+        assertThat(stored).isEqualTo(onServer);
+    }
+
+    /** The message as the server serves it in one piece: the reference the stored copy must equal. */
+    private byte[] wholeMessageInProcessedFolder() throws Exception {
+        var store = GREENMAIL.getImap().createStore();
+        store.connect(TestConfig.SECURITY, TestConfig.PASSWORD);
+        try {
+            var folder = (org.eclipse.angus.mail.imap.IMAPFolder) store.getFolder("sectriage-processed");
+            folder.open(jakarta.mail.Folder.READ_ONLY);
+            try (var in = ((org.eclipse.angus.mail.imap.IMAPMessage) folder.getMessage(1)).getMimeStream()) {
+                return in.readAllBytes();
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    /** A report with a base64 attachment, padded to exactly {@code total} bytes. */
+    private static byte[] withTotalSize(int total) {
+        byte[] payload = new byte[(total - 4096) / 78 * 57]; // 57 bytes make one 76-character base64 line
+        new java.util.Random(7).nextBytes(payload);
+        String head = "From: big@researcher.example\r\nTo: " + TestConfig.SECURITY + "\r\nSubject: dump\r\n"
+                + "Message-ID: <dump@researcher.example>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"outer\"\r\n\r\n--outer\r\n"
+                + "Content-Type: text/plain\r\n\r\nDump attached.";
+        String tail = "\r\n--outer\r\nContent-Type: application/octet-stream\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(payload) + "\r\n--outer--\r\n";
+        int padding = total - head.length() - tail.length();
+        return (head + "x".repeat(padding) + tail).getBytes(StandardCharsets.US_ASCII);
+    }
+
     private static byte[] nestedMultiparts(int depth) {
         StringBuilder sb = new StringBuilder();
         sb.append("From: deep@researcher.example\r\nTo: ").append(TestConfig.SECURITY)
