@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class Daemon implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
-    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
+    /** How long a stop waits for the message in hand; well inside systemd's TimeoutStopSec=30. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(15);
 
     private final Database db;
     private final MailboxWatcher watcher;
@@ -91,7 +92,7 @@ public final class Daemon implements AutoCloseable {
                 new AttachToCase(maintainers),
                 new OpenCase(maintainers, config.project().timeZone()),
                 new RecordMessage(),
-                new Acknowledge(outbox, templates, context, config.acknowledgement().maxPerSenderPerHour()),
+                new Acknowledge(outbox, templates, context, config.acknowledgement()),
                 new NotifyMaintainers(outbox, templates, context, maintainers, config.project().securityAddress())));
         this.outboxSender = new OutboxSender(db, outboxStore, mailer, config.outbox(), clock);
         this.scheduler = newScheduler();
@@ -173,6 +174,7 @@ public final class Daemon implements AutoCloseable {
         }
         LOG.info("stopping");
         watcher.stop();
+        outboxSender.stop();
         try {
             watcherThread.join(STOP_WAIT.toMillis());
             if (watcherThread.isAlive()) {

@@ -70,12 +70,17 @@ CREATE TABLE outbox (
     attempts        INT           NOT NULL DEFAULT 0,
     next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
     last_error      VARCHAR(2000),
+    -- set once the mail has been reported as long undelivered
+    overdue_reported BOOLEAN      NOT NULL DEFAULT FALSE,
+    -- recipients the server refused while it accepted the mail for the others
+    refused         VARCHAR(4000),
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     sent_at         TIMESTAMP WITH TIME ZONE,
     CONSTRAINT uq_outbox_message_id UNIQUE (message_id)
 );
 CREATE INDEX ix_outbox_due ON outbox (status, next_attempt_at);
 CREATE INDEX ix_outbox_rate ON outbox (purpose, rate_key, created_at);
+CREATE INDEX ix_outbox_purpose ON outbox (purpose, created_at);
 
 -- Every message of a case's thread, both ways; Message-IDs here are what replies thread on.
 CREATE TABLE case_message (

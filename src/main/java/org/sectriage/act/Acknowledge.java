@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sectriage.config.SectriageConfig;
 import org.sectriage.domain.CaseEvent;
 import org.sectriage.domain.CaseId;
 import org.sectriage.domain.CaseState;
@@ -28,13 +29,14 @@ public final class Acknowledge implements Step {
     private final Outbox outbox;
     private final MailTemplates templates;
     private final CaseMailContext context;
-    private final int maxPerSenderPerHour;
+    private final SectriageConfig.Acknowledgement limits;
 
-    public Acknowledge(Outbox outbox, MailTemplates templates, CaseMailContext context, int maxPerSenderPerHour) {
+    public Acknowledge(Outbox outbox, MailTemplates templates, CaseMailContext context,
+                       SectriageConfig.Acknowledgement limits) {
         this.outbox = outbox;
         this.templates = templates;
         this.context = context;
-        this.maxPerSenderPerHour = maxPerSenderPerHour;
+        this.limits = limits;
     }
 
     @Override
@@ -63,12 +65,18 @@ public final class Acknowledge implements Step {
         if (reporter.sameMailbox(OpenCase.UNKNOWN_SENDER)) {
             return "the sender's address could not be read";
         }
-        if (maxPerSenderPerHour == 0) {
-            return "acknowledgements are switched off (acknowledgement.max-per-sender-per-hour: 0)";
+        if (limits.maxPerSenderPerHour() == 0 || limits.maxPerHour() == 0) {
+            return "acknowledgements are switched off (acknowledgement.max-per-sender-per-hour or max-per-hour is 0)";
         }
-        int recent = outbox.countSince(env.connection(), PURPOSE, reporter, env.now().minus(Duration.ofHours(1)));
-        if (recent >= maxPerSenderPerHour) {
-            return "rate limit: " + recent + " acknowledgements to " + reporter.address() + " in the last hour";
+        java.time.Instant hourAgo = env.now().minus(Duration.ofHours(1));
+        int toSender = outbox.countSince(env.connection(), PURPOSE, reporter, hourAgo);
+        if (toSender >= limits.maxPerSenderPerHour()) {
+            return "rate limit: " + toSender + " acknowledgements to " + reporter.address() + " in the last hour";
+        }
+        int toAnyone = outbox.countAllSince(env.connection(), PURPOSE, hourAgo);
+        if (toAnyone >= limits.maxPerHour()) {
+            return "rate limit: " + toAnyone + " acknowledgements in all in the last hour"
+                    + " (acknowledgement.max-per-hour)";
         }
         return null;
     }

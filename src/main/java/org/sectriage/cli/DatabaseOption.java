@@ -17,10 +17,10 @@ final class DatabaseOption {
 
     Database open() {
         if (url != null) {
-            return Database.open(url, "sectriage", null);
+            return Database.openExisting(url, "sectriage", null);
         }
         SectriageConfig cfg = config.load();
         SectriageConfig.Database d = cfg.database();
-        return Database.open(d.url(), d.user(), d.password() == null ? null : d.password().read());
+        return Database.openExisting(d.url(), d.user(), d.password() == null ? null : d.password().read());
     }
 }

@@ -174,7 +174,8 @@ final class ConfigSchema {
 
     private static Acknowledgement acknowledgement(ConfigSection acknowledgement) {
         return new Acknowledgement(
-                acknowledgement.optional("max-per-sender-per-hour", wholeNumber(0, Integer.MAX_VALUE), 5));
+                acknowledgement.optional("max-per-sender-per-hour", wholeNumber(0, Integer.MAX_VALUE), 5),
+                acknowledgement.optional("max-per-hour", wholeNumber(0, Integer.MAX_VALUE), 200));
     }
 
     private Templates templates(ConfigSection templates) {
@@ -204,14 +205,14 @@ final class ConfigSchema {
     private static Outbox outbox(ConfigSection outbox) {
         Duration retryInitial = outbox.optional("retry-initial", DURATION, Duration.ofSeconds(30));
         Duration retryMax = outbox.optional("retry-max", DURATION, Duration.ofHours(1));
-        Duration giveUpAfter = outbox.optional("give-up-after", DURATION, Duration.ofDays(3));
+        Duration reportUndeliveredAfter = outbox.optional("report-undelivered-after", DURATION, Duration.ofHours(4));
         Duration drainInterval = outbox.optional("drain-interval", DURATION, Duration.ofSeconds(30));
         if (outbox.valid("retry-initial", "retry-max") && retryInitial.compareTo(retryMax) > 0) {
             outbox.reject(outbox.has("retry-initial") ? "retry-initial" : "retry-max",
                     "retry-initial (" + Durations.format(retryInitial) + ") must not be longer than retry-max ("
                             + Durations.format(retryMax) + ")");
         }
-        return new Outbox(retryInitial, retryMax, giveUpAfter, drainInterval);
+        return new Outbox(retryInitial, retryMax, reportUndeliveredAfter, drainInterval);
     }
 
     /** The secret in the file named by {@code key}, checked to be a readable file; null if absent or wrong. */

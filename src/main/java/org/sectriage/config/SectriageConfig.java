@@ -92,7 +92,9 @@ public record SectriageConfig(
     /** How acknowledgements are sent. */
     public record Acknowledgement(
             /** At most this many acknowledgements to one sender per hour; 0 disables acknowledgements. */
-            int maxPerSenderPerHour) {
+            int maxPerSenderPerHour,
+            /** At most this many acknowledgements in all per hour, whoever the senders claim to be. */
+            int maxPerHour) {
     }
 
     /** Mail templates: a directory of Mustache files overriding the built-in ones; null means built-in. */
@@ -113,7 +115,8 @@ public record SectriageConfig(
     public record Outbox(
             Duration retryInitial,
             Duration retryMax,
-            Duration giveUpAfter,
+            /** A mail still unsent this long after it was queued is reported; it is never dropped. */
+            Duration reportUndeliveredAfter,
             Duration drainInterval) {
     }
 

@@ -37,6 +37,8 @@ import org.sectriage.config.SectriageConfig;
 public final class ImapMailboxClient implements MailboxClient {
 
     private static final int CHUNK = 1024 * 1024;
+    /** NOOPs sent, a second apart, until a woken IDLE has ended (it clears the flag when it does). */
+    private static final int WAKE_UP_NUDGES = 5;
     /** Ends IDLE commands when their refresh time is up (servers drop IDLE after 30 minutes). */
     private static final ScheduledExecutorService IDLE_REFRESH = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sectriage-idle-refresh");
@@ -273,6 +275,7 @@ public final class ImapMailboxClient implements MailboxClient {
             }
             // IDLE ends when the server reports a change, or when the refresh timer sends a NOOP.
             ScheduledFuture<?> refresh = IDLE_REFRESH.schedule(this::wakeUp, max.toMillis(), TimeUnit.MILLISECONDS);
+            // A wake-up may have come between the check above and now; its nudges end this IDLE too.
             try {
                 requireFolder().idle(true);
             } catch (MessagingException e) {
@@ -303,23 +306,43 @@ public final class ImapMailboxClient implements MailboxClient {
         }
     }
 
+    /**
+     * Ends a wait at once, from any thread, without blocking the caller: an IDLE is ended by a
+     * NOOP sent from the timer thread (any command from another thread makes Angus end IDLE), and
+     * repeated a few times in case it raced ahead of the IDLE it was meant to end.
+     */
     @Override
     public void wakeUp() {
         synchronized (waitLock) {
             woken = true;
             waitLock.notifyAll();
         }
-        IMAPFolder f = folder;
-        if (f != null && f.isOpen() && usesIdle()) {
+        nudgeIdle(WAKE_UP_NUDGES);
+    }
+
+    private void nudgeIdle(int left) {
+        IDLE_REFRESH.execute(() -> {
+            IMAPFolder f = folder;
+            if (f == null || !f.isOpen() || !usesIdle() || !isWoken()) {
+                return;
+            }
             try {
-                // Any command on the folder from another thread ends a running IDLE (Angus sends DONE).
                 f.doCommand(p -> {
                     p.simpleCommand("NOOP", null);
                     return null;
                 });
             } catch (MessagingException e) {
-                // the connection is gone: the watcher will notice and reconnect
+                return; // the connection is gone: the watcher notices and reconnects
             }
+            if (left > 1) {
+                IDLE_REFRESH.schedule(() -> nudgeIdle(left - 1), 1, TimeUnit.SECONDS);
+            }
+        });
+    }
+
+    private boolean isWoken() {
+        synchronized (waitLock) {
+            return woken;
         }
     }
 

@@ -5,12 +5,14 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.sectriage.domain.EmailAddress;
@@ -25,6 +27,8 @@ public final class MailComposer {
     /** The composed message: its Message-ID and its bytes as they will go on the wire. */
     public record ComposedMail(String messageId, byte[] raw) {
     }
+
+    private static final int MAX_REFERENCES = 10;
 
     private final EmailAddress from;
     private final String fromName;
@@ -54,7 +58,7 @@ public final class MailComposer {
                 msg.setHeader("In-Reply-To", mail.inReplyTo());
             }
             if (!mail.references().isEmpty()) {
-                msg.setHeader("References", String.join(" ", mail.references()));
+                msg.setHeader("References", MimeUtility.fold(12, String.join(" ", trimmed(mail.references()))));
             }
             msg.setHeader("Auto-Submitted", mail.autoSubmitted());
             msg.setHeader("X-Loop", from.normalized());
@@ -71,6 +75,20 @@ public final class MailComposer {
         } catch (MessagingException | IOException e) {
             throw new IllegalArgumentException("cannot compose " + mail.purpose() + " mail: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A long References list cut as RFC 5322 suggests: the first Message-ID (the thread's start)
+     * and the most recent ones, so the header stays within what every server accepts.
+     */
+    static List<String> trimmed(List<String> references) {
+        if (references.size() <= MAX_REFERENCES) {
+            return references;
+        }
+        List<String> kept = new java.util.ArrayList<>();
+        kept.add(references.get(0));
+        kept.addAll(references.subList(references.size() - (MAX_REFERENCES - 1), references.size()));
+        return kept;
     }
 
     private static InternetAddress internet(EmailAddress a) throws UnsupportedEncodingException {

@@ -8,9 +8,11 @@ public interface OutboundMailer extends AutoCloseable {
     /**
      * Sends {@code raw} exactly as it is to {@code recipients}.
      *
-     * @throws DeliveryException saying whether trying again later may succeed
+     * @return the recipients the server refused while it accepted the mail for the others (each
+     *         with the server's answer); empty when it took the mail for everyone
+     * @throws DeliveryException when the mail went to no one, saying whether trying again may succeed
      */
-    void send(String envelopeFrom, List<String> recipients, byte[] raw) throws DeliveryException;
+    List<String> send(String envelopeFrom, List<String> recipients, byte[] raw) throws DeliveryException;
 
     /** Closes any open connection; the next send opens a new one. */
     @Override

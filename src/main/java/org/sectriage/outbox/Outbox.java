@@ -43,6 +43,11 @@ public final class Outbox {
         return new QueuedMail(id, composed.messageId());
     }
 
+    /** How many mails of this purpose were queued, to anyone, since {@code since}. */
+    public int countAllSince(Connection connection, String purpose, Instant since) throws SQLException {
+        return store.countAllSince(connection, purpose, since);
+    }
+
     /** How many mails of this purpose were queued to {@code recipient} since {@code since}. */
     public int countSince(Connection connection, String purpose, EmailAddress recipient, Instant since)
             throws SQLException {

@@ -16,10 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends what is due in the outbox, one mail at a time, and records the outcome: sent, retried later
- * with exponential backoff, or failed for good once the server refuses it permanently or the
- * give-up time has passed. A mail is marked sent only after the server accepted it, so a crash in
- * between sends it again (with the same Message-ID) rather than losing it.
+ * Sends what is due in the outbox, one mail at a time, and records the outcome: sent (perhaps with
+ * some recipients refused), retried later with exponential backoff, or failed when the server
+ * refuses every recipient for good. A mail is never dropped for being old: one still unsent after
+ * {@code report-undelivered-after} is reported once, loudly, and tried on. A mail is marked sent
+ * only after the server accepted it, so a crash in between sends it again (with the same
+ * Message-ID) rather than losing it.
  */
 public final class OutboxSender {
 
@@ -31,6 +33,7 @@ public final class OutboxSender {
     private final OutboundMailer mailer;
     private final SectriageConfig.Outbox policy;
     private final Clock clock;
+    private volatile boolean stopping;
 
     public OutboxSender(Database db, OutboxStore store, OutboundMailer mailer, SectriageConfig.Outbox policy,
                         Clock clock) {
@@ -43,65 +46,93 @@ public final class OutboxSender {
 
     /**
      * Sends everything that is due now; stops at the first failure to reach the server, since the
-     * rest would fail the same way.
+     * rest would fail the same way, and when {@link #stop()} is called.
      *
      * @return how many mails were sent
      */
     public synchronized int sendDue() {
         int sent = 0;
         try {
-            while (true) {
+            while (!stopping) {
                 List<OutboxRow> due = db.inTransaction(c -> store.due(c, clock.instant(), BATCH));
                 if (due.isEmpty()) {
                     return sent;
                 }
                 for (OutboxRow row : due) {
-                    if (!sendOne(row)) {
+                    if (stopping || !sendOne(row)) {
                         return sent;
                     }
                     sent++;
                 }
             }
+            return sent;
         } finally {
             mailer.close();
         }
     }
 
-    /** Sends one row; returns false when the server could not be reached. */
+    /** Makes a running {@link #sendDue()} return after the mail in hand. */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** Sends one row; returns false when the server could not take mail now. */
     private boolean sendOne(OutboxRow row) {
         byte[] raw = db.inTransaction(c -> store.raw(c, row.id()));
         try {
-            mailer.send(row.envelopeFrom(), row.recipients(), raw);
+            List<String> refused = mailer.send(row.envelopeFrom(), row.recipients(), raw);
             Instant now = clock.instant();
+            String refusedText = refused.isEmpty() ? null : String.join(", ", refused);
             db.run(c -> {
-                store.markSent(c, row.id(), now);
-                if (row.caseId() != null) {
-                    new JdbcCaseStore(c).addEvent(new CaseEvent(CaseId.parse(row.caseId()), now, CaseEvent.SYSTEM,
-                            row.purpose() + "-sent", "to " + String.join(", ", row.recipients())));
-                }
+                store.markSent(c, row.id(), now, refusedText);
+                record(c, row, now, row.purpose() + "-sent", "to " + String.join(", ", row.recipients())
+                        + (refusedText == null ? "" : "; refused by the server for " + refusedText));
             });
-            LOG.info("sent {} {} for {}", row.purpose(), row.messageId(), caseLabel(row));
+            if (refusedText == null) {
+                LOG.info("sent {} {} for {}", row.purpose(), row.messageId(), caseLabel(row));
+            } else {
+                LOG.warn("sent {} {} for {}, but the server refused {} recipient(s)", row.purpose(), row.messageId(),
+                        caseLabel(row), refused.size());
+            }
             return true;
         } catch (DeliveryException e) {
             Instant now = clock.instant();
-            boolean giveUp = e.isPermanent() || now.isAfter(row.createdAt().plus(policy.giveUpAfter()));
-            if (giveUp) {
+            if (e.isPermanent()) {
                 db.run(c -> {
                     store.markFailed(c, row.id(), e.getMessage());
-                    if (row.caseId() != null) {
-                        new JdbcCaseStore(c).addEvent(new CaseEvent(CaseId.parse(row.caseId()), now,
-                                CaseEvent.SYSTEM, row.purpose() + "-failed", e.getMessage()));
-                    }
+                    record(c, row, now, row.purpose() + "-failed", e.getMessage());
                 });
-                LOG.error("gave up sending {} {} for {} after {} attempts: {}", row.purpose(), row.messageId(),
+                LOG.error("{} {} for {} was refused for good after {} attempt(s): {}", row.purpose(), row.messageId(),
                         caseLabel(row), row.attempts() + 1, e.getMessage());
                 return true;
             }
             Instant next = now.plus(backoff(row.attempts()));
-            db.run(c -> store.markRetry(c, row.id(), next, e.getMessage()));
-            LOG.warn("could not send {} {} for {} (attempt {}), next try at {}: {}", row.purpose(), row.messageId(),
-                    caseLabel(row), row.attempts() + 1, next, e.getMessage());
+            boolean overdue = !row.overdueReported()
+                    && now.isAfter(row.createdAt().plus(policy.reportUndeliveredAfter()));
+            db.run(c -> {
+                store.markRetry(c, row.id(), next, e.getMessage());
+                if (overdue) {
+                    store.markOverdueReported(c, row.id());
+                    record(c, row, now, row.purpose() + "-overdue", "still not sent after "
+                            + java.time.Duration.between(row.createdAt(), now).toMinutes() + " minutes; retrying: "
+                            + e.getMessage());
+                }
+            });
+            if (overdue) {
+                LOG.error("{} {} for {} is still not sent, {} attempts since {}; still retrying: {}", row.purpose(),
+                        row.messageId(), caseLabel(row), row.attempts() + 1, row.createdAt(), e.getMessage());
+            } else {
+                LOG.warn("could not send {} {} for {} (attempt {}), next try at {}: {}", row.purpose(),
+                        row.messageId(), caseLabel(row), row.attempts() + 1, next, e.getMessage());
+            }
             return false;
+        }
+    }
+
+    private static void record(java.sql.Connection c, OutboxRow row, Instant at, String type, String detail) {
+        if (row.caseId() != null) {
+            new JdbcCaseStore(c).addEvent(new CaseEvent(CaseId.parse(row.caseId()), at, CaseEvent.SYSTEM, type,
+                    detail));
         }
     }
 

@@ -39,6 +39,8 @@ public final class SmtpOutboundMailer implements OutboundMailer {
         p.put("mail.smtp.timeout", String.valueOf(c.readTimeout().toMillis()));
         p.put("mail.smtp.writetimeout", String.valueOf(c.writeTimeout().toMillis()));
         p.put("mail.smtp.auth", String.valueOf(c.username() != null));
+        // One refused recipient must not stop the mail to the others.
+        p.put("mail.smtp.sendpartial", "true");
         switch (c.security()) {
             case SSL -> {
                 p.put("mail.smtp.ssl.enable", "true");
@@ -55,7 +57,7 @@ public final class SmtpOutboundMailer implements OutboundMailer {
     }
 
     @Override
-    public void send(String envelopeFrom, List<String> recipients, byte[] raw) throws DeliveryException {
+    public List<String> send(String envelopeFrom, List<String> recipients, byte[] raw) throws DeliveryException {
         try {
             MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
             Address[] to = new Address[recipients.size()];
@@ -64,11 +66,20 @@ public final class SmtpOutboundMailer implements OutboundMailer {
             }
             session.getProperties().put("mail.smtp.from", envelopeFrom);
             connected().sendMessage(message, to);
+            return List.of();
+        } catch (SMTPSendFailedException e) {
+            // MAIL FROM or DATA refused: about the account or the server, not a recipient; try again later
+            close();
+            throw new DeliveryException("SMTP server refused the mail: " + describe(e), false, e);
         } catch (SendFailedException e) {
             close();
-            boolean permanent = e.getValidSentAddresses() == null || e.getValidSentAddresses().length == 0;
-            permanent = permanent && isPermanent(e);
-            throw new DeliveryException("SMTP server refused the mail: " + describe(e), permanent, e);
+            Address[] sent = e.getValidSentAddresses();
+            if (sent != null && sent.length > 0) {
+                return refusedRecipients(e);
+            }
+            boolean onlyPermanentRefusals = (e.getValidUnsentAddresses() == null
+                    || e.getValidUnsentAddresses().length == 0) && isPermanent(e);
+            throw new DeliveryException("SMTP server refused every recipient: " + describe(e), onlyPermanentRefusals, e);
         } catch (AuthenticationFailedException e) {
             close();
             throw new DeliveryException("SMTP authentication failed for " + config.username() + " at "
@@ -93,17 +104,36 @@ public final class SmtpOutboundMailer implements OutboundMailer {
         return transport;
     }
 
-    /** True when the server gave a 5xx answer: the mail will not get through by trying again. */
+    /** True when every recipient the server refused got a 5xx answer: trying again will not help. */
     private static boolean isPermanent(MessagingException e) {
-        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
-            if (x instanceof SMTPAddressFailedException a && a.getReturnCode() >= 500) {
-                return true;
-            }
-            if (x instanceof SMTPSendFailedException s && s.getReturnCode() >= 500) {
-                return true;
+        boolean any = false;
+        for (Exception x = e.getNextException(); x != null;
+                x = x instanceof MessagingException m ? m.getNextException() : null) {
+            if (x instanceof SMTPAddressFailedException a) {
+                if (a.getReturnCode() < 500) {
+                    return false;
+                }
+                any = true;
             }
         }
-        return false;
+        return any;
+    }
+
+    /** Each refused recipient with the server's answer, e.g. "bob@example.org (550 no such user)". */
+    private static List<String> refusedRecipients(SendFailedException e) {
+        List<String> refused = new java.util.ArrayList<>();
+        for (Exception x = e.getNextException(); x != null;
+                x = x instanceof MessagingException m ? m.getNextException() : null) {
+            if (x instanceof SMTPAddressFailedException a) {
+                refused.add(a.getAddress() + " (" + a.getReturnCode() + " " + a.getMessage().strip() + ")");
+            }
+        }
+        if (refused.isEmpty() && e.getInvalidAddresses() != null) {
+            for (Address a : e.getInvalidAddresses()) {
+                refused.add(a.toString());
+            }
+        }
+        return refused;
     }
 
     private static String describe(Exception e) {

@@ -27,8 +27,11 @@ public interface CaseStore {
     /** Marks a case as updated now, without changing its state. */
     void touch(CaseId id, Instant at);
 
-    /** The case that knows one of these Message-IDs (of any message in or out), the newest match first. */
-    Optional<CaseId> findByMessageIds(Collection<String> messageIds);
+    /**
+     * The cases that know one of these Message-IDs: cases where one names mail sectriage sent
+     * first (those ids no outsider chooses), then the others, newest first.
+     */
+    List<CaseId> casesKnowing(Collection<String> messageIds);
 
     boolean isParticipant(CaseId id, EmailAddress address);
 

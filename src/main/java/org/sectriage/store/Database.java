@@ -32,6 +32,21 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseUnavailableException when the file is locked by another process or cannot be opened
      */
     public static Database open(String url, String user, String password) {
+        return open(url, user, password, false);
+    }
+
+    /**
+     * Opens a database that must already exist, as the commands that only read cases do: they
+     * must never create an empty one and report "no cases".
+     */
+    public static Database openExisting(String url, String user, String password) {
+        return open(url, user, password, true);
+    }
+
+    private static Database open(String url, String user, String password, boolean mustExist) {
+        if (mustExist && url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
+            url = url + ";IFEXISTS=TRUE";
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password == null ? "" : password);
         pool.setMaxConnections(8);
         Database db = new Database(pool, url);
@@ -116,6 +131,10 @@ public final class Database implements AutoCloseable {
 
         static DatabaseUnavailableException from(String url, SQLException e) {
             String msg = e.getMessage() == null ? "" : e.getMessage();
+            if (e.getErrorCode() == 90146 || e.getErrorCode() == 90013) {
+                return new DatabaseUnavailableException("there is no database at " + url.replace(";IFEXISTS=TRUE", "")
+                        + " (has sectriage run with this configuration? see database.url, or give --database)", e);
+            }
             if (msg.toLowerCase(Locale.ROOT).contains("already in use") || e.getErrorCode() == 90020) {
                 return new DatabaseUnavailableException("database " + url
                         + " is in use by another process (is sectriage already running?)", e);

@@ -77,21 +77,24 @@ public final class JdbcCaseStore implements CaseStore {
     }
 
     @Override
-    public Optional<CaseId> findByMessageIds(Collection<String> messageIds) {
+    public List<CaseId> casesKnowing(Collection<String> messageIds) {
         if (messageIds.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         return call(() -> {
             String marks = String.join(",", java.util.Collections.nCopies(messageIds.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement("SELECT case_id FROM case_message WHERE message_id IN ("
-                    + marks + ") ORDER BY id DESC LIMIT 1")) {
-                int i = 1;
-                for (String mid : messageIds) {
-                    ps.setString(i++, mid);
-                }
+            try (PreparedStatement ps = c.prepareStatement("SELECT case_id,"
+                    + " MAX(CASE WHEN direction = 'out' THEN 1 ELSE 0 END) AS ours, MAX(id) AS latest"
+                    + " FROM case_message WHERE message_id IN (" + marks + ")"
+                    + " GROUP BY case_id ORDER BY ours DESC, latest DESC LIMIT 20")) {
+                Rows.bind(ps, messageIds.toArray());
+                List<CaseId> found = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(CaseId.parse(rs.getString(1))) : Optional.<CaseId>empty();
+                    while (rs.next()) {
+                        found.add(CaseId.parse(rs.getString(1)));
+                    }
                 }
+                return found;
             }
         });
     }

@@ -15,7 +15,8 @@ public final class OutboxStore {
     /** One row of the outbox. */
     public record OutboxRow(long id, String caseId, String purpose, String messageId, String envelopeFrom,
                             List<String> recipients, String status, int attempts, Instant nextAttemptAt,
-                            String lastError, Instant createdAt, Instant sentAt) {
+                            String lastError, Instant createdAt, Instant sentAt, boolean overdueReported,
+                            String refused) {
     }
 
     public long insert(Connection c, String caseId, String purpose, String messageId, String envelopeFrom,
@@ -55,6 +56,19 @@ public final class OutboxStore {
         }
     }
 
+    /** How many mails of this purpose were queued since {@code since}, to anyone. */
+    public int countAllSince(Connection c, String purpose, Instant since) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM outbox WHERE purpose = ? AND created_at >= ?")) {
+            ps.setString(1, purpose);
+            Rows.setInstant(ps, 2, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     /** Pending mail whose next attempt is due, oldest first. */
     public List<OutboxRow> due(Connection c, Instant now, int limit) throws SQLException {
         return select(c, "WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
@@ -81,11 +95,21 @@ public final class OutboxStore {
         }
     }
 
-    public void markSent(Connection c, long id, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")) {
+    /** Marks a mail sent; {@code refused} lists recipients the server turned down, or is null. */
+    public void markSent(Connection c, long id, Instant at, String refused) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'sent', sent_at = ?,"
+                + " attempts = attempts + 1, last_error = NULL, refused = ? WHERE id = ?")) {
             Rows.setInstant(ps, 1, at);
-            ps.setLong(2, id);
+            ps.setString(2, Rows.fit(refused, 4000));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Notes that a long-undelivered mail has been reported, so that it is reported once. */
+    public void markOverdueReported(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET overdue_reported = TRUE WHERE id = ?")) {
+            ps.setLong(1, id);
             ps.executeUpdate();
         }
     }
@@ -113,7 +137,7 @@ public final class OutboxStore {
         List<OutboxRow> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, case_id, purpose, message_id, envelope_from, recipients, status, attempts, next_attempt_at,"
-                        + " last_error, created_at, sent_at FROM outbox " + where)) {
+                        + " last_error, created_at, sent_at, overdue_reported, refused FROM outbox " + where)) {
             Rows.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -121,7 +145,8 @@ public final class OutboxStore {
                             rs.getString("message_id"), rs.getString("envelope_from"),
                             List.of(rs.getString("recipients").split(",")), rs.getString("status"),
                             rs.getInt("attempts"), Rows.instant(rs, "next_attempt_at"), rs.getString("last_error"),
-                            Rows.instant(rs, "created_at"), Rows.instant(rs, "sent_at")));
+                            Rows.instant(rs, "created_at"), Rows.instant(rs, "sent_at"),
+                            rs.getBoolean("overdue_reported"), rs.getString("refused")));
                 }
             }
         }

@@ -33,21 +33,24 @@ public final class AttachToCase implements Step {
     public void apply(Envelope env) {
         ParsedMessage m = env.parsed();
         CaseStore cases = env.cases();
-        Optional<CaseId> candidate = cases.findByMessageIds(referencedIds(m))
-                .or(() -> CaseId.findTag(m.subject()).filter(id -> cases.find(id).isPresent()));
-        if (candidate.isEmpty()) {
+        List<CaseId> candidates = new java.util.ArrayList<>(cases.casesKnowing(referencedIds(m)));
+        CaseId.findTag(m.subject()).filter(id -> cases.find(id).isPresent() && !candidates.contains(id))
+                .ifPresent(candidates::add);
+        if (candidates.isEmpty()) {
             return;
         }
-        CaseId id = candidate.get();
-        Optional<ParticipantRole> role = roleOf(cases, id, m.from());
-        if (role.isPresent()) {
-            env.attachTo(id, false);
-            env.setSenderRole(role.get());
-            if (!env.kind().isAutomated()) {
-                env.setKind(MessageKind.FOLLOW_UP, null);
+        for (CaseId id : candidates) {
+            Optional<ParticipantRole> role = roleOf(cases, id, m.from());
+            if (role.isPresent()) {
+                env.attachTo(id, false);
+                env.setSenderRole(role.get());
+                if (!env.kind().isAutomated()) {
+                    env.setKind(MessageKind.FOLLOW_UP, null);
+                }
+                return;
             }
-            return;
         }
+        CaseId id = candidates.get(0);
         String sender = m.from() == null ? "an unknown sender" : m.from().address();
         cases.addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "stranger-reference",
                 "a message from " + sender + ", who takes no part in this case, referred to it; "

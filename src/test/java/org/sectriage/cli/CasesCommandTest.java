@@ -100,6 +100,17 @@ class CasesCommandTest {
         assertThat(run.err()).contains("no case SEC-1999-0042");
     }
 
+    @Test
+    void aDatabaseThatDoesNotExistIsReportedNotCreated(@org.junit.jupiter.api.io.TempDir Path empty) {
+        String url = "jdbc:h2:file:" + empty.resolve("nothing-here").toAbsolutePath();
+
+        CliRun run = CliRun.of("cases", "list", "--database", url);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("there is no database at " + url);
+        assertThat(empty).isEmptyDirectory();
+    }
+
     private String firstCase(String subject) {
         String out = run("cases", "list", "--database", config.database().url());
         return out.lines().filter(l -> l.contains(subject)).findFirst().orElseThrow().split("\\s+")[0];

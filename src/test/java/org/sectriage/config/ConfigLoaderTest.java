@@ -96,12 +96,12 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofDays(5), config.policy().escalateAfterSilence());
         assertNull(config.policy().timelineText());
 
-        assertEquals(5, config.acknowledgement().maxPerSenderPerHour());
+        assertEquals(new SectriageConfig.Acknowledgement(5, 200), config.acknowledgement());
         assertNull(config.templates().directory());
 
         assertEquals(new SectriageConfig.Limits(50L * 1024 * 1024, 1000, 65536, 100_000, 50, 1024 * 1024),
                 config.limits());
-        assertEquals(new SectriageConfig.Outbox(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(3),
+        assertEquals(new SectriageConfig.Outbox(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(4),
                 Duration.ofSeconds(30)), config.outbox());
     }
 
@@ -577,9 +577,9 @@ class ConfigLoaderTest {
             "poll-interval", "idle-refresh", "connect-timeout", "read-timeout", "fetch-batch",
             "smtp", "write-timeout", "database", "url", "user", "maintainers", "email", "role",
             "policy", "acknowledge-within", "first-response-within", "escalate-after-silence", "timeline",
-            "acknowledgement", "max-per-sender-per-hour", "templates", "directory",
+            "acknowledgement", "max-per-sender-per-hour", "max-per-hour", "templates", "directory",
             "limits", "max-message-size", "max-header-count", "max-header-length", "max-line-length",
-            "max-nesting-depth", "max-body-text", "outbox", "retry-initial", "retry-max", "give-up-after", "drain-interval"})
+            "max-nesting-depth", "max-body-text", "outbox", "retry-initial", "retry-max", "report-undelivered-after", "drain-interval"})
     void shippedExampleDocumentsEveryKey(String key) throws IOException {
         String example = Files.readString(Path.of("config/sectriage.example.yaml"));
 

@@ -156,15 +156,23 @@ class ReportLifecycleTest {
     }
 
     @Test
-    void acknowledgementsToOneSenderStopAtTheHourlyLimit() {
-        for (int i = 0; i < 7; i++) {
-            server.sendToSecurity(TestMail.report().from("flood@spam.example").subject("Report " + i).build());
-        }
+    void aStrangerReusingTheReportsMessageIdCannotDivertTheReportersFollowUps() throws Exception {
+        TestMail report = TestMail.report().from(REPORTER).subject("Race in session handling");
+        server.sendToSecurity(report.build());
+        MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), a -> a.size() == 1)
+                .get(0);
+        server.sendToSecurity(TestMail.report().from("mallory@elsewhere.example").subject("unrelated")
+                .messageId(report.messageId()).build());
+        await().atMost(PATIENCE).until(() -> db.cases() == 2);
 
-        await().atMost(PATIENCE).until(() -> db.cases() == 7);
-        await().atMost(PATIENCE).until(() -> db.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending'") == 0);
-        assertThat(server.acknowledgementsTo("flood@spam.example")).hasSize(5);
-        assertThat(db.count("SELECT COUNT(*) FROM case_event WHERE type = 'acknowledgement-withheld'")).isEqualTo(2);
+        server.sendToSecurity(TestMail.report().from(REPORTER).replyTo(ack)
+                .header("References", report.messageId() + " " + ack.getMessageID()).body("More detail.").build());
+
+        await().atMost(PATIENCE).until(() -> db.inbound("processed") == 3);
+        assertThat(db.cases()).isEqualTo(2);
+        String first = db.strings("SELECT id FROM security_case ORDER BY opened_at").get(0);
+        assertThat(db.strings("SELECT kind FROM case_message WHERE case_id = ? AND direction = 'in' ORDER BY id",
+                first)).containsExactly("report", "follow-up");
     }
 
     @Test

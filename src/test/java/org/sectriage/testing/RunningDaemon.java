@@ -10,9 +10,15 @@ public record RunningDaemon(Daemon daemon, MailServer server, CaseDatabase db) i
 
     /** Creates the security mailbox on {@code greenMail} and starts a daemon on it, with H2 under {@code dir}. */
     public static RunningDaemon start(GreenMailExtension greenMail, Path dir) {
+        return start(greenMail, dir, 5, 200);
+    }
+
+    /** As {@link #start(GreenMailExtension, Path)}, with these acknowledgement limits per hour. */
+    public static RunningDaemon start(GreenMailExtension greenMail, Path dir, int perSender, int inAll) {
         greenMail.setUser(TestConfig.SECURITY, TestConfig.SECURITY, TestConfig.PASSWORD);
         MailServer server = new MailServer(greenMail);
-        Daemon daemon = Daemon.create(TestConfig.of(server.imapPort(), server.smtpPort(), dir), Clock.systemUTC());
+        Daemon daemon = Daemon.create(TestConfig.of(server.imapPort(), server.smtpPort(), dir, perSender, inAll),
+                Clock.systemUTC());
         daemon.start();
         return new RunningDaemon(daemon, server, new CaseDatabase(daemon.database()));
     }

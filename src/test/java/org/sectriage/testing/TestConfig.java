@@ -23,10 +23,12 @@ public final class TestConfig {
 
     /** A config for IMAP at {@code imapPort} and SMTP at {@code smtpPort} on loopback, H2 under {@code dir}. */
     public static SectriageConfig of(int imapPort, int smtpPort, Path dir) {
-        return of(imapPort, smtpPort, dir, 5);
+        return of(imapPort, smtpPort, dir, 5, 200);
     }
 
-    public static SectriageConfig of(int imapPort, int smtpPort, Path dir, int maxAcknowledgementsPerHour) {
+    /** As {@link #of(int, int, Path)}, with the acknowledgement limits per sender and in all, per hour. */
+    public static SectriageConfig of(int imapPort, int smtpPort, Path dir, int maxAcknowledgementsPerSender,
+                                     int maxAcknowledgements) {
         return new SectriageConfig(
                 new SectriageConfig.Project("Example Project", EmailAddress.of(SECURITY),
                         "https://tracker.project.example/issues", "https://project.example/security.asc",
@@ -43,10 +45,10 @@ public final class TestConfig {
                         new SectriageConfig.Maintainer("Sam Second", EmailAddress.of(SECONDARY),
                                 CoordinatorRole.SECONDARY)),
                 new SectriageConfig.Policy(Duration.ofHours(48), Duration.ofDays(3), Duration.ofDays(5), null),
-                new SectriageConfig.Acknowledgement(maxAcknowledgementsPerHour),
+                new SectriageConfig.Acknowledgement(maxAcknowledgementsPerSender, maxAcknowledgements),
                 new SectriageConfig.Templates(null),
                 new SectriageConfig.Limits(50L * 1024 * 1024, 1000, 65536, 100_000, 50, 1024 * 1024),
-                new SectriageConfig.Outbox(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofDays(3),
+                new SectriageConfig.Outbox(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofHours(4),
                         Duration.ofMillis(300)));
     }
 

@@ -66,6 +66,12 @@ public final class TestMail {
         return this;
     }
 
+    /** Gives the message this Message-ID (with angle brackets) instead of a fresh one. */
+    public TestMail messageId(String id) {
+        this.messageId = id;
+        return this;
+    }
+
     public String messageId() {
         return messageId;
     }
