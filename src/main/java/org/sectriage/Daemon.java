@@ -16,6 +16,7 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.sectriage.act.Acknowledge;
 import org.sectriage.act.CaseMailContext;
 import org.sectriage.act.MailTemplates;
+import org.sectriage.act.MarkAcknowledged;
 import org.sectriage.act.NotifyMaintainers;
 import org.sectriage.act.ReportQuarantine;
 import org.sectriage.classify.AutomatedMailDetector;
@@ -94,7 +95,7 @@ public final class Daemon implements AutoCloseable {
                 new RecordMessage(),
                 new Acknowledge(outbox, templates, context, config.acknowledgement()),
                 new NotifyMaintainers(outbox, templates, context, maintainers, config.project().securityAddress())));
-        this.outboxSender = new OutboxSender(db, outboxStore, mailer, config.outbox(), clock);
+        this.outboxSender = new OutboxSender(db, outboxStore, mailer, config.outbox(), clock, new MarkAcknowledged());
         this.scheduler = newScheduler();
         this.runner = new PipelineRunner(pipeline, db, inbound, clock, this::sendOutboxSoon,
                 new ReportQuarantine(outbox, templates, context, maintainers));

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.sectriage.config.SectriageConfig;
 import org.sectriage.domain.CaseEvent;
 import org.sectriage.domain.CaseId;
-import org.sectriage.domain.CaseState;
 import org.sectriage.domain.EmailAddress;
 import org.sectriage.domain.SecurityCase;
 import org.sectriage.outbox.Outbox;
@@ -19,8 +18,8 @@ import org.sectriage.threading.OpenCase;
 
 /**
  * Acknowledges a new report at once: a reply to the reporter, threaded to the report, with the
- * case tag in the subject and the policy's timeline, unless the reporter has already had the
- * configured number of acknowledgements this hour.
+ * case tag in the subject and the policy's timeline, unless an hourly limit is reached. The case
+ * becomes acknowledged when the mail server has accepted the reply ({@link MarkAcknowledged}).
  */
 public final class Acknowledge implements Step {
 
@@ -55,7 +54,6 @@ public final class Acknowledge implements Step {
         MailTemplates.RenderedMail rendered = templates.render(MailTemplates.ACKNOWLEDGEMENT, ctx);
         outbox.enqueue(env.connection(), new OutgoingMail(id, PURPOSE, List.of(reporter), null, rendered.subject(),
                 rendered.body(), m.messageId(), threadReferences(m), OutgoingMail.AUTO_REPLIED));
-        env.cases().updateState(id, CaseState.ACKNOWLEDGED, env.now());
         env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "acknowledgement-queued",
                 "to " + reporter.address()));
         env.note("acknowledged");

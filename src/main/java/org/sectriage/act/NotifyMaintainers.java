@@ -5,7 +5,6 @@ import java.util.Map;
 import org.sectriage.domain.CaseEvent;
 import org.sectriage.domain.CaseId;
 import org.sectriage.domain.CaseMessage;
-import org.sectriage.domain.CaseState;
 import org.sectriage.domain.EmailAddress;
 import org.sectriage.domain.SecurityCase;
 import org.sectriage.outbox.Outbox;
@@ -42,17 +41,19 @@ public final class NotifyMaintainers implements Step {
         CaseId id = env.requireCase();
         SecurityCase sc = env.cases().find(id).orElseThrow();
         Map<String, Object> ctx = context.forMessage(sc, env.parsed(), env.now());
-        ctx.put("acknowledged", sc.state() == CaseState.ACKNOWLEDGED);
+        List<CaseMessage> thread = env.cases().messages(id);
+        ctx.put("acknowledged", thread.stream().anyMatch(m -> m.direction() == CaseMessage.Direction.OUT
+                && Acknowledge.PURPOSE.equals(m.kind())));
         ctx.put("acknowledgementNote", String.join("; ", env.notes()));
         String template = env.isNewCase() ? MailTemplates.MAINTAINER_NEW_CASE : MailTemplates.MAINTAINER_FOLLOW_UP;
         MailTemplates.RenderedMail rendered = templates.render(template, ctx);
-        List<String> thread = env.cases().messages(id).stream()
+        List<String> earlier = thread.stream()
                 .filter(m -> m.direction() == CaseMessage.Direction.OUT && PURPOSE.equals(m.kind()))
                 .map(CaseMessage::messageId)
                 .toList();
-        String inReplyTo = thread.isEmpty() ? null : thread.get(thread.size() - 1);
+        String inReplyTo = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
         outbox.enqueue(env.connection(), new OutgoingMail(id, PURPOSE, maintainers.addresses(), securityAddress,
-                rendered.subject(), rendered.body(), inReplyTo, thread, OutgoingMail.AUTO_GENERATED));
+                rendered.subject(), rendered.body(), inReplyTo, earlier, OutgoingMail.AUTO_GENERATED));
         env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "maintainers-notified",
                 (env.isNewCase() ? "new case" : "follow-up") + " sent to " + maintainers.addresses().size()
                         + " maintainer(s)"));

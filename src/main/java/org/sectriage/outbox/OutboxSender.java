@@ -33,15 +33,17 @@ public final class OutboxSender {
     private final OutboundMailer mailer;
     private final SectriageConfig.Outbox policy;
     private final Clock clock;
+    private final SentMailListener onSent;
     private volatile boolean stopping;
 
     public OutboxSender(Database db, OutboxStore store, OutboundMailer mailer, SectriageConfig.Outbox policy,
-                        Clock clock) {
+                        Clock clock, SentMailListener onSent) {
         this.db = db;
         this.store = store;
         this.mailer = mailer;
         this.policy = policy;
         this.clock = clock;
+        this.onSent = onSent;
     }
 
     /**
@@ -85,6 +87,7 @@ public final class OutboxSender {
             String refusedText = refused.isEmpty() ? null : String.join(", ", refused);
             db.run(c -> {
                 store.markSent(c, row.id(), now, refusedText);
+                onSent.sent(c, row, now);
                 record(c, row, now, row.purpose() + "-sent", "to " + String.join(", ", row.recipients())
                         + (refusedText == null ? "" : "; refused by the server for " + refusedText));
             });

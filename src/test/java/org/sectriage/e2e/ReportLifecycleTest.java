@@ -63,8 +63,8 @@ class ReportLifecycleTest {
         assertThat(TestMail.header(ack, "References")).contains(report.messageId());
         assertThat(TestMail.header(ack, "Auto-Submitted")).isEqualTo("auto-replied");
         assertThat(TestMail.header(ack, "X-Loop")).isEqualTo(TestConfig.SECURITY);
-        assertThat(db.strings("SELECT state FROM security_case")).containsExactly("acknowledged");
         await().atMost(PATIENCE).until(() -> db.events(caseId).contains("acknowledgement-sent"));
+        assertThat(db.strings("SELECT state FROM security_case")).containsExactly("acknowledged");
         assertThat(db.events(caseId)).startsWith("case-opened").contains("acknowledgement-queued",
                 "maintainers-notified");
     }

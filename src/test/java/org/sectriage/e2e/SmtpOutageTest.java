@@ -49,12 +49,16 @@ class SmtpOutageTest {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> db.count("SELECT COUNT(*) FROM outbox WHERE attempts > 0 AND status = 'pending'") > 0);
             assertThat(db.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent'")).isZero();
+            assertThat(db.strings("SELECT DISTINCT state FROM security_case"))
+                    .as("a case is acknowledged once the reporter's answer is sent, not when it is queued")
+                    .containsExactly("new");
 
             GreenMail outbound = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             outbound.start();
             try {
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> db.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent'") == 2 * REPORTS);
+                assertThat(db.strings("SELECT DISTINCT state FROM security_case")).containsExactly("acknowledged");
                 MimeMessage[] copies = outbound.getReceivedMessages();
                 // one copy per recipient mailbox: each reporter's acknowledgement, each notification twice
                 assertThat(copies).hasSize(REPORTS + 2 * REPORTS);
