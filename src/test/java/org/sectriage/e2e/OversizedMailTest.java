@@ -7,16 +7,13 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.sectriage.testing.CaseDatabase;
+import org.sectriage.testing.DaemonExtension;
 import org.sectriage.testing.MailServer;
-import org.sectriage.testing.RunningDaemon;
 import org.sectriage.testing.TestConfig;
 import org.sectriage.testing.TestMail;
 
@@ -32,23 +29,16 @@ class OversizedMailTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final DaemonExtension sectriage = new DaemonExtension(GREENMAIL);
 
-    private RunningDaemon running;
     private MailServer server;
     private CaseDatabase db;
 
     @BeforeEach
-    void startDaemon() {
-        running = RunningDaemon.start(GREENMAIL, dir);
-        server = running.server();
-        db = running.db();
-    }
-
-    @AfterEach
-    void stopDaemon() {
-        running.close();
+    void lookAtTheDaemon() {
+        server = sectriage.server();
+        db = sectriage.db();
     }
 
     @Test
@@ -67,7 +57,7 @@ class OversizedMailTest {
         server.sendToSecurity(TestMail.parse(withTotalSize(2 * 1024 * 1024 + 100)));
         await().atMost(PATIENCE).until(() -> db.cases() == 1);
 
-        byte[] stored = running.daemon().database().inTransaction(c -> {
+        byte[] stored = sectriage.running().daemon().database().inTransaction(c -> {
             try (var in = new org.sectriage.store.InboundStore().openRaw(c, 1)) {
                 return in.readAllBytes();
             }

@@ -7,17 +7,14 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.sectriage.testing.CaseDatabase;
+import org.sectriage.testing.DaemonExtension;
 import org.sectriage.testing.MailServer;
-import org.sectriage.testing.RunningDaemon;
 import org.sectriage.testing.TestConfig;
 import org.sectriage.testing.TestMail;
 
@@ -30,23 +27,16 @@ class ReportLifecycleTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String REPORTER = "alex@researcher.example";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final DaemonExtension sectriage = new DaemonExtension(GREENMAIL);
 
-    private RunningDaemon running;
     private MailServer server;
     private CaseDatabase db;
 
     @BeforeEach
-    void startDaemon() {
-        running = RunningDaemon.start(GREENMAIL, dir);
-        server = running.server();
-        db = running.db();
-    }
-
-    @AfterEach
-    void stopDaemon() {
-        running.close();
+    void lookAtTheDaemon() {
+        server = sectriage.server();
+        db = sectriage.db();
     }
 
     @Test

@@ -1,0 +1,52 @@
+package org.sectriage.testing;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A daemon for each test, watching the security mailbox of the test class's GreenMail server, with
+ * its H2 database in a fresh directory. Register it after the GreenMail extension.
+ */
+public final class DaemonExtension implements BeforeEachCallback, AfterEachCallback {
+
+    private final GreenMailExtension greenMail;
+    private Path dir;
+    private RunningDaemon running;
+
+    public DaemonExtension(GreenMailExtension greenMail) {
+        this.greenMail = greenMail;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dir = Files.createTempDirectory("sectriage-test-");
+        running = RunningDaemon.start(greenMail, dir);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        running.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    public MailServer server() {
+        return running.server();
+    }
+
+    public CaseDatabase db() {
+        return running.db();
+    }
+
+    public RunningDaemon running() {
+        return running;
+    }
+}
