@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             CheckConfigCommand.class,
             CasesCommand.class,
             InboxCommand.class,
+            ClassifyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

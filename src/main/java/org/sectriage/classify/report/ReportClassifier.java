@@ -1,0 +1,110 @@
+package org.sectriage.classify.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.sectriage.classify.AutomatedMail;
+import org.sectriage.classify.AutomatedMailDetector;
+import org.sectriage.domain.MessageKind;
+import org.sectriage.parse.ParsedMessage;
+
+/**
+ * The engine that classifies an inbound message over {@link ReportRules}: what kind of mail it is, which
+ * vulnerability class and CWE ids it reports, how severe it is, what a good report would add, and
+ * whether it concerns an unsupported version. Mail written by machines is recognised by its headers
+ * ({@link AutomatedMailDetector}); everything else by its subject and body text.
+ *
+ * <p>A message no rule recognises is a security report of class {@code other}: whatever a person writes
+ * to the security address is treated as a report unless its words say otherwise. A classifier is
+ * immutable and may be shared between threads.
+ */
+public final class ReportClassifier {
+
+    private final ReportRules rules;
+    private final SupportedVersions supported;
+    private final AutomatedMailDetector automated;
+    private final CvssVectorFinder cvss = new CvssVectorFinder();
+
+    /** A classifier over {@code rules} for a project that fixes {@code supported} versions. */
+    public ReportClassifier(ReportRules rules, SupportedVersions supported, AutomatedMailDetector automated) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.supported = Objects.requireNonNull(supported, "supported");
+        this.automated = Objects.requireNonNull(automated, "automated");
+    }
+
+    /** The classification of {@code message}. */
+    public Classification classify(ParsedMessage message) {
+        Optional<AutomatedMail> machine = automated.detect(message);
+        if (machine.isPresent()) {
+            // Our own mail coming back (a loop) is answered as little as an auto-reply.
+            return Classification.notAReport(
+                    machine.get().kind() == MessageKind.BOUNCE ? ReportKind.BOUNCE : ReportKind.AUTO_REPLY);
+        }
+        return classifyText(message.subject() + "\n" + message.bodyText());
+    }
+
+    /** The classification of a message written by a person whose subject and body are {@code text}. */
+    public Classification classifyText(String text) {
+        List<Integer> namedCwes = TextMentions.cwes(text);
+        Optional<CvssVector> vector = cvss.find(text);
+        VulnClassRule best = null;
+        int bestScore = 0;
+        for (VulnClassRule candidate : rules.classes().values()) {
+            int score = classScore(candidate, text, namedCwes);
+            if (score > bestScore) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        int security = rules.security().score(text) + bestScore
+                + (vector.isPresent() ? rules.threshold("cvss-weight") : 0);
+        ReportKind kind = kindOf(security, rules.spam().score(text), rules.notSecurity().score(text));
+        if (kind != ReportKind.SECURITY) {
+            return Classification.notAReport(kind);
+        }
+        VulnClassRule vulnClass = bestScore >= rules.threshold("class-min") ? best : rules.otherClass();
+        List<Integer> cwes = !namedCwes.isEmpty() || vulnClass.cwes().isEmpty()
+                ? namedCwes : List.of(vulnClass.cwes().get(0));
+        boolean scored = vector.map(CvssVector::isScored).orElse(false);
+        Severity severity = scored ? vector.get().severity() : vulnClass.estimate(rules.impact().score(text));
+        List<CompletenessItem> present = presentItems(text);
+        return new Classification(ReportKind.SECURITY, vulnClass.name(), cwes, severity,
+                scored ? SeveritySource.CVSS : SeveritySource.ESTIMATE,
+                vector.map(CvssVector::vector).orElse(null),
+                vector.map(CvssVector::score).orElse(null),
+                rules.completeness().values().stream().filter(item -> !present.contains(item))
+                        .map(CompletenessItem::name).toList(),
+                present.stream().noneMatch(CompletenessItem::isConcrete),
+                supported.unsupportedAmong(TextMentions.versions(text, rules.versionPatterns())).orElse(null));
+    }
+
+    /** The score of {@code candidate}: its terms, plus a strong weight for each of its CWE ids the reporter named. */
+    private int classScore(VulnClassRule candidate, String text, List<Integer> namedCwes) {
+        if (candidate.name().equals(ReportRules.OTHER_CLASS)) {
+            return 0;
+        }
+        long named = namedCwes.stream().filter(candidate.cwes()::contains).count();
+        return candidate.terms().score(text) + (int) named * rules.threshold("cwe-weight");
+    }
+
+    private ReportKind kindOf(int security, int spam, int notSecurity) {
+        if (spam >= rules.threshold("spam-min") && spam > security) {
+            return ReportKind.SPAM;
+        }
+        if (notSecurity >= rules.threshold("not-security-min") && notSecurity > security) {
+            return ReportKind.NOT_SECURITY;
+        }
+        return ReportKind.SECURITY;
+    }
+
+    private List<CompletenessItem> presentItems(String text) {
+        List<CompletenessItem> present = new ArrayList<>();
+        for (CompletenessItem item : rules.completeness().values()) {
+            if (item.terms().score(text) >= rules.threshold("item-min")) {
+                present.add(item);
+            }
+        }
+        return present;
+    }
+}

@@ -1,0 +1,37 @@
+package org.sectriage.classify.report;
+
+import java.util.regex.Pattern;
+
+/**
+ * One weighted piece of evidence in the rules: a phrase matched as whole words, or a regular expression,
+ * both case-insensitive. {@code source} is how the rules file wrote it and names it when rules are merged.
+ */
+public record Term(String source, Pattern pattern, int weight) {
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    /** A phrase term: its words, in order, separated by any whitespace, not inside longer words. */
+    public static Term phrase(String phrase, int weight) {
+        String[] words = phrase.strip().split("\\s+");
+        StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}_])");
+        for (int i = 0; i < words.length; i++) {
+            regex.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]));
+        }
+        regex.append("(?![\\p{L}\\p{N}_])");
+        return new Term("phrase " + phrase, Pattern.compile(regex.toString(), FLAGS), weight);
+    }
+
+    /**
+     * A regular-expression term.
+     *
+     * @throws java.util.regex.PatternSyntaxException if {@code regex} is not a valid Java regular expression
+     */
+    public static Term pattern(String regex, int weight) {
+        return new Term("pattern " + regex, Pattern.compile(regex, FLAGS | Pattern.MULTILINE), weight);
+    }
+
+    /** True when the term occurs anywhere in {@code text}. */
+    public boolean foundIn(CharSequence text) {
+        return pattern.matcher(text).find();
+    }
+}
