@@ -1,0 +1,67 @@
+package org.sectriage.crypto;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds ASCII-armored OpenPGP message blocks in text, including armor mangled by HTML or quoted-printable. */
+final class ArmoredMessageBlocks {
+
+    static final String BEGIN = "-----BEGIN PGP MESSAGE-----";
+    static final String END = "-----END PGP MESSAGE-----";
+
+    private static final Pattern BLOCK = Pattern.compile(
+            Pattern.quote(BEGIN) + "(.*?)" + Pattern.quote(END), Pattern.DOTALL);
+    private static final Pattern LINE_BREAK_TAG = Pattern.compile("(?i)<\\s*(br|/p|/div|p|div)\\b[^>]*>");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+    /** One armored block: where it is in the text, and the armor itself, rebuilt in canonical form. */
+    record Block(int start, int end, String armor) {
+    }
+
+    private ArmoredMessageBlocks() {
+    }
+
+    /** Whether {@code text} contains the start of an armored OpenPGP message. */
+    static boolean containsMessage(String text) {
+        return text.contains(BEGIN);
+    }
+
+    /** The armored message blocks in {@code text}, in order; {@code html} when the text is HTML markup. */
+    static List<Block> find(String text, boolean html) {
+        List<Block> blocks = new ArrayList<>();
+        Matcher m = BLOCK.matcher(text);
+        while (m.find()) {
+            String inner = m.group(1);
+            if (html) {
+                inner = HtmlEntities.unescape(TAG.matcher(LINE_BREAK_TAG.matcher(inner).replaceAll("\n")).replaceAll(""));
+            }
+            blocks.add(new Block(m.start(), m.end(), canonical(inner)));
+        }
+        return blocks;
+    }
+
+    /** Rebuilds armor from its inner lines: headers, one blank line, the base64 lines and the checksum. */
+    private static String canonical(String inner) {
+        StringBuilder armor = new StringBuilder(BEGIN).append('\n');
+        boolean inHeaders = true;
+        StringBuilder body = new StringBuilder();
+        for (String raw : inner.split("\r?\n|\r")) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
+                if (body.length() > 0 || !inHeaders) {
+                    inHeaders = false;
+                }
+                continue;
+            }
+            if (inHeaders && body.length() == 0 && line.matches("[A-Za-z-]+: .*")) {
+                armor.append(line).append('\n');
+            } else {
+                inHeaders = false;
+                body.append(line).append('\n');
+            }
+        }
+        return armor.append('\n').append(body).append(END).append('\n').toString();
+    }
+}

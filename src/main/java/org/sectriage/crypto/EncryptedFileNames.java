@@ -1,0 +1,27 @@
+package org.sectriage.crypto;
+
+import java.util.List;
+import java.util.Locale;
+
+/** File names that mark an attachment as OpenPGP-encrypted, and the names of their plaintext. */
+final class EncryptedFileNames {
+
+    private static final List<String> SUFFIXES = List.of(".gpg", ".pgp", ".asc");
+
+    private EncryptedFileNames() {
+    }
+
+    /** Whether {@code name} ends in .gpg, .pgp or .asc. */
+    static boolean looksEncrypted(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return SUFFIXES.stream().anyMatch(lower::endsWith);
+    }
+
+    /** {@code name} without its encryption suffix ("report.pdf.gpg" becomes "report.pdf"); null stays null. */
+    static String plaintextName(String name) {
+        if (name == null || !looksEncrypted(name) || name.length() <= 4) {
+            return name;
+        }
+        return name.substring(0, name.length() - 4);
+    }
+}

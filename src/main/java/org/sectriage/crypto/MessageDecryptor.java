@@ -1,0 +1,203 @@
+package org.sectriage.crypto;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Properties;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.util.ByteArrayDataSource;
+
+/**
+ * Decrypts an inbound RFC 5322 message: PGP/MIME (RFC 3156 multipart/encrypted), inline armored blocks in text
+ * or HTML parts, and attachments encrypted one by one (report.pdf.gpg, .pgp, .asc).
+ */
+public final class MessageDecryptor {
+
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    private final OpenPgpPayloadDecryptor payloads;
+    private final DecryptionLimits limits;
+    private final Clock clock;
+
+    /** A decryptor using {@code keys}, within {@code limits}, timed by {@code clock}. */
+    public MessageDecryptor(SecretKeySet keys, DecryptionLimits limits, Clock clock) {
+        this.payloads = new OpenPgpPayloadDecryptor(keys, limits.maxPlaintextBytes());
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** The decryption result for the message read from {@code rawMessage}. */
+    public DecryptionResult decrypt(InputStream rawMessage) throws IOException {
+        return decrypt(rawMessage.readAllBytes());
+    }
+
+    /** The decryption result for the raw message {@code rawMessage}. */
+    public DecryptionResult decrypt(byte[] rawMessage) {
+        Deadline deadline = Deadline.after(clock, limits.timeLimit());
+        try {
+            MimeMessage message = new MessageIdPreservingMimeMessage(SESSION, new ByteArrayInputStream(rawMessage));
+            if (isPgpMimeEncrypted(message)) {
+                return DecryptionResult.decrypted(decryptPgpMime(message, deadline));
+            }
+            if (!rewriteEncryptedParts(message, deadline)) {
+                return DecryptionResult.notEncrypted();
+            }
+            message.saveChanges();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(rawMessage.length);
+            message.writeTo(out);
+            return DecryptionResult.decrypted(out.toByteArray());
+        } catch (UndecryptableMessageException e) {
+            return DecryptionResult.failed(e);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return DecryptionResult.failed(new UndecryptableMessageException(DecryptionFailure.CORRUPT_DATA,
+                    "the message structure could not be read: " + e.getMessage(), e));
+        }
+    }
+
+    private static boolean isPgpMimeEncrypted(Part part) throws MessagingException {
+        if (!part.isMimeType("multipart/encrypted")) {
+            return false;
+        }
+        String protocol = new ContentType(part.getContentType()).getParameter("protocol");
+        return protocol != null && protocol.equalsIgnoreCase("application/pgp-encrypted");
+    }
+
+    private byte[] decryptPgpMime(Part part, Deadline deadline)
+            throws MessagingException, IOException, UndecryptableMessageException {
+        Multipart multipart = (Multipart) part.getContent();
+        if (multipart.getCount() < 2) {
+            throw new UndecryptableMessageException(DecryptionFailure.CORRUPT_DATA,
+                    "multipart/encrypted has " + multipart.getCount() + " parts, RFC 3156 requires two", List.of());
+        }
+        byte[] encrypted;
+        try (InputStream in = multipart.getBodyPart(1).getInputStream()) {
+            encrypted = in.readAllBytes();
+        }
+        return payloads.decrypt(encrypted, deadline);
+    }
+
+    /** Replaces every encrypted block or attachment under {@code part} by its plaintext; true if there was one. */
+    private boolean rewriteEncryptedParts(Part part, Deadline deadline)
+            throws MessagingException, IOException, UndecryptableMessageException {
+        if (isPgpMimeEncrypted(part)) {
+            byte[] inner = decryptPgpMime(part, deadline);
+            replaceWithEntity(part, inner);
+            return true;
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            boolean changed = false;
+            for (int i = 0; i < multipart.getCount(); i++) {
+                changed |= rewriteEncryptedParts(multipart.getBodyPart(i), deadline);
+            }
+            if (changed) {
+                part.setContent(multipart);
+            }
+            return changed;
+        }
+        if (isEncryptedAttachment(part)) {
+            byte[] plaintext = payloads.decrypt(readBytes(part), deadline);
+            String name = EncryptedFileNames.plaintextName(part.getFileName());
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(plaintext, "application/octet-stream")));
+            part.setHeader("Content-Type", "application/octet-stream");
+            if (name != null) {
+                part.setFileName(name);
+            }
+            if (part instanceof MimePart mime) {
+                mime.setHeader("Content-Transfer-Encoding", "base64");
+            }
+            return true;
+        }
+        if ((part.isMimeType("text/plain") || part.isMimeType("text/html")) && !isAttachment(part)) {
+            return rewriteInlineText(part, deadline);
+        }
+        return false;
+    }
+
+    private boolean rewriteInlineText(Part part, Deadline deadline)
+            throws MessagingException, IOException, UndecryptableMessageException {
+        Object content = part.getContent();
+        if (!(content instanceof String text) || !ArmoredMessageBlocks.containsMessage(text)) {
+            return false;
+        }
+        boolean html = part.isMimeType("text/html");
+        StringBuilder replaced = new StringBuilder();
+        int position = 0;
+        for (ArmoredMessageBlocks.Block block : ArmoredMessageBlocks.find(text, html)) {
+            byte[] plaintext = payloads.decrypt(block.armor().getBytes(StandardCharsets.US_ASCII), deadline);
+            String clear = new String(plaintext, StandardCharsets.UTF_8);
+            replaced.append(text, position, block.start());
+            replaced.append(html ? "<pre>" + HtmlEntities.escape(clear) + "</pre>" : clear);
+            position = block.end();
+        }
+        replaced.append(text.substring(position));
+        if (part instanceof MimePart mime) {
+            mime.setText(replaced.toString(), "UTF-8", html ? "html" : "plain");
+        } else {
+            part.setText(replaced.toString());
+        }
+        return true;
+    }
+
+    private static void replaceWithEntity(Part part, byte[] entity) throws MessagingException {
+        MimeMessage inner = new MimeMessage(SESSION, new ByteArrayInputStream(entity));
+        part.setDataHandler(inner.getDataHandler());
+        part.setHeader("Content-Type", inner.getContentType());
+    }
+
+    private static boolean isAttachment(Part part) throws MessagingException {
+        return Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+    }
+
+    private static boolean isEncryptedAttachment(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("application/pgp-signature") || part.isMimeType("application/pgp-keys")) {
+            return false;
+        }
+        String name = part.getFileName();
+        boolean named = name != null && EncryptedFileNames.looksEncrypted(name);
+        boolean typed = part.isMimeType("application/pgp-encrypted") || part.isMimeType("application/pgp");
+        if (!named && !typed) {
+            return false;
+        }
+        byte[] head = readHead(part);
+        return new String(head, StandardCharsets.US_ASCII).contains(ArmoredMessageBlocks.BEGIN)
+                || OpenPgpPacketSniffer.startsWithEncryptedMessage(head);
+    }
+
+    private static byte[] readHead(Part part) throws MessagingException, IOException {
+        try (InputStream in = part.getInputStream()) {
+            return in.readNBytes(4096);
+        }
+    }
+
+    private static byte[] readBytes(Part part) throws MessagingException, IOException {
+        try (InputStream in = part.getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** A parsed message whose Message-ID survives {@link MimeMessage#saveChanges()}. */
+    private static final class MessageIdPreservingMimeMessage extends MimeMessage {
+
+        MessageIdPreservingMimeMessage(Session session, InputStream in) throws MessagingException {
+            super(session, in);
+        }
+
+        @Override
+        protected void updateMessageID() {
+            // keep the original Message-ID: threading depends on it
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.sectriage.crypto;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.bouncycastle.bcpg.KeyIdentifier;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.openpgp.PGPCompressedData;
+import org.bouncycastle.openpgp.PGPEncryptedData;
+import org.bouncycastle.openpgp.PGPEncryptedDataList;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPLiteralData;
+import org.bouncycastle.openpgp.PGPMarker;
+import org.bouncycastle.openpgp.PGPOnePassSignatureList;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
+
+/**
+ * Decrypts one OpenPGP message (armored or binary) into its literal data, releasing it only after the integrity
+ * check passed; refuses unprotected messages, obsolete ciphers and compression bombs.
+ */
+final class OpenPgpPayloadDecryptor {
+
+    private static final Set<Integer> OBSOLETE_CIPHERS = Set.of(
+            SymmetricKeyAlgorithmTags.NULL,
+            SymmetricKeyAlgorithmTags.IDEA,
+            SymmetricKeyAlgorithmTags.TRIPLE_DES,
+            SymmetricKeyAlgorithmTags.CAST5,
+            SymmetricKeyAlgorithmTags.BLOWFISH,
+            SymmetricKeyAlgorithmTags.SAFER,
+            SymmetricKeyAlgorithmTags.DES);
+
+    private static final JcePublicKeyDataDecryptorFactoryBuilder DECRYPTORS =
+            new JcePublicKeyDataDecryptorFactoryBuilder().setProvider(new BouncyCastleProvider());
+
+    private final SecretKeySet keys;
+    private final long maxPlaintextBytes;
+
+    OpenPgpPayloadDecryptor(SecretKeySet keys, long maxPlaintextBytes) {
+        this.keys = keys;
+        this.maxPlaintextBytes = maxPlaintextBytes;
+    }
+
+    /** The literal data of the OpenPGP message in {@code encrypted}, after its integrity check passed. */
+    byte[] decrypt(byte[] encrypted, Deadline deadline) throws UndecryptableMessageException {
+        List<KeyIdentifier> recipients = new ArrayList<>();
+        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(encrypted))) {
+            PGPEncryptedDataList list = encryptedDataList(new BcPGPObjectFactory(in));
+            for (PGPEncryptedData data : list) {
+                if (data instanceof PGPPublicKeyEncryptedData pk) {
+                    recipients.add(pk.getKeyIdentifier());
+                }
+            }
+            for (PGPEncryptedData data : list) {
+                deadline.check();
+                if (data instanceof PGPPublicKeyEncryptedData pk) {
+                    for (PGPPrivateKey key : keys.privateKeysFor(pk.getKeyIdentifier())) {
+                        PublicKeyDataDecryptorFactory factory = DECRYPTORS.build(key);
+                        int cipher;
+                        try {
+                            cipher = pk.getSymmetricAlgorithm(factory);
+                        } catch (PGPException wrongHiddenKey) {
+                            if (pk.getKeyIdentifier().isWildcard()) {
+                                continue;
+                            }
+                            throw wrongHiddenKey;
+                        }
+                        return decryptWith(pk, factory, cipher, deadline, recipients);
+                    }
+                }
+            }
+            throw new NoMatchingKeyException(recipients);
+        } catch (IOException | PGPException | RuntimeException e) {
+            throw new UndecryptableMessageException(DecryptionFailure.CORRUPT_DATA,
+                    "unreadable OpenPGP data: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] decryptWith(PGPPublicKeyEncryptedData pk, PublicKeyDataDecryptorFactory factory, int cipher,
+            Deadline deadline, List<KeyIdentifier> recipients)
+            throws IOException, PGPException, UndecryptableMessageException {
+        if (!pk.isIntegrityProtected()) {
+            throw new UndecryptableMessageException(DecryptionFailure.NO_INTEGRITY_PROTECTION,
+                    "message has neither an MDC nor AEAD; it could have been altered (EFAIL) and is refused",
+                    recipients);
+        }
+        if (OBSOLETE_CIPHERS.contains(cipher)) {
+            throw new UndecryptableMessageException(DecryptionFailure.OBSOLETE_CIPHER,
+                    "message is encrypted with obsolete cipher " + SymmetricCipherNames.name(cipher), recipients);
+        }
+        BoundedReader reader = new BoundedReader(maxPlaintextBytes, deadline);
+        byte[] literal;
+        try (InputStream clear = pk.getDataStream(factory)) {
+            literal = readLiteral(new BcPGPObjectFactory(clear), reader, false);
+            reader.readAll(clear);
+        } catch (IOException e) {
+            if (pk.isAEAD()) {
+                throw new UndecryptableMessageException(DecryptionFailure.INTEGRITY_CHECK_FAILED,
+                        "AEAD authentication failed: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+        if (!pk.isAEAD() && !pk.verify()) {
+            throw new UndecryptableMessageException(DecryptionFailure.INTEGRITY_CHECK_FAILED,
+                    "modification detection code does not match: the ciphertext was altered", recipients);
+        }
+        return literal;
+    }
+
+    private static PGPEncryptedDataList encryptedDataList(BcPGPObjectFactory factory)
+            throws IOException, UndecryptableMessageException {
+        Object next = factory.nextObject();
+        while (next instanceof PGPMarker) {
+            next = factory.nextObject();
+        }
+        if (next instanceof PGPEncryptedDataList list) {
+            return list;
+        }
+        throw new UndecryptableMessageException(DecryptionFailure.CORRUPT_DATA,
+                "expected encrypted data, found " + (next == null ? "nothing" : next.getClass().getSimpleName()),
+                List.of());
+    }
+
+    private byte[] readLiteral(BcPGPObjectFactory factory, BoundedReader reader, boolean insideCompression)
+            throws IOException, PGPException, UndecryptableMessageException {
+        byte[] literal = null;
+        Object next;
+        while ((next = factory.nextObject()) != null) {
+            if (next instanceof PGPCompressedData compressed) {
+                if (insideCompression) {
+                    throw new UndecryptableMessageException(DecryptionFailure.COMPRESSION_BOMB,
+                            "compressed data nested inside compressed data", List.of());
+                }
+                literal = readLiteral(new BcPGPObjectFactory(compressed.getDataStream()), reader, true);
+            } else if (next instanceof PGPLiteralData data) {
+                if (literal != null) {
+                    throw new UndecryptableMessageException(DecryptionFailure.CORRUPT_DATA,
+                            "more than one literal data packet", List.of());
+                }
+                literal = reader.readAll(data.getInputStream());
+            } else if (!(next instanceof PGPOnePassSignatureList) && !(next instanceof PGPSignatureList)
+                    && !(next instanceof PGPMarker)) {
+                throw new UndecryptableMessageException(DecryptionFailure.CORRUPT_DATA,
+                        "unexpected " + next.getClass().getSimpleName() + " inside the encrypted data", List.of());
+            }
+        }
+        if (literal == null && !insideCompression) {
+            throw new UndecryptableMessageException(DecryptionFailure.CORRUPT_DATA,
+                    "encrypted data holds no literal data", List.of());
+        }
+        return literal == null ? new byte[0] : literal;
+    }
+}

@@ -1,0 +1,124 @@
+package org.sectriage.crypto;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeUtility;
+
+/**
+ * A MIME entity kept as its exact bytes (CRLF line endings), so that signed parts can be verified byte for byte;
+ * multipart bodies are split at their boundaries without re-serialising anything.
+ */
+final class RawMimeEntity {
+
+    private static final byte[] CRLF_CRLF = {'\r', '\n', '\r', '\n'};
+
+    private final byte[] bytes;
+    private final int bodyStart;
+    private final InternetHeaders headers;
+
+    private RawMimeEntity(byte[] bytes) throws MessagingException {
+        this.bytes = bytes;
+        if (bytes.length >= 2 && bytes[0] == '\r' && bytes[1] == '\n') {
+            this.bodyStart = 2;
+            this.headers = new InternetHeaders();
+        } else {
+            int end = indexOf(bytes, CRLF_CRLF, 0);
+            this.bodyStart = end < 0 ? bytes.length : end + 4;
+            this.headers = new InternetHeaders(new ByteArrayInputStream(bytes, 0, Math.min(bytes.length, bodyStart)));
+        }
+    }
+
+    /** The entity of a whole message, its line endings first made CRLF as RFC 5322 and RFC 3156 require. */
+    static RawMimeEntity ofMessage(byte[] raw) throws MessagingException {
+        return new RawMimeEntity(toCrlf(raw));
+    }
+
+    /** The exact bytes of this entity, headers and body. */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** The content type of this entity; text/plain when absent. */
+    ContentType contentType() throws MessagingException {
+        String value = headers.getHeader("Content-Type", null);
+        return new ContentType(value == null ? "text/plain; charset=us-ascii" : value);
+    }
+
+    /** Whether this entity has the given primary/sub type (wildcard sub type "*" allowed). */
+    boolean isMimeType(String type) throws MessagingException {
+        return contentType().match(type);
+    }
+
+    /** The body, with its Content-Transfer-Encoding removed. */
+    byte[] decodedBody() throws MessagingException, IOException {
+        String encoding = headers.getHeader("Content-Transfer-Encoding", null);
+        InputStream body = new ByteArrayInputStream(bytes, bodyStart, bytes.length - bodyStart);
+        if (encoding != null) {
+            body = MimeUtility.decode(body, encoding.strip());
+        }
+        return body.readAllBytes();
+    }
+
+    /** The body parts of this multipart entity, each with its exact bytes. */
+    List<RawMimeEntity> parts() throws MessagingException {
+        String boundary = contentType().getParameter("boundary");
+        if (boundary == null) {
+            throw new MessagingException("multipart entity without a boundary parameter");
+        }
+        byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = new byte[bytes.length - bodyStart + 2];
+        body[0] = '\r';
+        body[1] = '\n';
+        System.arraycopy(bytes, bodyStart, body, 2, bytes.length - bodyStart);
+        List<RawMimeEntity> parts = new ArrayList<>();
+        int at = indexOf(body, delimiter, 0);
+        while (at >= 0) {
+            int lineEnd = indexOf(body, new byte[] {'\r', '\n'}, at + delimiter.length);
+            boolean close = body.length >= at + delimiter.length + 2
+                    && body[at + delimiter.length] == '-' && body[at + delimiter.length + 1] == '-';
+            if (close || lineEnd < 0) {
+                break;
+            }
+            int next = indexOf(body, delimiter, lineEnd + 2);
+            int partEnd = next < 0 ? body.length : next;
+            parts.add(new RawMimeEntity(Arrays.copyOfRange(body, lineEnd + 2, partEnd)));
+            at = next;
+        }
+        return parts;
+    }
+
+    private static byte[] toCrlf(byte[] raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + raw.length / 40);
+        for (int i = 0; i < raw.length; i++) {
+            byte b = raw[i];
+            if (b == '\n' && (i == 0 || raw[i - 1] != '\r')) {
+                out.write('\r');
+            }
+            out.write(b);
+        }
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,330 @@
+package org.sectriage.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Decryption of messages produced by real GnuPG, and refusal of the unsafe ones. */
+class MessageDecryptorTest {
+
+    private static final String INNER_ENTITY = "Content-Type: text/plain; charset=utf-8\r\n"
+            + "Content-Transfer-Encoding: 8bit\r\n\r\n"
+            + "The parser overflows at src/parse.c:42 with a 70000-byte header. Grüße.\r\n";
+
+    @TempDir
+    static Path temp;
+
+    private static GpgKeys keys;
+
+    @BeforeAll
+    static void generateKeys() throws Exception {
+        keys = GpgKeys.generate(temp);
+    }
+
+    @AfterAll
+    static void stopAgent() {
+        if (keys != null) {
+            keys.close();
+        }
+    }
+
+    private static MessageDecryptor decryptor() {
+        return new MessageDecryptor(keys.secretKeys, DecryptionLimits.DEFAULT, Clock.systemUTC());
+    }
+
+    private static byte[] gpgEncrypt(byte[] plaintext, String recipient, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of(options));
+        args.addAll(List.of("--armor", "--recipient", recipient, "--encrypt"));
+        return keys.gpg.run(plaintext, args.toArray(String[]::new));
+    }
+
+    @Test
+    void decryptsPgpMimeToAnRsaKey() throws Exception {
+        byte[] raw = MailFixtures.pgpMime(gpgEncrypt(INNER_ENTITY.getBytes(StandardCharsets.UTF_8), keys.rsa));
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(new String(result.content(), StandardCharsets.UTF_8)).isEqualTo(INNER_ENTITY);
+    }
+
+    @Test
+    void decryptsPgpMimeToACurve25519Key() throws Exception {
+        byte[] raw = MailFixtures.pgpMime(gpgEncrypt(INNER_ENTITY.getBytes(StandardCharsets.UTF_8), keys.curve));
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(new String(result.content(), StandardCharsets.UTF_8)).isEqualTo(INNER_ENTITY);
+    }
+
+    @Test
+    void decryptsEncryptedAndSignedPgpMime() throws Exception {
+        byte[] armored = gpgEncrypt(INNER_ENTITY.getBytes(StandardCharsets.UTF_8), keys.curve,
+                "--local-user", keys.stranger, "--sign");
+
+        DecryptionResult result = decryptor().decrypt(MailFixtures.pgpMime(armored));
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(new String(result.content(), StandardCharsets.UTF_8)).isEqualTo(INNER_ENTITY);
+    }
+
+    @Test
+    void decryptsWhenSecurityIsOnlyOneOfSeveralRecipients() throws Exception {
+        byte[] armored = gpgEncrypt("to both".getBytes(StandardCharsets.UTF_8), keys.rsa,
+                "--recipient", keys.stranger);
+
+        DecryptionResult result = decryptor().decrypt(MailFixtures.pgpMime(armored));
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(result.content()).isEqualTo("to both".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void replacesSeveralInlineBlocksInTextPlainKeepingTheTextAround() throws Exception {
+        String first = new String(gpgEncrypt("first secret".getBytes(StandardCharsets.UTF_8), keys.rsa),
+                StandardCharsets.US_ASCII);
+        String second = new String(gpgEncrypt("second secret".getBytes(StandardCharsets.UTF_8), keys.curve),
+                StandardCharsets.US_ASCII);
+        byte[] raw = MailFixtures.message("Content-Type: text/plain; charset=us-ascii\n\n"
+                + "Hello security team,\n\n" + first + "\nand the exploit:\n\n" + second + "\nRegards\n");
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        String text = new String(result.content(), StandardCharsets.UTF_8);
+        assertThat(text).contains("Hello security team,", "first secret", "and the exploit:", "second secret",
+                "Regards", "Message-ID: <report-1@example.net>");
+        assertThat(text).doesNotContain("BEGIN PGP MESSAGE");
+        assertThat(text.indexOf("first secret")).isLessThan(text.indexOf("second secret"));
+    }
+
+    @Test
+    void decryptsArmorInsideQuotedPrintable() throws Exception {
+        String armored = new String(gpgEncrypt("quoted secret".getBytes(StandardCharsets.UTF_8), keys.rsa),
+                StandardCharsets.US_ASCII);
+        String qp = armored.replace("=", "=3D");
+        byte[] raw = MailFixtures.message("Content-Type: text/plain; charset=utf-8\n"
+                + "Content-Transfer-Encoding: quoted-printable\n\nSee below=\n:\n\n" + qp);
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(new String(result.content(), StandardCharsets.UTF_8)).contains("quoted secret")
+                .doesNotContain("BEGIN PGP MESSAGE");
+    }
+
+    @Test
+    void decryptsArmorInsideAnHtmlPartAsMailveloSendsIt() throws Exception {
+        String armored = new String(gpgEncrypt("html <secret>".getBytes(StandardCharsets.UTF_8), keys.curve),
+                StandardCharsets.US_ASCII);
+        String html = "<html><body><p>Report:</p><pre>" + armored.replace("\n", "<br>\n")
+                + "</pre></body></html>\n";
+        byte[] raw = MailFixtures.message("Content-Type: multipart/alternative; boundary=\"alt\"\n\n"
+                + "--alt\nContent-Type: text/html; charset=utf-8\n\n" + html + "--alt--\n");
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(new String(result.content(), StandardCharsets.UTF_8)).contains("html &lt;secret&gt;")
+                .contains("<p>Report:</p>").doesNotContain("BEGIN PGP MESSAGE");
+    }
+
+    @Test
+    void decryptsAnEncryptedAttachmentInAPlainMessage() throws Exception {
+        byte[] pdf = "%PDF-1.4 proof of concept".getBytes(StandardCharsets.US_ASCII);
+        byte[] binary = keys.gpg.run(pdf, "--recipient", keys.rsa, "--encrypt");
+        byte[] raw = MailFixtures.message("Content-Type: multipart/mixed; boundary=\"mix\"\n\n"
+                + "--mix\nContent-Type: text/plain\n\nPoC attached, encrypted.\n"
+                + "--mix\nContent-Type: application/octet-stream; name=\"report.pdf.gpg\"\n"
+                + "Content-Disposition: attachment; filename=\"report.pdf.gpg\"\n"
+                + "Content-Transfer-Encoding: base64\n\n"
+                + Base64.getMimeEncoder().encodeToString(binary) + "\n--mix--\n");
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        String text = new String(result.content(), StandardCharsets.UTF_8);
+        assertThat(text).contains("filename=report.pdf").doesNotContain("report.pdf.gpg")
+                .contains("PoC attached, encrypted.")
+                .contains(Base64.getMimeEncoder().encodeToString(pdf));
+    }
+
+    @Test
+    void reportsThePlainMessageAsNotEncrypted() {
+        byte[] raw = MailFixtures.message("Content-Type: text/plain\n\nJust a plain report.\n");
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.status()).isEqualTo(DecryptionResult.Status.NOT_ENCRYPTED);
+        assertThat(result.content()).isEmpty();
+    }
+
+    @Test
+    void namesTheRecipientKeyWhenNoConfiguredKeyMatches() throws Exception {
+        byte[] raw = MailFixtures.pgpMime(gpgEncrypt("for someone else".getBytes(StandardCharsets.UTF_8),
+                keys.stranger));
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.status()).isEqualTo(DecryptionResult.Status.FAILED);
+        assertThat(result.failure()).isEqualTo(DecryptionFailure.NO_MATCHING_KEY);
+        assertThat(result.recipients()).containsExactly(keys.gpg.encryptionSubkeyId(GpgKeys.STRANGER_USER));
+        assertThat(result.detail()).contains(keys.gpg.encryptionSubkeyId(GpgKeys.STRANGER_USER));
+    }
+
+    @Test
+    void decryptsWithAnOlderKeyAfterRotation() throws Exception {
+        MessageDecryptor onlyCurveFirst = new MessageDecryptor(SecretKeySet.empty()
+                .with(keys.gpg.secretKey(keys.curve), GnuPg.PASSPHRASE.toCharArray())
+                .with(keys.gpg.secretKey(keys.rsa), GnuPg.PASSPHRASE.toCharArray()),
+                DecryptionLimits.DEFAULT, Clock.systemUTC());
+        byte[] raw = MailFixtures.pgpMime(gpgEncrypt("old key".getBytes(StandardCharsets.UTF_8), keys.rsa));
+
+        assertThat(onlyCurveFirst.decrypt(raw).status()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+    }
+
+    @Test
+    void refusesTamperedCiphertextAndReleasesNothing() throws Exception {
+        byte[] binary = keys.gpg.run("tamper with me, this is long enough to flip a byte in the middle"
+                .getBytes(StandardCharsets.UTF_8), "--compress-level", "0", "--recipient", keys.rsa, "--encrypt");
+        binary[binary.length - 40] ^= 0x01;
+
+        DecryptionResult result = decryptor().decrypt(MailFixtures.pgpMime(armor(binary)));
+
+        assertThat(result.status()).isEqualTo(DecryptionResult.Status.FAILED);
+        assertThat(result.failure()).isIn(DecryptionFailure.INTEGRITY_CHECK_FAILED, DecryptionFailure.CORRUPT_DATA);
+        assertThat(result.content()).isEmpty();
+    }
+
+    @Test
+    void refusesTamperedMdcAsAnIntegrityFailure() throws Exception {
+        byte[] binary = keys.gpg.run("mdc".getBytes(StandardCharsets.UTF_8), "--compress-level", "0",
+                "--recipient", keys.rsa, "--encrypt");
+        binary[binary.length - 5] ^= 0x01;
+
+        DecryptionResult result = decryptor().decrypt(MailFixtures.pgpMime(armor(binary)));
+
+        assertThat(result.failure()).isEqualTo(DecryptionFailure.INTEGRITY_CHECK_FAILED);
+    }
+
+    @Test
+    void refusesAMessageWithoutIntegrityProtectionFromGpgRfc2440Mode() throws Exception {
+        byte[] raw = MailFixtures.pgpMime(gpgEncrypt("efail".getBytes(StandardCharsets.UTF_8), keys.rsa,
+                "--rfc2440"));
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.failure()).isEqualTo(DecryptionFailure.NO_INTEGRITY_PROTECTION);
+        assertThat(result.content()).isEmpty();
+    }
+
+    @Test
+    void refusesTheObsoleteCast5CipherFromGpg() throws Exception {
+        byte[] raw = MailFixtures.pgpMime(gpgEncrypt("cast5".getBytes(StandardCharsets.UTF_8), keys.curve,
+                "--cipher-algo", "CAST5"));
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.failure()).isEqualTo(DecryptionFailure.OBSOLETE_CIPHER);
+        assertThat(result.detail()).contains("CAST5");
+    }
+
+    @Test
+    void refusesACompressionBombOverTheSizeLimit() throws Exception {
+        byte[] bomb = HostileMessages.compressedZeros(keys.publicKey(keys.rsa), 8 * 1024 * 1024, 1);
+        MessageDecryptor small = new MessageDecryptor(keys.secretKeys,
+                new DecryptionLimits(1024 * 1024, Duration.ofSeconds(30)), Clock.systemUTC());
+
+        DecryptionResult result = small.decrypt(MailFixtures.pgpMime(bomb));
+
+        assertThat(bomb.length).isLessThan(64 * 1024);
+        assertThat(result.failure()).isEqualTo(DecryptionFailure.COMPRESSION_BOMB);
+    }
+
+    @Test
+    void acceptsCompressedDataUnderTheSizeLimit() throws Exception {
+        byte[] fine = HostileMessages.compressedZeros(keys.publicKey(keys.rsa), 512 * 1024, 1);
+        MessageDecryptor small = new MessageDecryptor(keys.secretKeys,
+                new DecryptionLimits(1024 * 1024, Duration.ofSeconds(30)), Clock.systemUTC());
+
+        DecryptionResult result = small.decrypt(MailFixtures.pgpMime(fine));
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(result.content()).hasSize(512 * 1024);
+    }
+
+    @Test
+    void refusesNestedCompression() throws Exception {
+        byte[] nested = HostileMessages.compressedZeros(keys.publicKey(keys.rsa), 1024, 2);
+
+        DecryptionResult result = decryptor().decrypt(MailFixtures.pgpMime(nested));
+
+        assertThat(result.failure()).isEqualTo(DecryptionFailure.COMPRESSION_BOMB);
+        assertThat(result.detail()).contains("nested");
+    }
+
+    @Test
+    void stopsWhenTheTimeLimitIsExceeded() throws Exception {
+        byte[] raw = MailFixtures.pgpMime(gpgEncrypt(INNER_ENTITY.getBytes(StandardCharsets.UTF_8), keys.rsa));
+        Clock jumpsAMinutePerReading = new Clock() {
+            private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                now = now.plusSeconds(60);
+                return now;
+            }
+        };
+        MessageDecryptor slow = new MessageDecryptor(keys.secretKeys,
+                new DecryptionLimits(1024 * 1024, Duration.ofSeconds(30)), jumpsAMinutePerReading);
+
+        DecryptionResult result = slow.decrypt(raw);
+
+        assertThat(result.failure()).isEqualTo(DecryptionFailure.TIME_LIMIT_EXCEEDED);
+    }
+
+    @Test
+    void reportsGarbageInsideMultipartEncryptedAsCorrupt() {
+        byte[] raw = MailFixtures.pgpMime("-----BEGIN PGP MESSAGE-----\n\nAAAA\n-----END PGP MESSAGE-----\n"
+                .getBytes(StandardCharsets.US_ASCII));
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.failure()).isEqualTo(DecryptionFailure.CORRUPT_DATA);
+    }
+
+    static byte[] armor(byte[] binary) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream armored = ArmoredOutputStream.builder().clearHeaders().build(out)) {
+            armored.write(binary);
+        }
+        return out.toByteArray();
+    }
+}
