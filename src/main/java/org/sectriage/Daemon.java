@@ -20,7 +20,13 @@ import org.sectriage.act.MarkAcknowledged;
 import org.sectriage.act.NotifyMaintainers;
 import org.sectriage.act.ReportQuarantine;
 import org.sectriage.classify.AutomatedMailDetector;
+import org.sectriage.act.PointToTracker;
+import org.sectriage.classify.ClassifierSetup;
+import org.sectriage.classify.ClassifyReport;
 import org.sectriage.classify.DetectAutomatedMail;
+import org.sectriage.classify.FlagLikelyDuplicates;
+import org.sectriage.classify.report.DuplicateFinder;
+import org.sectriage.classify.report.ReportClassifier;
 import org.sectriage.config.SectriageConfig;
 import org.sectriage.ingest.ImapMailboxClient;
 import org.sectriage.ingest.MailboxClient;
@@ -80,7 +86,9 @@ public final class Daemon implements AutoCloseable {
         InboundStore inbound = new InboundStore();
         OutboxStore outboxStore = new OutboxStore();
         Maintainers maintainers = new Maintainers(config.maintainers());
-        CaseMailContext context = new CaseMailContext(config.project(), config.policy(), maintainers);
+        ReportClassifier classifier = ClassifierSetup.classifier(config.classification(),
+                config.project().securityAddress().normalized());
+        CaseMailContext context = CaseMailContext.of(config, classifier);
         MailTemplates templates = MailTemplates.load(config.templates().directory()).verifiedWith(context.sample());
         Outbox outbox = new Outbox(new MailComposer(config.project().securityAddress(),
                 config.project().name() + " Security", clock), outboxStore,
@@ -91,9 +99,12 @@ public final class Daemon implements AutoCloseable {
                         l.maxHeaderLength(), l.maxLineLength(), l.maxNestingDepth(), l.maxBodyText())), inbound),
                 new DetectAutomatedMail(new AutomatedMailDetector(config.project().securityAddress().normalized())),
                 new AttachToCase(maintainers),
+                new ClassifyReport(classifier, config.classification()),
                 new OpenCase(maintainers, config.project().timeZone()),
                 new RecordMessage(),
+                new FlagLikelyDuplicates(new DuplicateFinder(config.classification().duplicateThreshold())),
                 new Acknowledge(outbox, templates, context, config.acknowledgement()),
+                new PointToTracker(outbox, templates, context, config.acknowledgement()),
                 new NotifyMaintainers(outbox, templates, context, maintainers, config.project().securityAddress())));
         this.outboxSender = new OutboxSender(db, outboxStore, mailer, config.outbox(), clock, new MarkAcknowledged());
         this.scheduler = newScheduler();

@@ -2,13 +2,17 @@ package org.sectriage;
 
 import static org.sectriage.pipeline.Conditions.FROM_REPORTER_SIDE;
 import static org.sectriage.pipeline.Conditions.IN_NO_CASE;
+import static org.sectriage.pipeline.Conditions.IS_NOT_SECURITY;
 import static org.sectriage.pipeline.Conditions.IS_REPORT;
 import static org.sectriage.pipeline.Conditions.OPENED_A_CASE;
 import static org.sectriage.pipeline.Conditions.WRITTEN_BY_A_PERSON;
 
 import org.sectriage.act.Acknowledge;
 import org.sectriage.act.NotifyMaintainers;
+import org.sectriage.act.PointToTracker;
+import org.sectriage.classify.ClassifyReport;
 import org.sectriage.classify.DetectAutomatedMail;
+import org.sectriage.classify.FlagLikelyDuplicates;
 import org.sectriage.parse.ParseMime;
 import org.sectriage.pipeline.Pipeline;
 import org.sectriage.threading.AttachToCase;
@@ -22,8 +26,9 @@ final class InboundPipeline {
     }
 
     /** The steps, built from their parts. */
-    record Steps(ParseMime parse, DetectAutomatedMail detectAutomated, AttachToCase attach, OpenCase open,
-                 RecordMessage record, Acknowledge acknowledge, NotifyMaintainers notifyMaintainers) {
+    record Steps(ParseMime parse, DetectAutomatedMail detectAutomated, AttachToCase attach, ClassifyReport classify,
+                 OpenCase open, RecordMessage record, FlagLikelyDuplicates flagDuplicates, Acknowledge acknowledge,
+                 PointToTracker pointToTracker, NotifyMaintainers notifyMaintainers) {
     }
 
     static Pipeline of(Steps s) {
@@ -31,9 +36,12 @@ final class InboundPipeline {
                 .then(s.parse())
                 .then(s.detectAutomated())
                 .then(s.attach())
+                .when(IN_NO_CASE.and(WRITTEN_BY_A_PERSON), s.classify())
                 .when(IN_NO_CASE.and(WRITTEN_BY_A_PERSON), s.open())
                 .then(s.record())
+                .when(OPENED_A_CASE.and(IS_REPORT), s.flagDuplicates())
                 .when(OPENED_A_CASE.and(IS_REPORT), s.acknowledge())
+                .when(OPENED_A_CASE.and(IS_NOT_SECURITY), s.pointToTracker())
                 .when(WRITTEN_BY_A_PERSON.and(FROM_REPORTER_SIDE), s.notifyMaintainers())
                 .build();
     }

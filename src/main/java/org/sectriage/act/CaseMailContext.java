@@ -6,6 +6,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.sectriage.classify.ClassifierSetup;
+import org.sectriage.classify.report.Classification;
+import org.sectriage.classify.report.ReportClassifier;
+import org.sectriage.classify.report.LikelyDuplicate;
+import org.sectriage.classify.report.ReportKind;
+import org.sectriage.classify.report.Severity;
+import org.sectriage.classify.report.SeveritySource;
 import org.sectriage.config.SectriageConfig;
 import org.sectriage.domain.EmailAddress;
 import org.sectriage.domain.SecurityCase;
@@ -23,11 +31,26 @@ public final class CaseMailContext {
     private final SectriageConfig.Project project;
     private final SectriageConfig.Policy policy;
     private final Maintainers maintainers;
+    private final Function<String, String> questions;
+    private final List<String> supportedVersions;
 
-    public CaseMailContext(SectriageConfig.Project project, SectriageConfig.Policy policy, Maintainers maintainers) {
+    /**
+     * @param questions         how the acknowledgement asks for a missing completeness item, by item name
+     * @param supportedVersions the supported versions as the config lists them, to tell a reporter
+     */
+    public CaseMailContext(SectriageConfig.Project project, SectriageConfig.Policy policy, Maintainers maintainers,
+                           Function<String, String> questions, List<String> supportedVersions) {
         this.project = project;
         this.policy = policy;
         this.maintainers = maintainers;
+        this.questions = questions;
+        this.supportedVersions = List.copyOf(supportedVersions);
+    }
+
+    /** The context of the mail of {@code config}'s project, asking for missing items as {@code classifier}'s rules do. */
+    public static CaseMailContext of(SectriageConfig config, ReportClassifier classifier) {
+        return new CaseMailContext(config.project(), config.policy(), new Maintainers(config.maintainers()),
+                item -> ClassifierSetup.question(classifier, item), config.classification().supportedVersions());
     }
 
     /** The context for a mail about {@code securityCase} caused by message {@code m}. */
@@ -45,6 +68,7 @@ public final class CaseMailContext {
                 "tag", securityCase.id().tag(),
                 "subject", securityCase.subject(),
                 "state", securityCase.state().label()));
+        ctx.put("notSecurity", securityCase.state() == org.sectriage.domain.CaseState.NOT_SECURITY);
         EmailAddress reporter = securityCase.reporter();
         Map<String, Object> rep = new HashMap<>();
         rep.put("name", reporter.displayName() == null ? "" : reporter.displayName());
@@ -66,6 +90,59 @@ public final class CaseMailContext {
         ctx.put("hasAttachments", !m.attachments().isEmpty());
         ctx.put("acknowledged", false);
         ctx.put("acknowledgementNote", "");
+        return withoutClassification(ctx);
+    }
+
+    /**
+     * Adds what the classifier made of the case's report to {@code ctx}: {@code classification} (its
+     * fields and a {@code summary}), {@code missing} (each item's {@code name} and the {@code question}
+     * asking for it), {@code unsupportedVersion} with {@code supportedVersions}, and
+     * {@code likelyDuplicates} (each {@code caseId}, {@code score}, {@code reasons}), with a
+     * {@code has…} flag for each list.
+     */
+    public Map<String, Object> withClassification(Map<String, Object> ctx, Classification c,
+                                                  List<LikelyDuplicate> duplicates) {
+        Map<String, Object> k = new HashMap<>();
+        k.put("kind", c.kind().label());
+        k.put("isSecurityReport", c.isSecurityReport());
+        k.put("vulnClass", c.vulnClass());
+        k.put("cwes", String.join(", ", c.cweNames()));
+        k.put("severity", c.severity().label());
+        k.put("severitySource", c.severitySource().label());
+        k.put("cvssVector", c.cvssVector() == null ? "" : c.cvssVector());
+        k.put("cvssScore", c.cvssScore() == null ? "" : String.valueOf(c.cvssScore()));
+        k.put("lowEvidence", c.lowEvidence());
+        k.put("summary", c.summary());
+        ctx.put("classification", k);
+        List<Map<String, Object>> missing = c.missing().stream()
+                .map(name -> Map.<String, Object>of("name", name, "question", questions.apply(name))).toList();
+        ctx.put("missing", missing);
+        ctx.put("hasMissing", !missing.isEmpty());
+        ctx.put("unsupportedVersion", c.unsupportedVersion() == null ? "" : c.unsupportedVersion());
+        ctx.put("supportedVersions", supportedVersions.isEmpty() ? "" : String.join(", ", supportedVersions));
+        List<Map<String, Object>> dups = duplicates.stream().map(d -> Map.<String, Object>of("caseId", d.caseId(),
+                "score", String.format(java.util.Locale.ROOT, "%.2f", d.score()), "reasons", d.reasons())).toList();
+        ctx.put("likelyDuplicates", dups);
+        ctx.put("hasLikelyDuplicates", !dups.isEmpty());
+        return ctx;
+    }
+
+    /** Puts empty classification values in {@code ctx}, for messages the classifier did not see. */
+    private static Map<String, Object> withoutClassification(Map<String, Object> ctx) {
+        Map<String, Object> k = new HashMap<>();
+        for (String key : List.of("kind", "vulnClass", "cwes", "severity", "severitySource", "cvssVector", "cvssScore",
+                "summary")) {
+            k.put(key, "");
+        }
+        k.put("isSecurityReport", false);
+        k.put("lowEvidence", false);
+        ctx.put("classification", k);
+        ctx.put("missing", List.of());
+        ctx.put("hasMissing", false);
+        ctx.put("unsupportedVersion", "");
+        ctx.put("supportedVersions", "");
+        ctx.put("likelyDuplicates", List.of());
+        ctx.put("hasLikelyDuplicates", false);
         return ctx;
     }
 
@@ -108,6 +185,10 @@ public final class CaseMailContext {
         message.put("size", 1234L);
         ctx.put("message", message);
         ctx.put("reason", "sample reason");
+        withClassification(ctx, new Classification(ReportKind.SECURITY, "xss", List.of(79), Severity.MEDIUM,
+                SeveritySource.ESTIMATE, "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", 6.1,
+                List.of("affected-versions"), false, "1.0.0"),
+                List.of(new LikelyDuplicate("SEC-2026-0002", 0.8, "similar text (0.80)")));
         return ctx;
     }
 

@@ -23,8 +23,9 @@ public final class MailTemplates {
     public static final String MAINTAINER_NEW_CASE = "maintainer-new-case";
     public static final String MAINTAINER_FOLLOW_UP = "maintainer-follow-up";
     public static final String MAINTAINER_QUARANTINE = "maintainer-quarantine";
+    public static final String NOT_SECURITY = "not-security";
     public static final List<String> NAMES =
-            List.of(ACKNOWLEDGEMENT, MAINTAINER_NEW_CASE, MAINTAINER_FOLLOW_UP, MAINTAINER_QUARANTINE);
+            List.of(ACKNOWLEDGEMENT, NOT_SECURITY, MAINTAINER_NEW_CASE, MAINTAINER_FOLLOW_UP, MAINTAINER_QUARANTINE);
 
     /** A rendered template: the subject line and the body text. */
     public record RenderedMail(String subject, String body) {

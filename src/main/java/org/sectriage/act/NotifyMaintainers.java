@@ -45,6 +45,9 @@ public final class NotifyMaintainers implements Step {
         ctx.put("acknowledged", thread.stream().anyMatch(m -> m.direction() == CaseMessage.Direction.OUT
                 && Acknowledge.PURPOSE.equals(m.kind())));
         ctx.put("acknowledgementNote", String.join("; ", env.notes()));
+        if (env.isNewCase()) {
+            env.classification().ifPresent(c -> context.withClassification(ctx, c, env.cases().likelyDuplicates(id)));
+        }
         String template = env.isNewCase() ? MailTemplates.MAINTAINER_NEW_CASE : MailTemplates.MAINTAINER_FOLLOW_UP;
         MailTemplates.RenderedMail rendered = templates.render(template, ctx);
         List<String> earlier = thread.stream()

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import org.sectriage.classify.report.Classification;
+import org.sectriage.classify.report.LikelyDuplicate;
 import org.sectriage.domain.CaseEvent;
 import org.sectriage.domain.CaseId;
 import org.sectriage.domain.CaseMessage;
@@ -16,8 +18,20 @@ import org.sectriage.store.OutboxStore.OutboxRow;
 
 /** A case as the CLI shows it: the case, its thread with delivery states, participants and events. */
 record CaseView(String id, String state, String subject, String reporter, Instant openedAt, Instant updatedAt,
-                String acknowledgement, String problems, List<Participant> participants,
-                List<ThreadEntry> thread, List<CaseEvent> events) {
+                String acknowledgement, String problems, Assessment assessment, List<LikelyDuplicate> likelyDuplicates,
+                List<Participant> participants, List<ThreadEntry> thread, List<CaseEvent> events) {
+
+    /** What the classifier (and, later, maintainers) made of the report; null for cases opened without one. */
+    record Assessment(String kind, String vulnClass, List<String> cwe, String severity, String severitySource,
+                      String cvssVector, Double cvssScore, List<String> missing, boolean lowEvidence,
+                      String unsupportedVersion) {
+
+        static Assessment of(Classification c) {
+            return new Assessment(c.kind().label(), c.vulnClass(), c.cweNames(), c.severity().label(),
+                    c.severitySource().label(), c.cvssVector(), c.cvssScore(), c.missing(), c.lowEvidence(),
+                    c.unsupportedVersion());
+        }
+    }
 
     /** One message of the thread; for mail sent, its delivery state; for mail received, its size and problems. */
     record ThreadEntry(String direction, Instant at, String kind, String from, String to, String subject,
@@ -26,8 +40,11 @@ record CaseView(String id, String state, String subject, String reporter, Instan
 
     static CaseView summary(Connection c, SecurityCase sc) throws SQLException {
         List<OutboxRow> out = new OutboxStore().forCase(c, sc.id().toString());
+        JdbcCaseStore cases = new JdbcCaseStore(c);
         return new CaseView(sc.id().toString(), sc.state().label(), sc.subject(), sc.reporter().toString(),
-                sc.openedAt(), sc.updatedAt(), acknowledgement(out), sc.flags(), List.of(), List.of(), List.of());
+                sc.openedAt(), sc.updatedAt(), acknowledgement(out), sc.flags(),
+                cases.classification(sc.id()).map(Assessment::of).orElse(null), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     static CaseView full(Connection c, SecurityCase sc) throws SQLException {
@@ -51,7 +68,9 @@ record CaseView(String id, String state, String subject, String reporter, Instan
             }
         }
         return new CaseView(id.toString(), sc.state().label(), sc.subject(), sc.reporter().toString(), sc.openedAt(),
-                sc.updatedAt(), acknowledgement(out), sc.flags(), cases.participants(id), thread, cases.events(id));
+                sc.updatedAt(), acknowledgement(out), sc.flags(),
+                cases.classification(id).map(Assessment::of).orElse(null), cases.likelyDuplicates(id),
+                cases.participants(id), thread, cases.events(id));
     }
 
     /** yes (sent), queued, failed, or no: what became of the case's acknowledgement. */

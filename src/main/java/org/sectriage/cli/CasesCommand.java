@@ -15,6 +15,7 @@ import org.sectriage.store.InboundStore;
 import org.sectriage.store.JdbcCaseStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import org.sectriage.classify.report.LikelyDuplicate;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,6 +32,15 @@ final class CasesCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** A case's class in a few characters, e.g. {@code xss/high}, {@code not-security}, or empty. */
+    static String classShort(CaseView.Assessment a) {
+        if (a == null) {
+            return "";
+        }
+        return "security".equals(a.kind()) ? a.vulnClass() + "/" + a.severity() + (a.lowEvidence() ? "/low-ev" : "")
+                : a.kind();
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List all cases, newest first.")
@@ -61,16 +71,17 @@ final class CasesCommand implements Runnable {
                 if (views.isEmpty()) {
                     out.println("No cases.");
                 } else {
-                    out.printf("%-15s %-13s %-16s %-8s %-30s %s%n", "CASE", "STATE", "OPENED (UTC)", "ACK",
-                            "REPORTER", "SUBJECT");
+                    out.printf("%-15s %-13s %-16s %-8s %-22s %-30s %s%n", "CASE", "STATE", "OPENED (UTC)", "ACK",
+                            "CLASS", "REPORTER", "SUBJECT");
                     for (CaseView v : views) {
-                        out.printf("%-15s %-13s %-16s %-8s %-30s %s%n", v.id(), v.state(), TIME.format(v.openedAt()),
-                                v.acknowledgement(), cut(v.reporter(), 30), cut(v.subject(), 60));
+                        out.printf("%-15s %-13s %-16s %-8s %-22s %-30s %s%n", v.id(), v.state(),
+                                TIME.format(v.openedAt()), v.acknowledgement(), cut(classShort(v.assessment()), 22),
+                                cut(v.reporter(), 30), cut(v.subject(), 60));
                     }
                 }
                 if (unfiled[0] > 0) {
                     out.println();
-                    out.println(unfiled[0] + " message(s) are in no case (auto-replies, bounces, quarantined):"
+                    out.println(unfiled[0] + " message(s) are in no case (auto-replies, bounces, spam, quarantined):"
                             + " see 'sectriage inbox list'.");
                 }
                 return 0;
@@ -123,6 +134,27 @@ final class CasesCommand implements Runnable {
             out.println("  acknowledged:    " + v.acknowledgement());
             if (v.problems() != null) {
                 out.println("  problems:        " + v.problems());
+            }
+            CaseView.Assessment a = v.assessment();
+            if (a != null) {
+                out.println("  classified:      " + a.kind() + ("security".equals(a.kind()) ? ", " + a.vulnClass()
+                        + (a.cwe().isEmpty() ? "" : " (" + String.join(", ", a.cwe()) + ")") : ""));
+                if ("security".equals(a.kind())) {
+                    out.println("  severity:        " + a.severity() + (a.cvssScore() != null
+                            ? " (CVSS " + a.cvssScore() + ", " + a.cvssVector() + ")"
+                            : a.cvssVector() != null ? " (" + a.severitySource() + "; CVSS " + a.cvssVector() + ")"
+                            : " (" + a.severitySource() + ")"));
+                    out.println("  missing:         " + (a.missing().isEmpty() ? "nothing" : String.join(", ", a.missing())));
+                    if (a.lowEvidence()) {
+                        out.println("  evidence:        LOW: no version, no reproduction steps, no code location");
+                    }
+                    if (a.unsupportedVersion() != null) {
+                        out.println("  version:         names " + a.unsupportedVersion() + ", which is not supported");
+                    }
+                }
+            }
+            for (LikelyDuplicate d : v.likelyDuplicates()) {
+                out.println("  likely duplicate: " + d.caseId() + " (similarity " + d.score() + ": " + d.reasons() + ")");
             }
             out.println();
             out.println("Participants:");

@@ -3,8 +3,9 @@ package org.sectriage.cli;
 import java.util.concurrent.Callable;
 import org.sectriage.act.CaseMailContext;
 import org.sectriage.act.MailTemplates;
+import org.sectriage.classify.ClassifierSetup;
+import org.sectriage.classify.report.ReportClassifier;
 import org.sectriage.config.SectriageConfig;
-import org.sectriage.threading.Maintainers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,8 +20,9 @@ final class CheckConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SectriageConfig cfg = config.load();
-        MailTemplates.load(cfg.templates().directory()).verifiedWith(new CaseMailContext(cfg.project(), cfg.policy(),
-                new Maintainers(cfg.maintainers())).sample());
+        ReportClassifier classifier = ClassifierSetup.classifier(cfg.classification(),
+                cfg.project().securityAddress().normalized());
+        MailTemplates.load(cfg.templates().directory()).verifiedWith(CaseMailContext.of(cfg, classifier).sample());
         System.out.println(config.file + ": OK");
         System.out.println("  security address: " + cfg.project().securityAddress().address());
         System.out.println("  mailbox:          " + cfg.mailbox().username() + " at " + cfg.mailbox().host() + ":"

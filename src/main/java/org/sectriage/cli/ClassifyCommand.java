@@ -37,17 +37,20 @@ import picocli.CommandLine.Parameters;
 final class ClassifyCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "A sectriage configuration file (optional). Only its parse limits and security address"
-                    + " (to recognise our own mail coming back) are used; it has no classification settings yet.")
+            description = "A sectriage configuration file (optional): its classification settings (rules-file,"
+                    + " supported-versions, ask-for), parse limits and security address (to recognise our own mail"
+                    + " coming back) are used.")
     Path config;
 
     @Option(names = "--rules", paramLabel = "FILE",
-            description = "An extra rules file that extends and overrides the built-in classify/rules.yaml.")
+            description = "An extra rules file that extends and overrides the built-in classify/rules.yaml"
+                    + " (instead of the config's classification.rules-file).")
     Path rules;
 
     @Option(names = "--supported-versions", paramLabel = "VERSION", split = ",",
             description = "The supported versions, e.g. 2.4,2.5 (series), '>=2.4', '2.4+' or latest=3.1.0;"
-                    + " reports naming only other versions get unsupported_version. Default: all.")
+                    + " reports naming only other versions get unsupported_version. Default: the config's"
+                    + " classification.supported-versions, else all.")
     List<String> supportedVersions = new ArrayList<>();
 
     @Parameters(paramLabel = "FILE.eml", arity = "1..*", description = "The messages to classify.")
@@ -57,15 +60,22 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() {
         ParseLimits limits = ParseLimits.defaults();
         String ownAddress = "";
+        List<String> askFor = List.of();
+        Path configuredRules = null;
+        List<String> configuredVersions = List.of();
         if (config != null) {
             SectriageConfig cfg = ConfigLoader.load(config);
             SectriageConfig.Limits l = cfg.limits();
             limits = new ParseLimits(l.maxMessageSize(), l.maxHeaderCount(), l.maxHeaderLength(),
                     l.maxLineLength(), l.maxNestingDepth(), l.maxBodyText());
             ownAddress = cfg.project().securityAddress().normalized();
+            askFor = cfg.classification().askFor();
+            configuredRules = cfg.classification().rulesFile();
+            configuredVersions = cfg.classification().supportedVersions();
         }
-        ReportClassifier classifier = new ReportClassifier(loadRules(), supported(),
-                new AutomatedMailDetector(ownAddress));
+        ReportClassifier classifier = new ReportClassifier(loadRules(rules != null ? rules : configuredRules),
+                supported(supportedVersions.isEmpty() ? configuredVersions : supportedVersions),
+                new AutomatedMailDetector(ownAddress), askFor);
         MimeParser parser = new MimeParser(limits);
         int exit = 0;
         for (Path file : files) {
@@ -83,7 +93,7 @@ final class ClassifyCommand implements Callable<Integer> {
         return exit;
     }
 
-    private ReportRules loadRules() {
+    private static ReportRules loadRules(Path rules) {
         try {
             return rules == null ? ReportRulesLoader.builtIn() : ReportRulesLoader.withExtra(rules);
         } catch (RulesException e) {
@@ -91,7 +101,7 @@ final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    private SupportedVersions supported() {
+    private static SupportedVersions supported(List<String> supportedVersions) {
         try {
             return SupportedVersions.parse(supportedVersions);
         } catch (IllegalArgumentException e) {

@@ -57,7 +57,9 @@ final class InboxCommand implements Runnable {
     }
 
     @Command(name = "retry", mixinStandardHelpOptions = true,
-            description = "Put a quarantined message back in the queue; sectriage processes it again when it next runs.")
+            description = {"Put a quarantined message back in the queue; sectriage processes it again when it next runs.",
+                "With --as-report, also a message that was set aside (e.g. as spam), to be processed as a security"
+                        + " report whatever the classifier says."})
     static final class RetryInbox implements Callable<Integer> {
 
         @Mixin
@@ -66,12 +68,17 @@ final class InboxCommand implements Runnable {
         @picocli.CommandLine.Parameters(paramLabel = "ID", description = "The message number, from 'inbox list'.")
         long id;
 
+        @picocli.CommandLine.Option(names = "--as-report",
+                description = "Process it as a security report, even if it was classified as spam or not about security.")
+        boolean asReport;
+
         @Override
         public Integer call() {
             try (Database db = database.open()) {
-                boolean queued = db.inTransaction(c -> new InboundStore().retry(c, id));
+                boolean queued = db.inTransaction(c -> new InboundStore().retry(c, id, asReport));
                 if (!queued) {
-                    throw new CliErrors.UserError("no quarantined message " + id + " (see 'sectriage inbox list')");
+                    throw new CliErrors.UserError("no " + (asReport ? "quarantined or set-aside" : "quarantined")
+                            + " message " + id + " (see 'sectriage inbox list')");
                 }
                 System.out.println("message " + id + " is queued again; sectriage processes it when it next runs");
                 return 0;

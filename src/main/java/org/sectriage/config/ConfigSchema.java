@@ -13,7 +13,18 @@ import static org.sectriage.config.ValueType.oneOf;
 import static org.sectriage.config.ValueType.size;
 import static org.sectriage.config.ValueType.wholeNumber;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.time.DayOfWeek;
+import java.util.EnumSet;
+import java.util.Set;
+import org.sectriage.sla.BusinessCalendar;
+import org.sectriage.sla.Holidays;
+import org.sectriage.sla.SlaPolicy;
+import org.sectriage.sla.TimeBasis;
+import org.sectriage.sla.TimeLimit;
+import org.sectriage.sla.WorkingSpan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -21,7 +32,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sectriage.classify.report.ReportRules;
+import org.sectriage.classify.report.ReportRulesLoader;
+import org.sectriage.classify.report.RulesException;
+import org.sectriage.classify.report.SupportedVersions;
 import org.sectriage.config.SectriageConfig.Acknowledgement;
+import org.sectriage.config.SectriageConfig.ClassificationSettings;
+import org.sectriage.config.SectriageConfig.NotSecurityHandling;
+import org.sectriage.config.SectriageConfig.SpamHandling;
 import org.sectriage.config.SectriageConfig.CoordinatorRole;
 import org.sectriage.config.SectriageConfig.Database;
 import org.sectriage.config.SectriageConfig.Limits;
@@ -47,6 +65,9 @@ final class ConfigSchema {
     private static final ValueType<TransportSecurity> SECURITY = oneOf(TransportSecurity.class);
     private static final ValueType<CoordinatorRole> ROLE = oneOf(CoordinatorRole.class);
     private static final ValueType<Integer> POSITIVE = wholeNumber(1, Integer.MAX_VALUE);
+    /** A duration that may be zero, such as {@code 0s} for "no early reminder". */
+    private static final ValueType<Duration> DURATION_OR_ZERO = new ValueType<>(
+            "a duration, in " + Durations.ACCEPTED_FORM + ", or 0s", Durations::parse);
     /** A size that fits the int fields of {@link Limits}; 1GB is far beyond any sane limit. */
     private static final ValueType<Integer> SIZE_UP_TO_1GB = size(1L << 30).map(Long::intValue);
 
@@ -65,8 +86,9 @@ final class ConfigSchema {
                 smtp(top.requiredSection("smtp")),
                 database(top.optionalSection("database")),
                 maintainers(top, project.securityAddress()),
-                policy(top.optionalSection("policy")),
+                policy(top.optionalSection("policy"), project.timeZone() == null ? ZoneId.of("UTC") : project.timeZone()),
                 acknowledgement(top.optionalSection("acknowledgement")),
+                classification(top.optionalSection("classification")),
                 templates(top.optionalSection("templates")),
                 limits(top.optionalSection("limits")),
                 outbox(top.optionalSection("outbox")));
@@ -164,18 +186,86 @@ final class ConfigSchema {
         return List.copyOf(maintainers);
     }
 
-    private static Policy policy(ConfigSection policy) {
-        return new Policy(
-                policy.optional("acknowledge-within", DURATION, Duration.ofHours(48)),
-                policy.optional("first-response-within", DURATION, Duration.ofDays(3)),
-                policy.optional("escalate-after-silence", DURATION, Duration.ofDays(5)),
-                policy.optional("timeline", TEXT));
+    private Policy policy(ConfigSection policy, ZoneId projectZone) {
+        Duration acknowledge = policy.optional("acknowledge-within", DURATION, Duration.ofHours(48));
+        Duration firstResponse = policy.optional("first-response-within", DURATION, Duration.ofDays(3));
+        Duration silence = policy.optional("escalate-after-silence", DURATION, Duration.ofDays(5));
+        String timeline = policy.optional("timeline", TEXT);
+        Duration remindBefore = policy.optional("remind-before", DURATION_OR_ZERO, Duration.ofDays(1));
+        if (policy.valid("remind-before", "first-response-within") && remindBefore.compareTo(firstResponse) >= 0) {
+            policy.reject(policy.has("remind-before") ? "remind-before" : "first-response-within",
+                    "remind-before (" + Durations.format(remindBefore) + ") must be shorter than first-response-within ("
+                            + Durations.format(firstResponse) + "), or the reminder would come before the report");
+        }
+        Duration checkInterval = policy.optional("check-interval", DURATION, Duration.ofMinutes(1));
+        boolean tellReporter = policy.optional("tell-reporter-of-escalation", BOOLEAN, true);
+        ConfigSection business = policy.optionalSection("business-time");
+        ZoneId zone = business.optional("time-zone", TIME_ZONE, projectZone);
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        days.addAll(business.optionalList("working-days", ValueType.DAY_OF_WEEK,
+                List.copyOf(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))));
+        List<WorkingSpan> hours = business.optionalList("working-hours", ValueType.WORKING_SPAN,
+                List.of(WorkingSpan.parse("09:00-17:00")));
+        Holidays holidays = Holidays.of(business.optionalList("holidays", ValueType.DATE, List.of()));
+        Path ics = business.optional("holidays-ics", PATH);
+        if (ics != null) {
+            Path file = directories.resolveBesideConfig(ics);
+            try (InputStream in = Files.newInputStream(file)) {
+                holidays = holidays.plus(Holidays.fromIcs(in));
+            } catch (IOException | IllegalArgumentException e) {
+                business.reject("holidays-ics", "cannot read holidays from " + file + ": " + e.getMessage()
+                        + (ics.isAbsolute() ? "" : " (relative paths are looked up beside the config file)"));
+            }
+        }
+        ConfigSection basis = business.optionalSection("basis");
+        TimeBasis ackBasis = basis.optional("acknowledge-within", ValueType.TIME_BASIS, TimeBasis.CALENDAR);
+        TimeBasis responseBasis = basis.optional("first-response-within", ValueType.TIME_BASIS, TimeBasis.CALENDAR);
+        TimeBasis silenceBasis = basis.optional("escalate-after-silence", ValueType.TIME_BASIS, TimeBasis.CALENDAR);
+        SlaPolicy sla = null;
+        try {
+            BusinessCalendar calendar = new BusinessCalendar(zone, days, hours, holidays);
+            sla = new SlaPolicy(new TimeLimit(acknowledge, ackBasis), new TimeLimit(firstResponse, responseBasis),
+                    new TimeLimit(silence, silenceBasis), remindBefore, calendar);
+        } catch (IllegalArgumentException e) {
+            business.reject(days.isEmpty() ? "working-days" : "working-hours", e.getMessage());
+        }
+        return new Policy(acknowledge, firstResponse, silence, timeline, sla, checkInterval, tellReporter);
     }
 
     private static Acknowledgement acknowledgement(ConfigSection acknowledgement) {
         return new Acknowledgement(
                 acknowledgement.optional("max-per-sender-per-hour", wholeNumber(0, Integer.MAX_VALUE), 5),
                 acknowledgement.optional("max-per-hour", wholeNumber(0, Integer.MAX_VALUE), 200));
+    }
+
+    private ClassificationSettings classification(ConfigSection section) {
+        Path given = section.optional("rules-file", PATH);
+        Path rulesFile = given == null ? null : directories.resolveBesideConfig(given);
+        ReportRules rules = null;
+        try {
+            rules = rulesFile == null ? ReportRulesLoader.builtIn() : ReportRulesLoader.withExtra(rulesFile);
+        } catch (RulesException e) {
+            section.reject("rules-file", "the rules in " + rulesFile + " have errors: " + e.getMessage());
+        }
+        List<String> supported = section.optionalList("supported-versions", TEXT, List.of());
+        try {
+            SupportedVersions.parse(supported);
+        } catch (IllegalArgumentException e) {
+            section.reject("supported-versions", e.getMessage());
+        }
+        List<String> askFor = section.optionalList("ask-for", TEXT, List.of());
+        if (rules != null) {
+            for (String item : askFor) {
+                if (!rules.completeness().containsKey(item)) {
+                    section.reject("ask-for", "no completeness item '" + item + "'; the rules have "
+                            + String.join(", ", rules.completeness().keySet()));
+                }
+            }
+        }
+        return new ClassificationSettings(rulesFile, supported, askFor,
+                section.optional("duplicate-threshold", ValueType.FRACTION, 0.5),
+                section.optional("not-security", oneOf(NotSecurityHandling.class), NotSecurityHandling.POINT_TO_TRACKER),
+                section.optional("spam", oneOf(SpamHandling.class), SpamHandling.SET_ASIDE));
     }
 
     private Templates templates(ConfigSection templates) {

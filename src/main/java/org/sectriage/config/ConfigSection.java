@@ -117,6 +117,47 @@ final class ConfigSection {
         return optional(key, type, null);
     }
 
+    /**
+     * The values of the optional list under {@code key}, each of {@code type}; {@code fallback} if the key
+     * is missing or empty. A single value is taken as a list of one. Each wrong item is an error of its
+     * own, naming its line, and is left out.
+     */
+    <T> List<T> optionalList(String key, ValueType<T> type, List<T> fallback) {
+        Node value = valueOf(key);
+        if (value == null || isNull(value)) {
+            return fallback;
+        }
+        if (value instanceof ScalarNode) {
+            T one = read(key, value, type, null);
+            return one == null ? fallback : List.of(one);
+        }
+        if (!(value instanceof SequenceNode sequence)) {
+            reject(key, "expected a list of " + type.description() + ", got " + describe(value));
+            return fallback;
+        }
+        List<T> items = new ArrayList<>();
+        int index = 0;
+        for (Node item : sequence.getValue()) {
+            String itemKey = path(key) + "[" + index++ + "]";
+            T parsed = null;
+            if (item instanceof ScalarNode scalar) {
+                try {
+                    parsed = type.parser().apply(scalar.getValue());
+                } catch (RuntimeException invalid) {
+                    // reported below
+                }
+            }
+            if (parsed == null) {
+                invalidKeys.add(key);
+                errors.add(new ConfigError(itemKey, lineOf(item),
+                        "expected " + type.description() + ", got " + describe(item)));
+            } else {
+                items.add(parsed);
+            }
+        }
+        return List.copyOf(items);
+    }
+
     /** The subsection under the required {@code key}. */
     ConfigSection requiredSection(String key) {
         Node value = valueOf(key);

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.sectriage.domain.EmailAddress;
+import org.sectriage.sla.BusinessCalendar;
+import org.sectriage.sla.SlaPolicy;
+import org.sectriage.sla.TimeLimit;
 
 /**
  * The whole configuration of one sectriage instance, loaded and validated once at start from one
@@ -18,6 +21,7 @@ public record SectriageConfig(
         List<Maintainer> maintainers,
         Policy policy,
         Acknowledgement acknowledgement,
+        ClassificationSettings classification,
         Templates templates,
         Limits limits,
         Outbox outbox) {
@@ -86,7 +90,23 @@ public record SectriageConfig(
             Duration firstResponseWithin,
             Duration escalateAfterSilence,
             /** Human-readable sentence(s) quoted in the acknowledgement, may be null. */
-            String timelineText) {
+            String timelineText,
+            /** The same promises with what each counts (calendar or business time) and the reminder lead. */
+            SlaPolicy sla,
+            /** How often the deadlines of the cases that are due are checked. */
+            Duration checkInterval,
+            /** Whether the reporter is told (once per case) that the case was escalated. */
+            boolean tellReporterOfEscalation) {
+
+        /** A policy counting calendar time, reminding {@code remindBefore} before the first-response deadline. */
+        public static Policy calendar(Duration acknowledgeWithin, Duration firstResponseWithin,
+                                      Duration escalateAfterSilence, String timelineText, Duration remindBefore,
+                                      ZoneId zone) {
+            return new Policy(acknowledgeWithin, firstResponseWithin, escalateAfterSilence, timelineText,
+                    new SlaPolicy(TimeLimit.calendar(acknowledgeWithin), TimeLimit.calendar(firstResponseWithin),
+                            TimeLimit.calendar(escalateAfterSilence), remindBefore, BusinessCalendar.officeHours(zone)),
+                    Duration.ofMinutes(1), true);
+        }
     }
 
     /** How acknowledgements are sent. */
@@ -96,6 +116,26 @@ public record SectriageConfig(
             /** At most this many acknowledgements in all per hour, whoever the senders claim to be. */
             int maxPerHour) {
     }
+
+    /** How inbound reports are classified, and what becomes of mail that is not a security report. */
+    public record ClassificationSettings(
+            /** Extra classification rules extending the built-in ones; null for the built-in rules only. */
+            Path rulesFile,
+            /** The supported versions, as SupportedVersions.parse reads them; empty: every version. */
+            List<String> supportedVersions,
+            /** The completeness items the policy asks reporters for; empty: every item of the rules. */
+            List<String> askFor,
+            /** Open cases at least this similar (0 to 1) to a new report are pointed out as likely duplicates. */
+            double duplicateThreshold,
+            NotSecurityHandling notSecurity,
+            SpamHandling spam) {
+    }
+
+    /** What becomes of mail a person wrote about something other than security. */
+    public enum NotSecurityHandling { POINT_TO_TRACKER, TREAT_AS_REPORT }
+
+    /** What becomes of mail classified as spam. */
+    public enum SpamHandling { SET_ASIDE, TREAT_AS_REPORT }
 
     /** Mail templates: a directory of Mustache files overriding the built-in ones; null means built-in. */
     public record Templates(Path directory) {

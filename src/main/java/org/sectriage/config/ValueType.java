@@ -116,6 +116,36 @@ record ValueType<T>(String description, Function<String, T> parser) {
         });
     }
 
+    /** A decimal number from 0 to 1, such as {@code 0.5}. */
+    static final ValueType<Double> FRACTION = new ValueType<>("a number from 0 to 1 such as 0.5", text -> {
+        double number = Double.parseDouble(text);
+        if (!(number >= 0 && number <= 1)) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return number;
+    });
+
+    /** A day of the week: MON or MONDAY, in any case. */
+    static final ValueType<java.time.DayOfWeek> DAY_OF_WEEK = new ValueType<>(
+            "a day of the week such as MON or MONDAY", text -> {
+                String day = text.strip().toUpperCase(Locale.ROOT);
+                return Arrays.stream(java.time.DayOfWeek.values())
+                        .filter(d -> d.name().equals(day) || day.length() == 3 && d.name().startsWith(day))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException("not a day"));
+            });
+
+    /** A span of working hours such as {@code 09:00-17:00}. */
+    static final ValueType<org.sectriage.sla.WorkingSpan> WORKING_SPAN = new ValueType<>(
+            "working hours such as 09:00-17:00", org.sectriage.sla.WorkingSpan::parse);
+
+    /** A date such as {@code 2026-12-24}. */
+    static final ValueType<java.time.LocalDate> DATE = new ValueType<>("a date such as 2026-12-24",
+            java.time.LocalDate::parse);
+
+    /** What a promise counts: calendar, working-hours or working-days. */
+    static final ValueType<org.sectriage.sla.TimeBasis> TIME_BASIS = new ValueType<>(
+            "one of calendar, working-hours, working-days", org.sectriage.sla.TimeBasis::fromLabel);
+
     /** A byte count greater than zero and at most {@code max}, such as {@code 25MB}. */
     static ValueType<Long> size(long max) {
         String limit = max == Long.MAX_VALUE ? "" : " (at most " + Sizes.format(max) + ")";

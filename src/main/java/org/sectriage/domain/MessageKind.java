@@ -6,6 +6,10 @@ public enum MessageKind {
     REPORT,
     /** A later message in the thread of an existing case, written by a person. */
     FOLLOW_UP,
+    /** Written by a person but not about security (a bug, a feature request, a support question): pointed to the tracker. */
+    NOT_SECURITY,
+    /** Marketing and other unsolicited mail: recorded, opens no case, never answered. */
+    SPAM,
     /** An automatic reply (RFC 3834 Auto-Submitted, vacation notices, Precedence bulk/junk/list). */
     AUTO_REPLY,
     /** A delivery status notification (RFC 3464) or other bounce. */

@@ -22,6 +22,10 @@ public final class Conditions {
     /** The message is a report, as opposed to a follow-up or automated mail. */
     public static final Condition IS_REPORT = new Condition("is a report", e -> e.kind() == MessageKind.REPORT);
 
+    /** The message was written by a person about something other than security: it goes to the public tracker. */
+    public static final Condition IS_NOT_SECURITY =
+            new Condition("is not about security", e -> e.kind() == MessageKind.NOT_SECURITY);
+
     /** The message belongs to a case and was not written by a maintainer. */
     public static final Condition FROM_REPORTER_SIDE = new Condition("from the reporter's side",
             e -> e.caseId().isPresent() && e.senderRole() != ParticipantRole.MAINTAINER);

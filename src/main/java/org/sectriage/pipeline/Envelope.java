@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sectriage.classify.report.Classification;
 import org.sectriage.domain.CaseId;
 import org.sectriage.domain.MessageKind;
 import org.sectriage.domain.ParticipantRole;
@@ -27,6 +28,7 @@ public final class Envelope {
     private ParsedMessage parsed;
     private MessageKind kind = MessageKind.REPORT;
     private String kindReason;
+    private Classification classification;
     private CaseId caseId;
     private boolean newCase;
     private ParticipantRole senderRole;
@@ -82,6 +84,15 @@ public final class Envelope {
     public void setKind(MessageKind kind, String reason) {
         this.kind = kind;
         this.kindReason = reason;
+    }
+
+    /** What the classifier made of the message; empty for follow-ups and automated mail, which it does not see. */
+    public Optional<Classification> classification() {
+        return Optional.ofNullable(classification);
+    }
+
+    public void setClassification(Classification classification) {
+        this.classification = classification;
     }
 
     public Optional<CaseId> caseId() {

@@ -1,5 +1,9 @@
 package org.sectriage.store;
 
+import java.util.Map;
+import org.sectriage.classify.report.Classification;
+import org.sectriage.classify.report.LikelyDuplicate;
+import org.sectriage.classify.report.ReportFeatures;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -50,4 +54,26 @@ public interface CaseStore {
 
     /** All cases, newest first. */
     List<SecurityCase> list();
+
+    /** Stores what the classifier made of the case's report, replacing what was stored. */
+    void saveClassification(CaseId id, Classification classification);
+
+    /** What the classifier made of the case's report; empty for cases opened before classification. */
+    Optional<Classification> classification(CaseId id);
+
+    /** Stores the features duplicate detection compares the case's report by, and its candidate keys. */
+    void saveFeatures(CaseId id, ReportFeatures features);
+
+    /**
+     * The features of the open cases that share a candidate key with {@code features}, by case id: for
+     * each key the {@code perKey} latest cases, so that the work per report stays bounded however many
+     * cases share its words.
+     */
+    Map<String, ReportFeatures> candidateDuplicates(ReportFeatures features, int perKey);
+
+    /** Records that case {@code id} likely duplicates an open case. */
+    void addLikelyDuplicate(CaseId id, LikelyDuplicate duplicate);
+
+    /** The open cases case {@code id} was found to resemble when it was opened, most similar first. */
+    List<LikelyDuplicate> likelyDuplicates(CaseId id);
 }

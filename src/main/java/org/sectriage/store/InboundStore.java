@@ -31,7 +31,7 @@ public final class InboundStore {
     public record InboundRecord(long id, String folder, long uidValidity, long uid, String messageId,
                                 String sha256, long size, Instant fetchedAt, String status,
                                 String statusDetail, String caseId, String kind, String sender,
-                                String subject, String problems) {
+                                String subject, String problems, boolean asReport) {
     }
 
     /** The raw message about to be stored. */
@@ -171,14 +171,19 @@ public final class InboundStore {
     }
 
     /**
-     * Puts a quarantined message back in the queue with a fresh count of attempts.
+     * Puts a quarantined message back in the queue with a fresh count of attempts. With
+     * {@code asReport}, a message that was ignored (as spam, say) is queued too, and is processed as a
+     * security report whatever the classifier says.
      *
-     * @return false when there is no quarantined message with that id
+     * @return false when there is no such message to queue again
      */
-    public boolean retry(Connection c, long id) throws SQLException {
+    public boolean retry(Connection c, long id, boolean asReport) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE inbound_message SET status = 'stored', attempts = 0,"
-                + " status_detail = NULL WHERE id = ? AND status = 'quarantined'")) {
-            ps.setLong(1, id);
+                + " status_detail = NULL, as_report = ? WHERE id = ? AND (status = 'quarantined'"
+                + " OR (? AND status = 'ignored' AND case_id IS NULL))")) {
+            ps.setBoolean(1, asReport);
+            ps.setLong(2, id);
+            ps.setBoolean(3, asReport);
             return ps.executeUpdate() == 1;
         }
     }
@@ -205,7 +210,7 @@ public final class InboundStore {
         List<InboundRecord> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, folder, uid_validity, uid, message_id, sha256, size, fetched_at, status, status_detail,"
-                        + " case_id, kind, sender, subject, problems FROM inbound_message " + where)) {
+                        + " case_id, kind, sender, subject, problems, as_report FROM inbound_message " + where)) {
             Rows.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -213,7 +218,7 @@ public final class InboundStore {
                             rs.getLong("uid"), rs.getString("message_id"), rs.getString("sha256"), rs.getLong("size"),
                             Rows.instant(rs, "fetched_at"), rs.getString("status"), rs.getString("status_detail"),
                             rs.getString("case_id"), rs.getString("kind"), rs.getString("sender"),
-                            rs.getString("subject"), rs.getString("problems")));
+                            rs.getString("subject"), rs.getString("problems"), rs.getBoolean("as_report")));
                 }
             }
         }

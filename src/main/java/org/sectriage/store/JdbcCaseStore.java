@@ -9,6 +9,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sectriage.classify.report.Classification;
+import org.sectriage.classify.report.LikelyDuplicate;
+import org.sectriage.classify.report.ReportFeatures;
+import org.sectriage.classify.report.ReportKind;
+import org.sectriage.classify.report.Severity;
+import org.sectriage.classify.report.SeveritySource;
 import org.sectriage.domain.CaseEvent;
 import org.sectriage.domain.CaseId;
 import org.sectriage.domain.CaseMessage;
@@ -199,6 +208,114 @@ public final class JdbcCaseStore implements CaseStore {
     @Override
     public List<SecurityCase> list() {
         return selectCases("ORDER BY opened_at DESC, id DESC");
+    }
+
+    @Override
+    public void saveClassification(CaseId id, Classification k) {
+        update("UPDATE security_case SET report_kind = ?, vuln_class = ?, cwes = ?, severity = ?, severity_source = ?,"
+                        + " cvss_vector = ?, cvss_score = ?, missing_items = ?, low_evidence = ?, unsupported_version = ?"
+                        + " WHERE id = ?",
+                k.kind().label(), k.vulnClass(), Rows.fit(joined(k.cwes()), 200), k.severity().label(),
+                k.severitySource().label(), Rows.fit(k.cvssVector(), 300), k.cvssScore(),
+                Rows.fit(String.join(",", k.missing()), 500), k.lowEvidence(), Rows.fit(k.unsupportedVersion(), 100),
+                id.toString());
+    }
+
+    @Override
+    public Optional<Classification> classification(CaseId id) {
+        List<Classification> found = query("SELECT report_kind, vuln_class, cwes, severity, severity_source, cvss_vector,"
+                + " cvss_score, missing_items, low_evidence, unsupported_version FROM security_case"
+                + " WHERE id = ? AND report_kind IS NOT NULL", rs -> new Classification(
+                ReportKind.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
+                rs.getString(2), splitInts(rs.getString(3)), Severity.fromLabel(rs.getString(4)).orElse(Severity.NONE),
+                SeveritySource.fromLabel(rs.getString(5)), rs.getString(6),
+                rs.getObject(7) == null ? null : rs.getBigDecimal(7).doubleValue(), split(rs.getString(8)),
+                rs.getBoolean(9), rs.getString(10)), id.toString());
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public void saveFeatures(CaseId id, ReportFeatures f) {
+        update("MERGE INTO case_features (case_id, terms, locations) KEY (case_id) VALUES (?, ?, ?)",
+                id.toString(), Rows.fit(f.termsText(), 8000), Rows.fit(f.locationsText(), 4000));
+        call(() -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_band (band_key, case_id) VALUES (?, ?)")) {
+                for (long key : new java.util.LinkedHashSet<>(f.candidateKeys())) {
+                    ps.setLong(1, key);
+                    ps.setString(2, id.toString());
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public Map<String, ReportFeatures> candidateDuplicates(ReportFeatures f, int perKey) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (long key : new java.util.LinkedHashSet<>(f.candidateKeys())) {
+            ids.addAll(query("SELECT case_id FROM case_band WHERE band_key = ? ORDER BY id DESC LIMIT ?",
+                    rs -> rs.getString(1), key, perKey));
+        }
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        String open = Arrays.stream(CaseState.values()).filter(CaseState::isOpen)
+                .map(s -> "'" + s.label() + "'").collect(java.util.stream.Collectors.joining(","));
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        Map<String, ReportFeatures> out = new LinkedHashMap<>();
+        query("SELECT f.case_id, f.terms, f.locations, c.vuln_class FROM case_features f"
+                + " JOIN security_case c ON c.id = f.case_id WHERE c.state IN (" + open + ") AND f.case_id IN ("
+                + marks + ") ORDER BY f.case_id", rs -> out.put(rs.getString(1),
+                ReportFeatures.parse(rs.getString(2), rs.getString(3), rs.getString(4))), ids.toArray());
+        return out;
+    }
+
+    @Override
+    public void addLikelyDuplicate(CaseId id, LikelyDuplicate d) {
+        update("INSERT INTO case_similarity (case_id, similar_to, score, reasons) VALUES (?, ?, ?, ?)",
+                id.toString(), d.caseId(), java.math.BigDecimal.valueOf(d.score()), Rows.fit(d.reasons(), 500));
+    }
+
+    @Override
+    public List<LikelyDuplicate> likelyDuplicates(CaseId id) {
+        return query("SELECT similar_to, score, reasons FROM case_similarity WHERE case_id = ?"
+                        + " ORDER BY score DESC, similar_to",
+                rs -> new LikelyDuplicate(rs.getString(1), rs.getBigDecimal(2).doubleValue(), rs.getString(3)),
+                id.toString());
+    }
+
+    private static String joined(List<Integer> ids) {
+        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static List<String> split(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank() ? List.of() : List.of(commaSeparated.split(","));
+    }
+
+    private static List<Integer> splitInts(String commaSeparated) {
+        return split(commaSeparated).stream().map(Integer::valueOf).toList();
+    }
+
+    /** The rows of {@code sql}, each turned into a value by {@code row}. */
+    private <T> List<T> query(String sql, RowReader<T> row, Object... args) {
+        return call(() -> {
+            List<T> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Rows.bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row.read(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 
     private List<SecurityCase> selectCases(String where, Object... args) {

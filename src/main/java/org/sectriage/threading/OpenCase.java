@@ -7,6 +7,7 @@ import org.sectriage.domain.CaseId;
 import org.sectriage.domain.CaseState;
 import org.sectriage.domain.CaseSubject;
 import org.sectriage.domain.EmailAddress;
+import org.sectriage.domain.MessageKind;
 import org.sectriage.domain.Participant;
 import org.sectriage.domain.ParticipantRole;
 import org.sectriage.domain.SecurityCase;
@@ -38,14 +39,19 @@ public final class OpenCase implements Step {
         CaseId id = env.cases().nextCaseId(LocalDate.ofInstant(env.now(), zone).getYear());
         String subject = CaseSubject.of(m.subject());
         String problems = m.problems().isEmpty() ? null : String.join("; ", m.problems());
-        env.cases().create(new SecurityCase(id, CaseState.NEW, subject, reporter, env.now(), env.now(), false,
-                problems));
+        boolean notSecurity = env.kind() == MessageKind.NOT_SECURITY;
+        env.cases().create(new SecurityCase(id, notSecurity ? CaseState.NOT_SECURITY : CaseState.NEW, subject,
+                reporter, env.now(), env.now(), false, problems));
         env.cases().addParticipant(id, new Participant(reporter, ParticipantRole.REPORTER));
         for (EmailAddress maintainer : maintainers.addresses()) {
             env.cases().addParticipant(id, new Participant(maintainer, ParticipantRole.MAINTAINER));
         }
         env.cases().addEvent(new CaseEvent(id, env.now(), reporter.address(), "case-opened",
                 "report received" + (problems == null ? "" : "; problems: " + problems)));
+        env.classification().ifPresent(c -> {
+            env.cases().saveClassification(id, c);
+            env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "classified", c.summary()));
+        });
         env.attachTo(id, true);
         env.setSenderRole(maintainers.isMaintainer(reporter) ? ParticipantRole.MAINTAINER : ParticipantRole.REPORTER);
     }

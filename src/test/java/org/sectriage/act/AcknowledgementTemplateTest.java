@@ -62,8 +62,9 @@ class AcknowledgementTemplateTest {
         CaseMailContext context = new CaseMailContext(
                 new SectriageConfig.Project("Example", EmailAddress.of("security@example.org"),
                         "https://example.org/issues", keyUrl, ZoneOffset.UTC),
-                new SectriageConfig.Policy(Duration.ofHours(48), Duration.ofHours(72), Duration.ofDays(5), timeline),
-                new Maintainers(team));
+                SectriageConfig.Policy.calendar(Duration.ofHours(48), Duration.ofHours(72), Duration.ofDays(5), timeline,
+                        Duration.ofDays(1), ZoneOffset.UTC),
+                new Maintainers(team), item -> item, List.of());
         Map<String, Object> ctx = context.sample();
         ctx.put("reporter", new java.util.HashMap<>((Map<String, Object>) ctx.get("reporter")));
         return ctx;

@@ -206,7 +206,41 @@ class ConfigLoaderTest {
         List<String> errors = errorsOf(MINIMAL + "logging: debug\n");
 
         assertEquals(List.of("config key logging at line 15: unknown key; known keys here: project, mailbox, smtp,"
-                + " database, maintainers, policy, acknowledgement, templates, limits, outbox"), errors);
+                + " database, maintainers, policy, acknowledgement, classification, templates, limits, outbox"), errors);
+    }
+
+    @Test
+    void readsClassificationSettingsWithListsOfVersionsAndItems() {
+        SectriageConfig config = parse(MINIMAL + """
+                classification:
+                  supported-versions: [">=2.4", "3.0"]
+                  ask-for: [affected-versions, reproduction-steps]
+                  duplicate-threshold: 0.7
+                  not-security: treat-as-report
+                """);
+
+        assertEquals(List.of(">=2.4", "3.0"), config.classification().supportedVersions());
+        assertEquals(List.of("affected-versions", "reproduction-steps"), config.classification().askFor());
+        assertEquals(0.7, config.classification().duplicateThreshold());
+        assertEquals(SectriageConfig.NotSecurityHandling.TREAT_AS_REPORT, config.classification().notSecurity());
+        assertEquals(SectriageConfig.SpamHandling.SET_ASIDE, config.classification().spam());
+    }
+
+    @Test
+    void reportsEachWrongClassificationValueWithItsKeyAndLine() {
+        List<String> errors = errorsOf(MINIMAL + """
+                classification:
+                  supported-versions: [two]
+                  ask-for: [affected-versions, exploit-video]
+                  duplicate-threshold: 2
+                """);
+
+        assertEquals(3, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("config key classification.supported-versions at line 16: "), errors.get(0));
+        assertTrue(errors.get(1).startsWith("config key classification.ask-for at line 17: no completeness item"
+                + " 'exploit-video'; the rules have affected-versions, reproduction-steps"), errors.get(1));
+        assertEquals("config key classification.duplicate-threshold at line 18: expected a number from 0 to 1 such as"
+                + " 0.5, got '2'", errors.get(2));
     }
 
     @Test

@@ -86,14 +86,14 @@ class PipelineRunnerTest {
         long id = store("<retry@researcher.example>");
         runner(failing(new IllegalStateException("first time"))).process(id);
 
-        boolean requeued = db.inTransaction(c -> inbound.retry(c, id));
+        boolean requeued = db.inTransaction(c -> inbound.retry(c, id, false));
         assertThat(requeued).isTrue();
         runner(Pipeline.builder().then(new ParseMime(new MimeParser(ParseLimits.defaults()), inbound))
                 .then(new OpenCase(new Maintainers(List.of()), ZoneOffset.UTC)).build()).processPending(() -> true);
 
         assertThat(cases.cases()).isEqualTo(1);
         assertThat(cases.inbound("processed")).isEqualTo(1);
-        boolean requeuedAgain = db.inTransaction(c -> inbound.retry(c, id));
+        boolean requeuedAgain = db.inTransaction(c -> inbound.retry(c, id, false));
         assertThat(requeuedAgain).as("only quarantined messages are retried").isFalse();
     }
 

@@ -1,5 +1,7 @@
 package org.sectriage.testing;
 
+import java.util.function.UnaryOperator;
+import org.sectriage.config.SectriageConfig;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,17 +19,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class DaemonExtension implements BeforeEachCallback, AfterEachCallback {
 
     private final GreenMailExtension greenMail;
+    private final UnaryOperator<SectriageConfig> adjust;
     private Path dir;
     private RunningDaemon running;
 
     public DaemonExtension(GreenMailExtension greenMail) {
+        this(greenMail, UnaryOperator.identity());
+    }
+
+    /** A daemon whose test config is changed by {@code adjust}, e.g. {@code c -> TestConfig.withClassification(c, …)}. */
+    public DaemonExtension(GreenMailExtension greenMail, UnaryOperator<SectriageConfig> adjust) {
         this.greenMail = greenMail;
+        this.adjust = adjust;
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory("sectriage-test-");
-        running = RunningDaemon.start(greenMail, dir);
+        running = RunningDaemon.start(greenMail, dir, 5, 200, adjust);
     }
 
     @Override

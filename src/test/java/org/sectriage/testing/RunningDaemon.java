@@ -1,5 +1,7 @@
 package org.sectriage.testing;
 
+import java.util.function.UnaryOperator;
+import org.sectriage.config.SectriageConfig;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,10 +17,16 @@ public record RunningDaemon(Daemon daemon, MailServer server, CaseDatabase db) i
 
     /** As {@link #start(GreenMailExtension, Path)}, with these acknowledgement limits per hour. */
     public static RunningDaemon start(GreenMailExtension greenMail, Path dir, int perSender, int inAll) {
+        return start(greenMail, dir, perSender, inAll, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(GreenMailExtension, Path, int, int)}, with the test config changed by {@code adjust}. */
+    public static RunningDaemon start(GreenMailExtension greenMail, Path dir, int perSender, int inAll,
+                                      UnaryOperator<SectriageConfig> adjust) {
         greenMail.setUser(TestConfig.SECURITY, TestConfig.SECURITY, TestConfig.PASSWORD);
         MailServer server = new MailServer(greenMail);
-        Daemon daemon = Daemon.create(TestConfig.of(server.imapPort(), server.smtpPort(), dir, perSender, inAll),
-                Clock.systemUTC());
+        Daemon daemon = Daemon.create(adjust.apply(TestConfig.of(server.imapPort(), server.smtpPort(), dir, perSender,
+                inAll)), Clock.systemUTC());
         daemon.start();
         return new RunningDaemon(daemon, server, new CaseDatabase(daemon.database()));
     }

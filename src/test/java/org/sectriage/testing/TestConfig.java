@@ -44,12 +44,21 @@ public final class TestConfig {
                                 CoordinatorRole.PRIMARY),
                         new SectriageConfig.Maintainer("Sam Second", EmailAddress.of(SECONDARY),
                                 CoordinatorRole.SECONDARY)),
-                new SectriageConfig.Policy(Duration.ofHours(48), Duration.ofDays(3), Duration.ofDays(5), null),
+                SectriageConfig.Policy.calendar(Duration.ofHours(48), Duration.ofDays(3), Duration.ofDays(5), null,
+                        Duration.ofDays(1), ZoneOffset.UTC),
                 new SectriageConfig.Acknowledgement(maxAcknowledgementsPerSender, maxAcknowledgements),
+                new SectriageConfig.ClassificationSettings(null, List.of(), List.of(), 0.5,
+                        SectriageConfig.NotSecurityHandling.POINT_TO_TRACKER, SectriageConfig.SpamHandling.SET_ASIDE),
                 new SectriageConfig.Templates(null),
                 new SectriageConfig.Limits(50L * 1024 * 1024, 1000, 65536, 100_000, 50, 1024 * 1024),
                 new SectriageConfig.Outbox(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofHours(4),
                         Duration.ofMillis(300)));
+    }
+
+    /** {@code c} with classification settings {@code settings}. */
+    public static SectriageConfig withClassification(SectriageConfig c, SectriageConfig.ClassificationSettings settings) {
+        return new SectriageConfig(c.project(), c.mailbox(), c.smtp(), c.database(), c.maintainers(), c.policy(),
+                c.acknowledgement(), settings, c.templates(), c.limits(), c.outbox());
     }
 
     /**

@@ -141,4 +141,17 @@ public final class TestMail {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The text of a plain-text message, decoded. */
+    public static String text(MimeMessage m) {
+        try {
+            Object content = m.getContent();
+            if (content instanceof String text) {
+                return text;
+            }
+            throw new IllegalStateException("not a plain-text message: " + m.getContentType());
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -43,6 +43,42 @@ public record Classification(
                 null, null, List.of(), false, null);
     }
 
+    /** True when the message is a security report. */
+    public boolean isSecurityReport() {
+        return kind == ReportKind.SECURITY;
+    }
+
+    /**
+     * A one-line account of the classification for the event log and the maintainers, naming no
+     * report content, e.g. "security report: xss (CWE-79), severity medium (estimate); missing:
+     * affected-versions; low evidence".
+     */
+    public String summary() {
+        if (!isSecurityReport()) {
+            return kind.label();
+        }
+        StringBuilder sb = new StringBuilder("security report: ").append(vulnClass);
+        if (!cwes.isEmpty()) {
+            sb.append(" (").append(String.join(", ", cweNames())).append(')');
+        }
+        sb.append(", severity ").append(severity.label());
+        if (cvssScore != null) {
+            sb.append(" (CVSS ").append(cvssScore).append(')');
+        } else {
+            sb.append(" (").append(severitySource.label()).append(')');
+        }
+        if (!missing.isEmpty()) {
+            sb.append("; missing: ").append(String.join(", ", missing));
+        }
+        if (lowEvidence) {
+            sb.append("; low evidence");
+        }
+        if (unsupportedVersion != null) {
+            sb.append("; names unsupported version ").append(unsupportedVersion);
+        }
+        return sb.toString();
+    }
+
     /** The CWE ids written as {@code CWE-79}. */
     public List<String> cweNames() {
         return cwes.stream().map(id -> "CWE-" + id).toList();

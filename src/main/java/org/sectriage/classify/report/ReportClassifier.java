@@ -24,13 +24,37 @@ public final class ReportClassifier {
     private final ReportRules rules;
     private final SupportedVersions supported;
     private final AutomatedMailDetector automated;
+    private final List<String> askFor;
     private final CvssVectorFinder cvss = new CvssVectorFinder();
 
-    /** A classifier over {@code rules} for a project that fixes {@code supported} versions. */
+    /** A classifier over {@code rules} for a project that fixes {@code supported} versions and asks for every item. */
     public ReportClassifier(ReportRules rules, SupportedVersions supported, AutomatedMailDetector automated) {
+        this(rules, supported, automated, List.of());
+    }
+
+    /**
+     * A classifier over {@code rules} for a project that fixes {@code supported} versions and whose
+     * policy asks reporters for the completeness items {@code askFor} (empty: every item of the rules).
+     *
+     * @throws IllegalArgumentException when {@code askFor} names an item the rules do not have
+     */
+    public ReportClassifier(ReportRules rules, SupportedVersions supported, AutomatedMailDetector automated,
+                            List<String> askFor) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.supported = Objects.requireNonNull(supported, "supported");
         this.automated = Objects.requireNonNull(automated, "automated");
+        for (String item : askFor) {
+            if (!rules.completeness().containsKey(item)) {
+                throw new IllegalArgumentException("no completeness item '" + item + "' in the rules; they have "
+                        + String.join(", ", rules.completeness().keySet()));
+            }
+        }
+        this.askFor = askFor.isEmpty() ? List.copyOf(rules.completeness().keySet()) : List.copyOf(askFor);
+    }
+
+    /** The rules this classifier works over. */
+    public ReportRules rules() {
+        return rules;
     }
 
     /** The classification of {@code message}. */
@@ -41,11 +65,37 @@ public final class ReportClassifier {
             return Classification.notAReport(
                     machine.get().kind() == MessageKind.BOUNCE ? ReportKind.BOUNCE : ReportKind.AUTO_REPLY);
         }
+        if (isFollowUp(message)) {
+            return Classification.notAReport(ReportKind.FOLLOW_UP);
+        }
         return classifyText(message.subject() + "\n" + message.bodyText());
+    }
+
+    /**
+     * True when {@code message} answers mail sectriage sent (its Message-IDs begin {@code <sectriage.})
+     * or names a case by its tag in the subject: what threading would attach to a case, as far as it can
+     * be told without the case database.
+     */
+    static boolean isFollowUp(ParsedMessage message) {
+        boolean answersUs = java.util.stream.Stream.concat(message.inReplyTo().stream(), message.references().stream())
+                .anyMatch(id -> id.startsWith("<sectriage."));
+        return answersUs || org.sectriage.domain.CaseId.findTag(message.subject()).isPresent();
     }
 
     /** The classification of a message written by a person whose subject and body are {@code text}. */
     public Classification classifyText(String text) {
+        return classifyText(text, false);
+    }
+
+    /**
+     * The classification of {@code text} as a security report, whatever its words say: for a message
+     * an admin or maintainer has declared a report.
+     */
+    public Classification classifyAsReport(String text) {
+        return classifyText(text, true);
+    }
+
+    private Classification classifyText(String text, boolean isReport) {
         List<Integer> namedCwes = TextMentions.cwes(text);
         Optional<CvssVector> vector = cvss.find(text);
         VulnClassRule best = null;
@@ -57,11 +107,13 @@ public final class ReportClassifier {
                 bestScore = score;
             }
         }
-        int security = rules.security().score(text) + bestScore
-                + (vector.isPresent() ? rules.threshold("cvss-weight") : 0);
-        ReportKind kind = kindOf(security, rules.spam().score(text), rules.notSecurity().score(text));
-        if (kind != ReportKind.SECURITY) {
-            return Classification.notAReport(kind);
+        if (!isReport) {
+            int security = rules.security().score(text) + bestScore
+                    + (vector.isPresent() ? rules.threshold("cvss-weight") : 0);
+            ReportKind kind = kindOf(security, rules.spam().score(text), rules.notSecurity().score(text));
+            if (kind != ReportKind.SECURITY) {
+                return Classification.notAReport(kind);
+            }
         }
         VulnClassRule vulnClass = bestScore >= rules.threshold("class-min") ? best : rules.otherClass();
         List<Integer> cwes = !namedCwes.isEmpty() || vulnClass.cwes().isEmpty()
@@ -73,7 +125,8 @@ public final class ReportClassifier {
                 scored ? SeveritySource.CVSS : SeveritySource.ESTIMATE,
                 vector.map(CvssVector::vector).orElse(null),
                 vector.map(CvssVector::score).orElse(null),
-                rules.completeness().values().stream().filter(item -> !present.contains(item))
+                rules.completeness().values().stream()
+                        .filter(item -> askFor.contains(item.name()) && !present.contains(item))
                         .map(CompletenessItem::name).toList(),
                 present.stream().noneMatch(CompletenessItem::isConcrete),
                 supported.unsupportedAmong(TextMentions.versions(text, rules.versionPatterns())).orElse(null));

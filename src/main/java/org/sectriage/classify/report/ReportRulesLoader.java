@@ -39,7 +39,7 @@ public final class ReportRulesLoader {
             Set.of("decision", "classes", "signals", "impact", "completeness", "versions");
     private static final Set<String> CLASS_KEYS = Set.of("cwe", "severity", "max-severity", "phrases", "patterns");
     private static final Set<String> TERM_KEYS = Set.of("phrases", "patterns");
-    private static final Set<String> ITEM_KEYS = Set.of("concrete", "phrases", "patterns");
+    private static final Set<String> ITEM_KEYS = Set.of("concrete", "ask", "phrases", "patterns");
     private static final Set<String> SIGNAL_KEYS = Set.of("security", "not-security", "spam");
 
     private final String file;
@@ -187,7 +187,9 @@ public final class ReportRulesLoader {
                 error(concrete, key + ".concrete", "expected true or false, got '" + value + "'");
             }
         }
-        return new CompletenessItem(name, isConcrete, terms(fields, key));
+        Node ask = fields.get("ask");
+        return new CompletenessItem(name, isConcrete, ask == null ? null : scalar(ask, key + ".ask"),
+                terms(fields, key));
     }
 
     /** The phrases and patterns of the section {@code node}, which holds nothing else. */

@@ -11,6 +11,13 @@ import java.util.regex.Pattern;
 final class TextMentions {
 
     private static final Pattern CWE = Pattern.compile("(?i)\\bCWE[-\\s]?(\\d{1,4})\\b");
+    /** Source files, with their directories: group 1. */
+    private static final Pattern SOURCE_FILE = Pattern.compile("(?i)(?<![\\w/.-])((?:[\\w.-]+/)*[\\w-]+\\."
+            + "(?:c|cc|cpp|h|hpp|java|kt|go|rs|py|rb|js|jsx|ts|tsx|vue|php|cs|swift|scala|sh|ya?ml|xml|html?|erb|jsp"
+            + "|tmpl|conf|json|toml))(?![\\w.])");
+    /** HTTP endpoints, after a method or in a URL: group 1 is the path. */
+    private static final Pattern ENDPOINT = Pattern.compile(
+            "(?i)(?:\\b(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\s+|https?://[^\\s/]+)(/[\\w/{}.-]*[\\w}])");
 
     private TextMentions() {
     }
@@ -23,6 +30,21 @@ final class TextMentions {
             ids.add(Integer.parseInt(m.group(1)));
         }
         return new ArrayList<>(ids);
+    }
+
+    /**
+     * The code locations named in {@code text}: source files with their paths and HTTP endpoints, in
+     * lower case, each once; a file named with and without a directory counts once, by its full path.
+     */
+    static List<String> locations(CharSequence text) {
+        Set<String> found = new LinkedHashSet<>();
+        for (Pattern pattern : List.of(SOURCE_FILE, ENDPOINT)) {
+            Matcher m = pattern.matcher(text);
+            while (m.find()) {
+                found.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return new ArrayList<>(found);
     }
 
     /** The versions named in {@code text}: group 1 of every match of {@code patterns}. */

@@ -1,0 +1,152 @@
+package org.sectriage.classify.report;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a report is compared by when looking for duplicates: the weights of its most frequent words,
+ * the code locations (files, endpoints) it names, and its vulnerability class. Words and locations are
+ * kept as short hashes, so that the stored features do not read as the report's text; they are not a
+ * secret, since a dictionary of words recovers them.
+ *
+ * @param terms      term hash to weight (1 + log of its count), for the {@link #MAX_TERMS} most frequent words
+ * @param locations  hashes of the files and endpoints the report names
+ * @param vulnClass  the report's vulnerability class, e.g. {@code xss}
+ */
+public record ReportFeatures(Map<String, Double> terms, Set<String> locations, String vulnClass) {
+
+    /** How many of a report's words are kept. */
+    public static final int MAX_TERMS = 200;
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]{3,40}");
+    /** Words that say nothing about which vulnerability a report is about. */
+    private static final Set<String> STOP_WORDS = Set.of(
+            "the", "and", "for", "are", "but", "not", "you", "your", "with", "this", "that", "from", "have", "has",
+            "was", "were", "will", "would", "can", "could", "should", "which", "when", "where", "there", "their",
+            "they", "them", "then", "than", "into", "also", "been", "being", "its", "our", "out", "any", "all",
+            "one", "two", "use", "used", "using", "via", "may", "might", "more", "some", "such", "only", "other",
+            "here", "what", "how", "who", "why", "these", "those", "about", "over", "under", "after", "before",
+            "please", "thanks", "thank", "hello", "regards", "best", "dear", "team", "security", "vulnerability",
+            "issue", "report", "reported", "found", "attached", "der", "die", "das", "und", "ist", "nicht", "ein",
+            "eine", "mit", "von", "den", "dem", "sie", "wir", "ich");
+
+    public ReportFeatures {
+        terms = Map.copyOf(terms);
+        locations = Set.copyOf(locations);
+    }
+
+    /** The features of a report whose subject and body are {@code text} and whose class is {@code vulnClass}. */
+    public static ReportFeatures of(String text, String vulnClass) {
+        Map<String, Integer> counts = new HashMap<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            String word = m.group().toLowerCase(Locale.ROOT);
+            if (!STOP_WORDS.contains(word) && !word.chars().allMatch(Character::isDigit)) {
+                counts.merge(word, 1, Integer::sum);
+            }
+        }
+        Map<String, Double> terms = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_TERMS)
+                .forEach(e -> terms.merge(hash(e.getKey()), 1 + Math.log(e.getValue()), Double::sum));
+        Set<String> locations = new LinkedHashSet<>();
+        TextMentions.locations(text).forEach(l -> locations.add(hash(l)));
+        return new ReportFeatures(terms, locations, vulnClass);
+    }
+
+    /** How many MinHash bands a report's terms give, and how many hashes each band combines. */
+    static final int BANDS = 24;
+    static final int ROWS_PER_BAND = 3;
+
+    /**
+     * The keys under which this report is found as a candidate duplicate: one per MinHash band of its
+     * terms (two reports share a band with a probability that grows steeply with the overlap of their
+     * words: about one in two at a Jaccard similarity of 0.3, nearly always from 0.5), and one per code
+     * location it names.
+     */
+    public List<Long> candidateKeys() {
+        List<Long> keys = new java.util.ArrayList<>();
+        if (!terms.isEmpty()) {
+            long[] termValues = terms.keySet().stream().mapToLong(h -> Long.parseLong(h, 16)).toArray();
+            for (int band = 0; band < BANDS; band++) {
+                long key = mix(band + 1);
+                for (int row = 0; row < ROWS_PER_BAND; row++) {
+                    long seed = mix(0x9E3779B97F4A7C15L * (band * ROWS_PER_BAND + row + 1));
+                    long min = Long.MAX_VALUE;
+                    for (long t : termValues) {
+                        min = Math.min(min, mix(t ^ seed));
+                    }
+                    key = mix(key ^ min);
+                }
+                keys.add(key);
+            }
+        }
+        for (String location : locations) {
+            keys.add(mix(Long.parseLong(location, 16) ^ 0x10CA7E5L));
+        }
+        return keys;
+    }
+
+    /** A 64-bit finalizer (from SplitMix64): spreads every bit of {@code z} over the result. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** The features as stored: terms as {@code hash:weight} pairs and locations as hashes, space-separated. */
+    public String termsText() {
+        StringBuilder sb = new StringBuilder();
+        terms.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder())).forEach(e -> {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(e.getKey()).append(':').append(String.format(Locale.ROOT, "%.3f", e.getValue()));
+        });
+        return sb.toString();
+    }
+
+    public String locationsText() {
+        return String.join(" ", locations.stream().sorted().toList());
+    }
+
+    /** Features read back from their stored form. */
+    public static ReportFeatures parse(String termsText, String locationsText, String vulnClass) {
+        Map<String, Double> terms = new HashMap<>();
+        for (String pair : termsText.isBlank() ? new String[0] : termsText.strip().split(" ")) {
+            int colon = pair.indexOf(':');
+            if (colon > 0) {
+                terms.put(pair.substring(0, colon), Double.parseDouble(pair.substring(colon + 1)));
+            }
+        }
+        Set<String> locations = new LinkedHashSet<>(
+                locationsText.isBlank() ? List.of() : List.of(locationsText.strip().split(" ")));
+        return new ReportFeatures(terms, locations, vulnClass);
+    }
+
+    /** The first 48 bits of the SHA-256 of {@code value}, in hex. */
+    static String hash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder(12);
+            for (int i = 0; i < 6; i++) {
+                sb.append(String.format("%02x", digest[i]));
+            }
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+}
