@@ -2,18 +2,14 @@ package org.sectriage;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Properties;
-import java.util.UUID;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobKey;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
-import org.quartz.impl.StdSchedulerFactory;
+import java.util.Map;
 import org.sectriage.act.Acknowledge;
+import org.sectriage.act.CaseDeadlines;
+import org.sectriage.act.CheckDeadlines;
+import org.sectriage.act.CheckDeadlinesJob;
+import org.sectriage.act.SendDeadlineNotices;
+import org.sectriage.act.UpdateDeadlines;
 import org.sectriage.act.CaseMailContext;
 import org.sectriage.act.MailTemplates;
 import org.sectriage.act.MarkAcknowledged;
@@ -67,8 +63,10 @@ public final class Daemon implements AutoCloseable {
     private final MailboxWatcher watcher;
     private final OutboxSender outboxSender;
     private final PipelineRunner runner;
-    private final Scheduler scheduler;
-    private final JobKey sendOutbox = JobKey.jobKey("send-outbox", "sectriage");
+    private final Timers timers;
+    private final JobKey sendOutbox;
+    private final JobKey checkDeadlines;
+    private final CheckDeadlines deadlineChecker;
     private final SectriageConfig config;
     private Thread watcherThread;
 
@@ -94,6 +92,7 @@ public final class Daemon implements AutoCloseable {
                 config.project().name() + " Security", clock), outboxStore,
                 config.project().securityAddress(), clock);
         SectriageConfig.Limits l = config.limits();
+        CaseDeadlines deadlines = new CaseDeadlines(config.policy().sla(), clock);
         Pipeline pipeline = InboundPipeline.of(new InboundPipeline.Steps(
                 new ParseMime(new MimeParser(new ParseLimits(l.maxMessageSize(), l.maxHeaderCount(),
                         l.maxHeaderLength(), l.maxLineLength(), l.maxNestingDepth(), l.maxBodyText())), inbound),
@@ -105,9 +104,17 @@ public final class Daemon implements AutoCloseable {
                 new FlagLikelyDuplicates(new DuplicateFinder(config.classification().duplicateThreshold())),
                 new Acknowledge(outbox, templates, context, config.acknowledgement()),
                 new PointToTracker(outbox, templates, context, config.acknowledgement()),
-                new NotifyMaintainers(outbox, templates, context, maintainers, config.project().securityAddress())));
-        this.outboxSender = new OutboxSender(db, outboxStore, mailer, config.outbox(), clock, new MarkAcknowledged());
-        this.scheduler = newScheduler();
+                new NotifyMaintainers(outbox, templates, context, maintainers, config.project().securityAddress()),
+                new UpdateDeadlines(deadlines)));
+        this.outboxSender = new OutboxSender(db, outboxStore, mailer, config.outbox(), clock,
+                new MarkAcknowledged(deadlines));
+        this.deadlineChecker = new CheckDeadlines(db, new SendDeadlineNotices(deadlines, outbox, templates, context,
+                maintainers, config.project().securityAddress(), config.policy().tellReporterOfEscalation()), clock,
+                this::sendOutboxSoon);
+        this.timers = Timers.on(db, Map.of(SendOutboxJob.SENDER, outboxSender, CheckDeadlinesJob.CHECKER,
+                deadlineChecker));
+        this.sendOutbox = timers.every("send-outbox", SendOutboxJob.class, config.outbox().drainInterval());
+        this.checkDeadlines = timers.every("check-deadlines", CheckDeadlinesJob.class, config.policy().checkInterval());
         this.runner = new PipelineRunner(pipeline, db, inbound, clock, this::sendOutboxSoon,
                 new ReportQuarantine(outbox, templates, context, maintainers));
         MailboxIngester ingester = new MailboxIngester(mailbox, db, inbound, clock, config.mailbox().fetchBatch());
@@ -116,38 +123,9 @@ public final class Daemon implements AutoCloseable {
         LOG.info("pipeline: {}", pipeline.describe());
     }
 
-    private Scheduler newScheduler() {
-        Properties p = new Properties();
-        p.put(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "sectriage-" + UUID.randomUUID());
-        p.put("org.quartz.threadPool.threadCount", "2");
-        p.put("org.quartz.threadPool.threadNamePrefix", "sectriage-timer");
-        p.put("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-        try {
-            Scheduler s = new StdSchedulerFactory(p).getScheduler();
-            s.getContext().put(SendOutboxJob.SENDER, outboxSender);
-            JobDetail job = JobBuilder.newJob(SendOutboxJob.class).withIdentity(sendOutbox).storeDurably().build();
-            Trigger every = TriggerBuilder.newTrigger().withIdentity("send-outbox-every", "sectriage")
-                    .forJob(job)
-                    .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                            .withIntervalInMilliseconds(config.outbox().drainInterval().toMillis())
-                            .repeatForever()
-                            .withMisfireHandlingInstructionNextWithRemainingCount())
-                    .startNow()
-                    .build();
-            s.scheduleJob(job, java.util.Set.of(every), true);
-            return s;
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot set up the timers: " + e.getMessage(), e);
-        }
-    }
-
     /** Starts the timers and the mailbox watcher; returns at once. */
     public synchronized void start() {
-        try {
-            scheduler.start();
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot start the timers: " + e.getMessage(), e);
-        }
+        timers.start();
         watcherThread = new Thread(watcher, "sectriage-mailbox");
         watcherThread.setUncaughtExceptionHandler((t, e) -> {
             // The loop handles every failure it can; what reaches here (out of memory, a VM error)
@@ -162,13 +140,17 @@ public final class Daemon implements AutoCloseable {
 
     /** Has the outbox looked at now rather than at its next tick. */
     public void sendOutboxSoon() {
-        try {
-            if (scheduler.isStarted() && !scheduler.isShutdown()) {
-                scheduler.triggerJob(sendOutbox);
-            }
-        } catch (SchedulerException e) {
-            LOG.warn("cannot trigger the outbox: {}", e.getMessage());
-        }
+        timers.runNow(sendOutbox);
+    }
+
+    /** Has the SLA clock look at the cases that are due now rather than at its next tick. */
+    public void checkDeadlinesSoon() {
+        timers.runNow(checkDeadlines);
+    }
+
+    /** Checks the deadlines of the cases that are due, in the calling thread; returns how many notices were queued. */
+    public int checkDeadlinesNow() {
+        return deadlineChecker.checkDue();
     }
 
     /** Ends a wait for new mail at once (e.g. after mail was delivered in a demo or test). */
@@ -196,11 +178,7 @@ public final class Daemon implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            scheduler.shutdown(true);
-        } catch (SchedulerException e) {
-            LOG.warn("stopping the timers: {}", e.getMessage());
-        }
+        timers.stop();
         watcherThread = null;
         LOG.info("stopped");
     }
@@ -208,13 +186,7 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        try {
-            if (!scheduler.isShutdown()) {
-                scheduler.shutdown(true);
-            }
-        } catch (SchedulerException e) {
-            LOG.warn("stopping the timers: {}", e.getMessage());
-        }
+        timers.stop();
         db.close();
     }
 

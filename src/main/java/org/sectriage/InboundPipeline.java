@@ -10,6 +10,7 @@ import static org.sectriage.pipeline.Conditions.WRITTEN_BY_A_PERSON;
 import org.sectriage.act.Acknowledge;
 import org.sectriage.act.NotifyMaintainers;
 import org.sectriage.act.PointToTracker;
+import org.sectriage.act.UpdateDeadlines;
 import org.sectriage.classify.ClassifyReport;
 import org.sectriage.classify.DetectAutomatedMail;
 import org.sectriage.classify.FlagLikelyDuplicates;
@@ -28,7 +29,7 @@ final class InboundPipeline {
     /** The steps, built from their parts. */
     record Steps(ParseMime parse, DetectAutomatedMail detectAutomated, AttachToCase attach, ClassifyReport classify,
                  OpenCase open, RecordMessage record, FlagLikelyDuplicates flagDuplicates, Acknowledge acknowledge,
-                 PointToTracker pointToTracker, NotifyMaintainers notifyMaintainers) {
+                 PointToTracker pointToTracker, NotifyMaintainers notifyMaintainers, UpdateDeadlines updateDeadlines) {
     }
 
     static Pipeline of(Steps s) {
@@ -43,6 +44,7 @@ final class InboundPipeline {
                 .when(OPENED_A_CASE.and(IS_REPORT), s.acknowledge())
                 .when(OPENED_A_CASE.and(IS_NOT_SECURITY), s.pointToTracker())
                 .when(WRITTEN_BY_A_PERSON.and(FROM_REPORTER_SIDE), s.notifyMaintainers())
+                .when(IN_NO_CASE.negate(), s.updateDeadlines())
                 .build();
     }
 }

@@ -53,8 +53,8 @@ public final class CaseMailContext {
                 item -> ClassifierSetup.question(classifier, item), config.classification().supportedVersions());
     }
 
-    /** The context for a mail about {@code securityCase} caused by message {@code m}. */
-    public Map<String, Object> forMessage(SecurityCase securityCase, ParsedMessage m, java.time.Instant receivedAt) {
+    /** The context for a mail about {@code securityCase} that no inbound message caused, such as a reminder. */
+    public Map<String, Object> forCase(SecurityCase securityCase) {
         Map<String, Object> ctx = new HashMap<>();
         ctx.put("project", projectValues());
         Map<String, Object> pol = new HashMap<>();
@@ -79,6 +79,24 @@ public final class CaseMailContext {
         ctx.put("secondaryCoordinators", secondary.stream().map(a -> Map.of("address", a.address())).toList());
         ctx.put("hasSecondaryCoordinators", !secondary.isEmpty());
         Map<String, Object> msg = new HashMap<>();
+        for (String key : List.of("from", "receivedAt", "body")) {
+            msg.put(key, "");
+        }
+        msg.put("bodyTruncated", false);
+        ctx.put("message", msg);
+        ctx.put("problems", List.of());
+        ctx.put("hasProblems", false);
+        ctx.put("attachments", List.of());
+        ctx.put("hasAttachments", false);
+        ctx.put("acknowledged", false);
+        ctx.put("acknowledgementNote", "");
+        return withoutClassification(ctx);
+    }
+
+    /** The context for a mail about {@code securityCase} caused by message {@code m}. */
+    public Map<String, Object> forMessage(SecurityCase securityCase, ParsedMessage m, java.time.Instant receivedAt) {
+        Map<String, Object> ctx = forCase(securityCase);
+        Map<String, Object> msg = new HashMap<>();
         msg.put("from", m.from() == null ? "(unknown sender)" : m.from().toString());
         msg.put("receivedAt", WHEN.format(receivedAt.atZone(zone())));
         msg.put("body", m.bodyText() == null ? "" : m.bodyText());
@@ -88,9 +106,7 @@ public final class CaseMailContext {
         ctx.put("hasProblems", !m.problems().isEmpty());
         ctx.put("attachments", m.attachments());
         ctx.put("hasAttachments", !m.attachments().isEmpty());
-        ctx.put("acknowledged", false);
-        ctx.put("acknowledgementNote", "");
-        return withoutClassification(ctx);
+        return ctx;
     }
 
     /**
@@ -185,6 +201,14 @@ public final class CaseMailContext {
         message.put("size", 1234L);
         ctx.put("message", message);
         ctx.put("reason", "sample reason");
+        ctx.put("atDeadline", true);
+        ctx.put("noSecondary", false);
+        ctx.put("openedAt", "2026-01-15 10:00 UTC");
+        ctx.put("silentSince", "2026-01-15 10:00 UTC");
+        ctx.put("deadlines", List.of(Map.of("name", "first-response", "due", "2026-01-18 10:00 UTC",
+                "state", "due in 2d")));
+        ctx.put("history", List.of(Map.of("at", "2026-01-15 10:00 UTC", "actor", "sectriage", "type", "case-opened",
+                "detail", "report received")));
         withClassification(ctx, new Classification(ReportKind.SECURITY, "xss", List.of(79), Severity.MEDIUM,
                 SeveritySource.ESTIMATE, "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", 6.1,
                 List.of("affected-versions"), false, "1.0.0"),
@@ -192,7 +216,7 @@ public final class CaseMailContext {
         return ctx;
     }
 
-    private ZoneId zone() {
+    ZoneId zone() {
         return project.timeZone();
     }
 

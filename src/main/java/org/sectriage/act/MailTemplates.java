@@ -24,8 +24,12 @@ public final class MailTemplates {
     public static final String MAINTAINER_FOLLOW_UP = "maintainer-follow-up";
     public static final String MAINTAINER_QUARANTINE = "maintainer-quarantine";
     public static final String NOT_SECURITY = "not-security";
-    public static final List<String> NAMES =
-            List.of(ACKNOWLEDGEMENT, NOT_SECURITY, MAINTAINER_NEW_CASE, MAINTAINER_FOLLOW_UP, MAINTAINER_QUARANTINE);
+    public static final String COORDINATOR_REMINDER = "coordinator-reminder";
+    public static final String COORDINATOR_ESCALATION = "coordinator-escalation";
+    public static final String REPORTER_ESCALATION = "reporter-escalation";
+    public static final List<String> NAMES = List.of(ACKNOWLEDGEMENT, NOT_SECURITY, MAINTAINER_NEW_CASE,
+            MAINTAINER_FOLLOW_UP, MAINTAINER_QUARANTINE, COORDINATOR_REMINDER, COORDINATOR_ESCALATION,
+            REPORTER_ESCALATION);
 
     /** A rendered template: the subject line and the body text. */
     public record RenderedMail(String subject, String body) {

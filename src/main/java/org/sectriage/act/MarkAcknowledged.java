@@ -1,6 +1,7 @@
 package org.sectriage.act;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import org.sectriage.domain.CaseId;
 import org.sectriage.domain.CaseState;
@@ -14,8 +15,15 @@ import org.sectriage.store.OutboxStore.OutboxRow;
  */
 public final class MarkAcknowledged implements SentMailListener {
 
+    private final CaseDeadlines deadlines;
+
+    /** @param deadlines recomputed when the acknowledgement is sent, which meets its deadline */
+    public MarkAcknowledged(CaseDeadlines deadlines) {
+        this.deadlines = deadlines;
+    }
+
     @Override
-    public void sent(Connection connection, OutboxRow mail, Instant at) {
+    public void sent(Connection connection, OutboxRow mail, Instant at) throws SQLException {
         if (!Acknowledge.PURPOSE.equals(mail.purpose()) || mail.caseId() == null) {
             return;
         }
@@ -23,5 +31,6 @@ public final class MarkAcknowledged implements SentMailListener {
         CaseId id = CaseId.parse(mail.caseId());
         cases.find(id).filter(c -> c.state() == CaseState.NEW)
                 .ifPresent(c -> cases.updateState(id, CaseState.ACKNOWLEDGED, at));
+        deadlines.update(connection, id, at);
     }
 }

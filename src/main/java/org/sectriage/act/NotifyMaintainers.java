@@ -20,6 +20,9 @@ import org.sectriage.threading.Maintainers;
 public final class NotifyMaintainers implements Step {
 
     public static final String PURPOSE = "maintainer-notification";
+    /** The purposes of mail to the maintainers about a case, which their case thread is made of. */
+    static final java.util.Set<String> TO_MAINTAINERS = java.util.Set.of(PURPOSE, SendDeadlineNotices.REMINDER,
+            SendDeadlineNotices.ESCALATION);
 
     private final Outbox outbox;
     private final MailTemplates templates;
@@ -50,15 +53,26 @@ public final class NotifyMaintainers implements Step {
         }
         String template = env.isNewCase() ? MailTemplates.MAINTAINER_NEW_CASE : MailTemplates.MAINTAINER_FOLLOW_UP;
         MailTemplates.RenderedMail rendered = templates.render(template, ctx);
-        List<String> earlier = thread.stream()
-                .filter(m -> m.direction() == CaseMessage.Direction.OUT && PURPOSE.equals(m.kind()))
-                .map(CaseMessage::messageId)
-                .toList();
-        String inReplyTo = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
+        List<String> earlier = earlierMailToMaintainers(thread);
         outbox.enqueue(env.connection(), new OutgoingMail(id, PURPOSE, maintainers.addresses(), securityAddress,
-                rendered.subject(), rendered.body(), inReplyTo, earlier, OutgoingMail.AUTO_GENERATED));
+                rendered.subject(), rendered.body(), lastOf(earlier), earlier, OutgoingMail.AUTO_GENERATED));
         env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "maintainers-notified",
                 (env.isNewCase() ? "new case" : "follow-up") + " sent to " + maintainers.addresses().size()
                         + " maintainer(s)"));
+    }
+
+    /**
+     * The Message-IDs of the mail about a case sectriage sent the maintainers so far, oldest first: what
+     * a new mail to them is threaded to, so that each case is one thread in their mailboxes.
+     */
+    static List<String> earlierMailToMaintainers(List<CaseMessage> thread) {
+        return thread.stream()
+                .filter(m -> m.direction() == CaseMessage.Direction.OUT && TO_MAINTAINERS.contains(m.kind()))
+                .map(CaseMessage::messageId)
+                .toList();
+    }
+
+    static String lastOf(List<String> ids) {
+        return ids.isEmpty() ? null : ids.get(ids.size() - 1);
     }
 }

@@ -11,6 +11,7 @@ import org.sectriage.domain.CaseId;
 import org.sectriage.domain.CaseMessage;
 import org.sectriage.domain.Participant;
 import org.sectriage.domain.SecurityCase;
+import org.sectriage.store.DeadlineStore;
 import org.sectriage.store.InboundStore;
 import org.sectriage.store.JdbcCaseStore;
 import org.sectriage.store.OutboxStore;
@@ -19,7 +20,20 @@ import org.sectriage.store.OutboxStore.OutboxRow;
 /** A case as the CLI shows it: the case, its thread with delivery states, participants and events. */
 record CaseView(String id, String state, String subject, String reporter, Instant openedAt, Instant updatedAt,
                 String acknowledgement, String problems, Assessment assessment, List<LikelyDuplicate> likelyDuplicates,
-                List<Participant> participants, List<ThreadEntry> thread, List<CaseEvent> events) {
+                List<DeadlineView> deadlines, boolean overdue, List<Participant> participants,
+                List<ThreadEntry> thread, List<CaseEvent> events) {
+
+    /** One deadline of the case: what is due, when (null while paused), when it was met, and its state now. */
+    record DeadlineView(String kind, Instant due, Instant met, String state, boolean overdue) {
+    }
+
+    /** The case's deadlines as last computed, with their states at {@code now}. */
+    static List<DeadlineView> deadlines(Connection c, CaseId id, Instant now) throws SQLException {
+        return new DeadlineStore().find(c, id).map(stored -> stored.deadlines().all().stream()
+                .map(d -> new DeadlineView(d.kind().label(), d.due(), d.metAt(),
+                        d.state(now).render(java.time.ZoneOffset.UTC), d.isOverdue(now)))
+                .toList()).orElse(List.of());
+    }
 
     /** What the classifier (and, later, maintainers) made of the report; null for cases opened without one. */
     record Assessment(String kind, String vulnClass, List<String> cwe, String severity, String severitySource,
@@ -38,16 +52,17 @@ record CaseView(String id, String state, String subject, String reporter, Instan
                        String messageId, String delivery, Long sizeBytes, String problems) {
     }
 
-    static CaseView summary(Connection c, SecurityCase sc) throws SQLException {
+    static CaseView summary(Connection c, SecurityCase sc, Instant now) throws SQLException {
         List<OutboxRow> out = new OutboxStore().forCase(c, sc.id().toString());
         JdbcCaseStore cases = new JdbcCaseStore(c);
+        List<DeadlineView> deadlines = deadlines(c, sc.id(), now);
         return new CaseView(sc.id().toString(), sc.state().label(), sc.subject(), sc.reporter().toString(),
                 sc.openedAt(), sc.updatedAt(), acknowledgement(out), sc.flags(),
-                cases.classification(sc.id()).map(Assessment::of).orElse(null), List.of(), List.of(), List.of(),
-                List.of());
+                cases.classification(sc.id()).map(Assessment::of).orElse(null), List.of(), deadlines,
+                deadlines.stream().anyMatch(DeadlineView::overdue), List.of(), List.of(), List.of());
     }
 
-    static CaseView full(Connection c, SecurityCase sc) throws SQLException {
+    static CaseView full(Connection c, SecurityCase sc, Instant now) throws SQLException {
         JdbcCaseStore cases = new JdbcCaseStore(c);
         InboundStore inbound = new InboundStore();
         List<OutboxRow> out = new OutboxStore().forCase(c, sc.id().toString());
@@ -67,10 +82,11 @@ record CaseView(String id, String state, String subject, String reporter, Instan
                         m.messageId(), null, r == null ? null : r.size(), r == null ? null : r.problems()));
             }
         }
+        List<DeadlineView> deadlines = deadlines(c, id, now);
         return new CaseView(id.toString(), sc.state().label(), sc.subject(), sc.reporter().toString(), sc.openedAt(),
                 sc.updatedAt(), acknowledgement(out), sc.flags(),
-                cases.classification(id).map(Assessment::of).orElse(null), cases.likelyDuplicates(id),
-                cases.participants(id), thread, cases.events(id));
+                cases.classification(id).map(Assessment::of).orElse(null), cases.likelyDuplicates(id), deadlines,
+                deadlines.stream().anyMatch(DeadlineView::overdue), cases.participants(id), thread, cases.events(id));
     }
 
     /** yes (sent), queued, failed, or no: what became of the case's acknowledgement. */

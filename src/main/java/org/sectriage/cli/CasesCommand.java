@@ -34,6 +34,14 @@ final class CasesCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The most pressing deadline of a case: the first overdue one, else the next one due, e.g. "first-response overdue by 2h". */
+    static String nextDeadline(CaseView v) {
+        return v.deadlines().stream().filter(CaseView.DeadlineView::overdue).findFirst()
+                .or(() -> v.deadlines().stream().filter(d -> d.met() == null && d.due() != null
+                        && d.state().startsWith("due in")).min(java.util.Comparator.comparing(CaseView.DeadlineView::due)))
+                .map(d -> d.kind() + " " + d.state()).orElse("");
+    }
+
     /** A case's class in a few characters, e.g. {@code xss/high}, {@code not-security}, or empty. */
     static String classShort(CaseView.Assessment a) {
         if (a == null) {
@@ -43,11 +51,15 @@ final class CasesCommand implements Runnable {
                 : a.kind();
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List all cases, newest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List all cases, newest first; with --overdue, only open cases with a deadline passed unmet.")
     static final class ListCases implements Callable<Integer> {
 
         @Mixin
         DatabaseOption database;
+
+        @Option(names = "--overdue", description = "Only the cases with a deadline that has passed unmet.")
+        boolean overdue;
 
         @Option(names = "--json", description = "One JSON object per case, one per line.")
         boolean json;
@@ -58,8 +70,12 @@ final class CasesCommand implements Runnable {
                 List<CaseView> views = new ArrayList<>();
                 int[] unfiled = {0};
                 db.run(c -> {
+                    java.time.Instant now = java.time.Instant.now();
                     for (SecurityCase sc : new JdbcCaseStore(c).list()) {
-                        views.add(CaseView.summary(c, sc));
+                        CaseView v = CaseView.summary(c, sc, now);
+                        if (!overdue || v.overdue()) {
+                            views.add(v);
+                        }
                     }
                     unfiled[0] = new InboundStore().unfiled(c).size();
                 });
@@ -69,14 +85,14 @@ final class CasesCommand implements Runnable {
                     return 0;
                 }
                 if (views.isEmpty()) {
-                    out.println("No cases.");
+                    out.println(overdue ? "No overdue cases." : "No cases.");
                 } else {
-                    out.printf("%-15s %-13s %-16s %-8s %-22s %-30s %s%n", "CASE", "STATE", "OPENED (UTC)", "ACK",
-                            "CLASS", "REPORTER", "SUBJECT");
+                    out.printf("%-15s %-13s %-16s %-8s %-22s %-28s %-30s %s%n", "CASE", "STATE", "OPENED (UTC)", "ACK",
+                            "CLASS", "NEXT DEADLINE", "REPORTER", "SUBJECT");
                     for (CaseView v : views) {
-                        out.printf("%-15s %-13s %-16s %-8s %-22s %-30s %s%n", v.id(), v.state(),
+                        out.printf("%-15s %-13s %-16s %-8s %-22s %-28s %-30s %s%n", v.id(), v.state(),
                                 TIME.format(v.openedAt()), v.acknowledgement(), cut(classShort(v.assessment()), 22),
-                                cut(v.reporter(), 30), cut(v.subject(), 60));
+                                cut(nextDeadline(v), 28), cut(v.reporter(), 30), cut(v.subject(), 60));
                     }
                 }
                 if (unfiled[0] > 0) {
@@ -114,7 +130,7 @@ final class CasesCommand implements Runnable {
                 CaseView v = db.inTransaction(c -> {
                     SecurityCase sc = new JdbcCaseStore(c).find(caseId)
                             .orElseThrow(() -> new CliErrors.UserError("no case " + caseId));
-                    return CaseView.full(c, sc);
+                    return CaseView.full(c, sc, java.time.Instant.now());
                 });
                 if (json) {
                     System.out.println(Json.write(v));
@@ -155,6 +171,14 @@ final class CasesCommand implements Runnable {
             }
             for (LikelyDuplicate d : v.likelyDuplicates()) {
                 out.println("  likely duplicate: " + d.caseId() + " (similarity " + d.score() + ": " + d.reasons() + ")");
+            }
+            if (!v.deadlines().isEmpty()) {
+                out.println();
+                out.println("Deadlines:");
+                for (CaseView.DeadlineView d : v.deadlines()) {
+                    out.printf("  %-16s %-22s %s%n", d.kind(), d.due() == null ? "(paused)" : TIME.format(d.due()) + " UTC",
+                            d.state());
+                }
             }
             out.println();
             out.println("Participants:");

@@ -191,9 +191,12 @@ final class ConfigSchema {
         Duration firstResponse = policy.optional("first-response-within", DURATION, Duration.ofDays(3));
         Duration silence = policy.optional("escalate-after-silence", DURATION, Duration.ofDays(5));
         String timeline = policy.optional("timeline", TEXT);
-        Duration remindBefore = policy.optional("remind-before", DURATION_OR_ZERO, Duration.ofDays(1));
+        // By default a day before, or half way for a first response due within two days.
+        Duration defaultLead = firstResponse.dividedBy(2).compareTo(Duration.ofDays(1)) < 0
+                ? firstResponse.dividedBy(2) : Duration.ofDays(1);
+        Duration remindBefore = policy.optional("remind-before", DURATION_OR_ZERO, defaultLead);
         if (policy.valid("remind-before", "first-response-within") && remindBefore.compareTo(firstResponse) >= 0) {
-            policy.reject(policy.has("remind-before") ? "remind-before" : "first-response-within",
+            policy.reject("remind-before",
                     "remind-before (" + Durations.format(remindBefore) + ") must be shorter than first-response-within ("
                             + Durations.format(firstResponse) + "), or the reminder would come before the report");
         }
@@ -222,12 +225,15 @@ final class ConfigSchema {
         TimeBasis responseBasis = basis.optional("first-response-within", ValueType.TIME_BASIS, TimeBasis.CALENDAR);
         TimeBasis silenceBasis = basis.optional("escalate-after-silence", ValueType.TIME_BASIS, TimeBasis.CALENDAR);
         SlaPolicy sla = null;
-        try {
-            BusinessCalendar calendar = new BusinessCalendar(zone, days, hours, holidays);
-            sla = new SlaPolicy(new TimeLimit(acknowledge, ackBasis), new TimeLimit(firstResponse, responseBasis),
-                    new TimeLimit(silence, silenceBasis), remindBefore, calendar);
-        } catch (IllegalArgumentException e) {
-            business.reject(days.isEmpty() ? "working-days" : "working-hours", e.getMessage());
+        if (business.valid("working-days", "working-hours")) {
+            // Wrong items were reported one by one; an empty or overlapping whole is reported here.
+            try {
+                BusinessCalendar calendar = new BusinessCalendar(zone, days, hours, holidays);
+                sla = new SlaPolicy(new TimeLimit(acknowledge, ackBasis), new TimeLimit(firstResponse, responseBasis),
+                        new TimeLimit(silence, silenceBasis), remindBefore, calendar);
+            } catch (IllegalArgumentException e) {
+                business.reject(days.isEmpty() ? "working-days" : "working-hours", e.getMessage());
+            }
         }
         return new Policy(acknowledge, firstResponse, silence, timeline, sla, checkInterval, tellReporter);
     }

@@ -107,6 +107,12 @@ public record SectriageConfig(
                             TimeLimit.calendar(escalateAfterSilence), remindBefore, BusinessCalendar.officeHours(zone)),
                     Duration.ofMinutes(1), true);
         }
+
+        /** This policy with its deadlines checked every {@code interval}. */
+        public Policy withCheckInterval(Duration interval) {
+            return new Policy(acknowledgeWithin, firstResponseWithin, escalateAfterSilence, timelineText, sla, interval,
+                    tellReporterOfEscalation);
+        }
     }
 
     /** How acknowledgements are sent. */

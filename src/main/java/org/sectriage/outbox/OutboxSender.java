@@ -87,9 +87,9 @@ public final class OutboxSender {
             String refusedText = refused.isEmpty() ? null : String.join(", ", refused);
             db.run(c -> {
                 store.markSent(c, row.id(), now, refusedText);
-                onSent.sent(c, row, now);
                 record(c, row, now, row.purpose() + "-sent", "to " + String.join(", ", row.recipients())
                         + (refusedText == null ? "" : "; refused by the server for " + refusedText));
+                onSent.sent(c, row, now);
             });
             if (refusedText == null) {
                 LOG.info("sent {} {} for {}", row.purpose(), row.messageId(), caseLabel(row));

@@ -47,8 +47,8 @@ public final class Database implements AutoCloseable {
         if (mustExist && url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
             url = url + ";IFEXISTS=TRUE";
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password == null ? "" : password);
-        pool.setMaxConnections(8);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(interruptSafe(url), user, password == null ? "" : password);
+        pool.setMaxConnections(12);
         Database db = new Database(pool, url);
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET WRITE_DELAY 0");
@@ -68,6 +68,21 @@ public final class Database implements AutoCloseable {
         }
         LOG.debug("database ready at {}", url);
         return db;
+    }
+
+    /**
+     * {@code url} with H2's {@code retry:} file system for a file database. A thread that is
+     * interrupted in the middle of a write (Quartz interrupts its misfire thread when it stops, a stop
+     * that times out interrupts the mailbox watcher) closes a plain FileChannel, and with it the whole
+     * database for every thread; {@code retry:} reopens the channel and carries on. The files are the
+     * same.
+     */
+    static String interruptSafe(String url) {
+        String file = "jdbc:h2:file:";
+        if (url.startsWith(file) && !url.substring(file.length()).matches("^(retry|async|nio|niomapped|split):.*")) {
+            return file + "retry:" + url.substring(file.length());
+        }
+        return url;
     }
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
@@ -97,6 +112,11 @@ public final class Database implements AutoCloseable {
 
     public String url() {
         return url;
+    }
+
+    /** A new connection from the pool, for a component that runs its own transactions (Quartz's job store). */
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
     }
 
     @Override

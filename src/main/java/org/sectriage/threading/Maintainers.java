@@ -27,9 +27,18 @@ public final class Maintainers {
         return members.stream().map(m -> new EmailAddress(m.email().address(), m.name())).toList();
     }
 
+    /** The primary coordinators: whom the SLA clock reminds of a first response that is due. */
+    public List<EmailAddress> primaryCoordinators() {
+        return withRole(CoordinatorRole.PRIMARY);
+    }
+
     /** The secondary coordinators: whom a reporter may contact when the team has gone silent. */
     public List<EmailAddress> secondaryCoordinators() {
-        return members.stream().filter(m -> m.role() == CoordinatorRole.SECONDARY)
+        return withRole(CoordinatorRole.SECONDARY);
+    }
+
+    private List<EmailAddress> withRole(CoordinatorRole role) {
+        return members.stream().filter(m -> m.role() == role)
                 .map(m -> new EmailAddress(m.email().address(), m.name())).toList();
     }
 

@@ -12,6 +12,7 @@ import org.sectriage.domain.Participant;
 import org.sectriage.domain.ParticipantRole;
 import org.sectriage.domain.SecurityCase;
 import org.sectriage.parse.ParsedMessage;
+import org.sectriage.sla.SlaEventType;
 import org.sectriage.pipeline.Envelope;
 import org.sectriage.pipeline.Step;
 
@@ -52,6 +53,10 @@ public final class OpenCase implements Step {
             env.cases().saveClassification(id, c);
             env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "classified", c.summary()));
         });
+        if (notSecurity) {
+            env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, SlaEventType.CLOSED.caseEventType(),
+                    "not about security; a maintainer can reopen it"));
+        }
         env.attachTo(id, true);
         env.setSenderRole(maintainers.isMaintainer(reporter) ? ParticipantRole.MAINTAINER : ParticipantRole.REPORTER);
     }

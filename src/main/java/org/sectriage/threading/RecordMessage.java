@@ -5,6 +5,8 @@ import org.sectriage.domain.CaseEvent;
 import org.sectriage.domain.CaseId;
 import org.sectriage.domain.CaseMessage;
 import org.sectriage.domain.EmailAddress;
+import org.sectriage.domain.ParticipantRole;
+import org.sectriage.sla.SlaEventType;
 import org.sectriage.parse.ParsedMessage;
 import org.sectriage.pipeline.Envelope;
 import org.sectriage.pipeline.Step;
@@ -29,11 +31,21 @@ public final class RecordMessage implements Step {
         env.cases().addMessage(new CaseMessage(id, CaseMessage.Direction.IN, m.messageId(), sender, recipients,
                 m.subject(), env.kind().label(), env.now(), env.inbound().id(), null));
         if (!env.isNewCase()) {
-            String what = env.kind().isAutomated()
-                    ? env.kind().label() + " recorded, not answered" + (env.kindReason() == null ? "" : ": " + env.kindReason())
-                    : "follow-up received";
-            env.cases().addEvent(new CaseEvent(id, env.now(), sender == null ? "unknown sender" : sender,
-                    "message-received", what));
+            String type;
+            String what;
+            if (env.kind().isAutomated()) {
+                type = "message-received";
+                what = env.kind().label() + " recorded, not answered"
+                        + (env.kindReason() == null ? "" : ": " + env.kindReason());
+            } else if (env.senderRole() == ParticipantRole.MAINTAINER) {
+                type = "maintainer-message-received";
+                what = "message from a maintainer received";
+            } else {
+                // The reporter's side wrote: it ends a wait on the reporter; it does not stop the SLA clock.
+                type = SlaEventType.REPORTER_MESSAGE.caseEventType();
+                what = "follow-up received";
+            }
+            env.cases().addEvent(new CaseEvent(id, env.now(), sender == null ? "unknown sender" : sender, type, what));
             env.cases().touch(id, env.now());
         }
     }

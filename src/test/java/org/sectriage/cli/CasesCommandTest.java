@@ -111,6 +111,32 @@ class CasesCommandTest {
         assertThat(empty).isEmptyDirectory();
     }
 
+    @Test
+    void overdueListsOnlyTheCasesPastADeadlineAndShowPrintsEachDeadlinesState() {
+        MailServer server = new MailServer(GREENMAIL);
+        server.sendToSecurity(TestMail.report().from("late@researcher.example").subject("Nobody answered").build());
+        // A daemon whose clock is ten days behind opens the case: by now its first response is a week overdue.
+        Clock tenDaysAgo = Clock.offset(Clock.systemUTC(), Duration.ofDays(-10));
+        try (Daemon daemon = Daemon.create(config, tenDaysAgo)) {
+            daemon.start();
+            CaseDatabase db = new CaseDatabase(daemon.database());
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.outbox("acknowledgement", "sent") == 3);
+        }
+
+        String overdue = run("cases", "list", "--overdue", "--database", config.database().url());
+        assertThat(overdue.lines().filter(l -> l.startsWith("SEC-"))).singleElement()
+                .satisfies(l -> assertThat(l).contains("Nobody answered").contains("first-response overdue by 7d"));
+
+        String late = firstCase("Nobody answered");
+        assertThat(run("cases", "show", late, "--database", config.database().url()))
+                .contains("Deadlines:")
+                .containsPattern("acknowledgement +\\S+ \\S+ UTC +met ")
+                .containsPattern("first-response +\\S+ \\S+ UTC +overdue by 7d")
+                .containsPattern("next-update +\\S+ \\S+ UTC +overdue by 5d");
+        assertThat(run("cases", "show", firstCase("XSS in preview"), "--database", config.database().url()))
+                .containsPattern("first-response +\\S+ \\S+ UTC +due in 2d 23h");
+    }
+
     private String firstCase(String subject) {
         String out = run("cases", "list", "--database", config.database().url());
         return out.lines().filter(l -> l.contains(subject)).findFirst().orElseThrow().split("\\s+")[0];

@@ -244,6 +244,53 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsBusinessTimeIntoThePolicysDeadlines() {
+        SectriageConfig config = parse(MINIMAL + """
+                policy:
+                  first-response-within: 3d
+                  remind-before: 4h
+                  business-time:
+                    time-zone: Europe/Berlin
+                    working-days: [MON, TUE, WED, THU, FRI]
+                    working-hours: [09:00-12:00, 13:00-17:00]
+                    holidays: [2026-12-24]
+                    basis:
+                      first-response-within: working-days
+                """);
+
+        var sla = config.policy().sla();
+        assertEquals(org.sectriage.sla.TimeBasis.WORKING_DAYS, sla.firstResponse().basis());
+        assertEquals(org.sectriage.sla.TimeBasis.CALENDAR, sla.acknowledge().basis());
+        assertEquals(java.time.Duration.ofHours(4), sla.reminderLead());
+        // Friday 2026-11-20 16:00 Berlin: three business days later is Wednesday at the same time.
+        assertEquals(java.time.Instant.parse("2026-11-25T15:00:00Z"),
+                sla.due(java.time.Instant.parse("2026-11-20T15:00:00Z"), sla.firstResponse()));
+    }
+
+    @Test
+    void reportsEachWrongBusinessTimeValueWithItsKeyAndLine() {
+        List<String> errors = errorsOf(MINIMAL + """
+                policy:
+                  remind-before: 5d
+                  business-time:
+                    working-days: [MON, Funday]
+                    working-hours: [9-17]
+                    basis:
+                      acknowledge-within: fortnights
+                """);
+
+        assertEquals(List.of(
+                "config key policy.remind-before at line 16: remind-before (5d) must be shorter than"
+                        + " first-response-within (3d), or the reminder would come before the report",
+                "config key policy.business-time.working-days[1] at line 18: expected a day of the week such as MON"
+                        + " or MONDAY, got 'Funday'",
+                "config key policy.business-time.working-hours[0] at line 19: expected working hours such as"
+                        + " 09:00-17:00, got '9-17'",
+                "config key policy.business-time.basis.acknowledge-within at line 21: expected one of calendar,"
+                        + " working-hours, working-days, got 'fortnights'"), errors);
+    }
+
+    @Test
     void reportsMissingRequiredKeyWithItsSectionAndLine() {
         List<String> errors = errorsOf(MINIMAL.replace("  host: imap.example.org\n", ""));
 

@@ -117,43 +117,9 @@ class ExampleConfigsTest {
                 Durations.format(p.escalateAfterSilence()));
     }
 
-    /**
-     * The SLA policy of {@code config} with its commented {@code # business-time:} block read as the
-     * integrator is to read it: a specification of the intended keys, until the loader reads them.
-     */
-    @SuppressWarnings("unchecked")
-    private static SlaPolicy businessTimeOf(String policy, SectriageConfig config) throws IOException {
-        List<String> lines = Files.readAllLines(EXAMPLES.resolve(policy + ".yaml"));
-        int start = lines.indexOf("  # business-time:");
-        assertThat(start).as("%s has a commented business-time block", policy).isPositive();
-        String block = lines.stream().skip(start).takeWhile(l -> l.startsWith("  #"))
-                .map(l -> l.substring("  # ".length() - 1).replaceFirst("^ ", ""))
-                .collect(Collectors.joining("\n"));
-        Map<String, Object> keys = (Map<String, Object>) new Yaml().<Map<String, Object>>load(block).get("business-time");
-        Map<String, String> basis = (Map<String, String>) keys.get("basis");
-        BusinessCalendar calendar = new BusinessCalendar(ZoneId.of((String) keys.get("time-zone")),
-                workingDays((List<String>) keys.get("working-days")),
-                ((List<String>) keys.get("working-hours")).stream().map(WorkingSpan::parse).toList(),
-                Holidays.of(((List<Object>) keys.get("holidays")).stream().map(ExampleConfigsTest::date).toList()));
-        SectriageConfig.Policy times = config.policy();
-        return new SlaPolicy(
-                new TimeLimit(times.acknowledgeWithin(), TimeBasis.fromLabel(basis.get("acknowledge-within"))),
-                new TimeLimit(times.firstResponseWithin(), TimeBasis.fromLabel(basis.get("first-response-within"))),
-                new TimeLimit(times.escalateAfterSilence(), TimeBasis.fromLabel(basis.get("escalate-after-silence"))),
-                Durations.parse(String.valueOf(keys.get("remind-before"))), calendar);
-    }
-
-    /** A date as SnakeYAML reads a plain YAML timestamp such as 2026-12-24: a java.util.Date at UTC midnight. */
-    private static LocalDate date(Object yaml) {
-        return yaml instanceof Date date ? LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC) : LocalDate.parse(yaml.toString());
-    }
-
-    private static Set<DayOfWeek> workingDays(List<String> written) {
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        for (String day : written) {
-            days.add(EnumSet.allOf(DayOfWeek.class).stream().filter(d -> d.name().startsWith(day)).findFirst()
-                    .orElseThrow(() -> new AssertionError("not a day of the week: " + day)));
-        }
-        return days;
+    /** The SLA policy the loader read from the example's {@code policy} section. */
+    private static SlaPolicy businessTimeOf(String policy, SectriageConfig config) {
+        assertThat(config.policy().sla()).as("%s has an SLA policy", policy).isNotNull();
+        return config.policy().sla();
     }
 }

@@ -23,10 +23,16 @@ public record RunningDaemon(Daemon daemon, MailServer server, CaseDatabase db) i
     /** As {@link #start(GreenMailExtension, Path, int, int)}, with the test config changed by {@code adjust}. */
     public static RunningDaemon start(GreenMailExtension greenMail, Path dir, int perSender, int inAll,
                                       UnaryOperator<SectriageConfig> adjust) {
+        return start(greenMail, dir, perSender, inAll, adjust, Clock.systemUTC());
+    }
+
+    /** As {@link #start(GreenMailExtension, Path, int, int, UnaryOperator)}, on {@code clock}. */
+    public static RunningDaemon start(GreenMailExtension greenMail, Path dir, int perSender, int inAll,
+                                      UnaryOperator<SectriageConfig> adjust, Clock clock) {
         greenMail.setUser(TestConfig.SECURITY, TestConfig.SECURITY, TestConfig.PASSWORD);
         MailServer server = new MailServer(greenMail);
         Daemon daemon = Daemon.create(adjust.apply(TestConfig.of(server.imapPort(), server.smtpPort(), dir, perSender,
-                inAll)), Clock.systemUTC());
+                inAll)), clock);
         daemon.start();
         return new RunningDaemon(daemon, server, new CaseDatabase(daemon.database()));
     }

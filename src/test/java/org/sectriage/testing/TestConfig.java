@@ -61,6 +61,12 @@ public final class TestConfig {
                 c.acknowledgement(), settings, c.templates(), c.limits(), c.outbox());
     }
 
+    /** {@code c} with the policy {@code policy}. */
+    public static SectriageConfig withPolicy(SectriageConfig c, SectriageConfig.Policy policy) {
+        return new SectriageConfig(c.project(), c.mailbox(), c.smtp(), c.database(), c.maintainers(), policy,
+                c.acknowledgement(), c.classification(), c.templates(), c.limits(), c.outbox());
+    }
+
     /**
      * The same configuration as YAML, for a daemon started as its own process; the IMAP password is
      * written to a file beside it.
