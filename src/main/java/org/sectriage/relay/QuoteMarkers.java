@@ -44,7 +44,8 @@ final class QuoteMarkers {
             "^\\*?(?:Sent|Date|Gesendet|Datum|Envoyé|Enviado|Inviato|Data|Verzonden|Skickat|Sendt|Wysłano)\\s?:\\*?\\s.+");
 
     private static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^-- ?$");
-    private static final Pattern MOBILE_SIGNATURE = Pattern.compile("(?i)^(?:Sent from my .{1,40}"
+    private static final Pattern MOBILE_SIGNATURE = Pattern.compile("(?i)^(?:Sent from my (?:iPhone|iPad|Android"
+            + "|mobile|phone|smartphone|Samsung|Galaxy|Pixel|Huawei|Xiaomi|OnePlus|BlackBerry|Windows Phone)\\b.{0,40}"
             + "|Sent from (?:Outlook|Mail|Yahoo Mail|Gmail|Proton Mail)(?: for .{1,40})?|Get Outlook for .{1,40}"
             + "|Von meinem .{1,40} gesendet|Gesendet von meinem .{1,40}|Envoyé de mon .{1,40}"
             + "|Enviado desde mi .{1,40}|Inviato da(?:l mio)? .{1,40}|Verzonden vanaf mijn .{1,40}"

@@ -14,7 +14,8 @@ import org.sectriage.domain.EmailAddress;
  * its attribution or header block, and without the signature. No team address survives, and no line
  * that names a team member the way a quote header does. When in doubt it leaves text out rather than
  * letting the team's mail through. A reply with a known {@code #command} below its top relays nothing
- * (see {@link RelayedReply}).
+ * (see {@link RelayedReply}). Whether to relay at all is the commands' to say: a reply with
+ * {@code #internal} ({@code Effects#internal()}) is not relayed, whatever this returns.
  */
 public final class ReplyRelay {
 

@@ -183,6 +183,12 @@ class ReplyRelayTest {
     }
 
     @Test
+    void onlyAPhonesSentFromLineIsASignatureNotASentenceThatStartsLikeOne() {
+        assertThat(relayText("Sent from my laptop, the PoC still works.\n\nSent from my Galaxy S24"))
+                .isEqualTo("Sent from my laptop, the PoC still works.");
+    }
+
+    @Test
     void aReplyOfOnlyCommandsAndQuotesRelaysNothing() {
         RelayedReply relayed = relay.relay("#confirm\n#severity high\n\nOn 02.03.26 09:14, Sam Okafor wrote:\n> hi\n",
                 MARIA);
