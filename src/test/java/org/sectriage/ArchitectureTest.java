@@ -30,6 +30,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void commandsRelayAndAdvisoriesArePlainJavaForTheEdgesToWireIn() {
+        noClasses().that().resideInAnyPackage("org.sectriage.command..", "org.sectriage.relay..",
+                        "org.sectriage.advisory..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "jakarta..", "org.eclipse.angus..", "java.sql..", "org.h2..", "org.quartz..",
+                        "org.apache.james..", "org.bouncycastle..", "org.sectriage.store..", "org.sectriage.ingest..",
+                        "org.sectriage.outbox..", "org.sectriage.pipeline..", "org.sectriage.config..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheIngestEdgeSpeaksImap() {
         noClasses().that().resideOutsideOfPackages("org.sectriage.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.angus.mail.imap..")

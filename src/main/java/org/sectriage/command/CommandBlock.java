@@ -1,0 +1,90 @@
+package org.sectriage.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The command lines at the top of a reply and the text below them. The block is every line from the
+ * top that looks like a command ({@code #word}, possibly followed by an argument), blank lines between
+ * them included; it ends at the first other line. Whether a {@code #word} is a known command is for
+ * the {@link CommandRegistry} to say.
+ */
+public final class CommandBlock {
+
+    private static final Pattern COMMAND_LINE = Pattern.compile("#([A-Za-z][A-Za-z0-9-]*)(?:\\s+(.*))?");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+
+    /** One line of the block: its number in the reply (from 1), its keyword in lower case and its argument. */
+    public record Line(int number, String keyword, String argument, String text) {
+    }
+
+    private final List<Line> lines;
+    private final List<String> all;
+    private final int firstTextLine;
+
+    private CommandBlock(List<Line> lines, List<String> all, int firstTextLine) {
+        this.lines = List.copyOf(lines);
+        this.all = all;
+        this.firstTextLine = firstTextLine;
+    }
+
+    /** The block at the top of {@code body}, a reply's plain text. */
+    public static CommandBlock of(String body) {
+        List<String> all = splitLines(body == null ? "" : body);
+        List<Line> lines = new ArrayList<>();
+        int i = 0;
+        while (i < all.size()) {
+            String text = all.get(i).strip();
+            if (!text.isEmpty()) {
+                Line line = parseLine(i + 1, text);
+                if (line == null) {
+                    break;
+                }
+                lines.add(line);
+            }
+            i++;
+        }
+        return new CommandBlock(lines, all, lines.isEmpty() ? 1 : lines.get(lines.size() - 1).number() + 1);
+    }
+
+    /** The lines of {@code text}, split at CRLF, CR or LF. */
+    public static List<String> splitLines(String text) {
+        return List.of(LINE_BREAK.split(text, -1));
+    }
+
+    /** {@code text} read as a command line, or null when it does not look like one. */
+    static Line parseLine(int number, String text) {
+        Matcher m = COMMAND_LINE.matcher(text.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        String argument = m.group(2) == null ? "" : m.group(2).strip();
+        return new Line(number, m.group(1).toLowerCase(Locale.ROOT), argument, text.strip());
+    }
+
+    public List<Line> lines() {
+        return lines;
+    }
+
+    public boolean isEmpty() {
+        return lines.isEmpty();
+    }
+
+    /** The number (from 1) of the first line after the block: where the maintainer's text begins. */
+    public int firstTextLine() {
+        return firstTextLine;
+    }
+
+    /** Every line of the reply after the block, as written. */
+    public List<String> remainingLines() {
+        return all.subList(Math.min(firstTextLine - 1, all.size()), all.size());
+    }
+
+    /** The reply without its command block. */
+    public String remainder() {
+        return String.join("\n", remainingLines());
+    }
+}

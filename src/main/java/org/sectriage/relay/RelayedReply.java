@@ -1,0 +1,24 @@
+package org.sectriage.relay;
+
+import java.util.List;
+
+/**
+ * The part of a maintainer's reply that may reach the reporter. A reply with commands below its top,
+ * where commands do not count, relays nothing: one of them may be {@code #internal}. The caller should
+ * tell the maintainer which lines to move.
+ *
+ * @param text               the maintainer's own words: no commands, quotes, attributions or signature;
+ *                           empty when nothing is to be relayed
+ * @param strayCommandLines  line numbers (from 1) of known {@code #command} lines found below the top
+ */
+public record RelayedReply(String text, List<Integer> strayCommandLines) {
+
+    public RelayedReply {
+        strayCommandLines = List.copyOf(strayCommandLines);
+    }
+
+    /** True when nothing is left to relay. */
+    public boolean isEmpty() {
+        return text.isBlank();
+    }
+}

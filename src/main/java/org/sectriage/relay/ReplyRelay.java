@@ -1,0 +1,121 @@
+package org.sectriage.relay;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.sectriage.command.CommandBlock;
+import org.sectriage.command.CommandRegistry;
+import org.sectriage.domain.EmailAddress;
+
+/**
+ * The text of a maintainer's reply that goes on to the reporter: the maintainer's own words, top- or
+ * bottom-posted or written between quotes, without the commands at the top, without quoted text and
+ * its attribution or header block, and without the signature. No team address survives, and no line
+ * that names a team member the way a quote header does. When in doubt it leaves text out rather than
+ * letting the team's mail through. A reply with a known {@code #command} below its top relays nothing
+ * (see {@link RelayedReply}). Whether to relay at all is the commands' to say: a reply with
+ * {@code #internal} ({@code Effects#internal()}) is not relayed, whatever this returns.
+ */
+public final class ReplyRelay {
+
+    private final Collection<EmailAddress> team;
+    private final CommandRegistry commands;
+
+    /** A relay that keeps the addresses and names of {@code team} (the maintainers) from the reporter. */
+    public ReplyRelay(Collection<EmailAddress> team, CommandRegistry commands) {
+        this.team = List.copyOf(team);
+        this.commands = commands;
+    }
+
+    /** What of {@code body}, the plain text of a reply by {@code sender}, may be relayed to the reporter. */
+    public RelayedReply relay(String body, EmailAddress sender) {
+        CommandBlock block = CommandBlock.of(body);
+        List<String> lines = block.remainingLines();
+        int offset = block.firstTextLine();
+        List<String> kept = new ArrayList<>();
+        List<Integer> strayCommands = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            String line = lines.get(i);
+            if (QuoteMarkers.isQuoted(line)) {
+                i++;
+                continue;
+            }
+            if (QuoteMarkers.startsOriginalMessage(lines, i)) {
+                break;
+            }
+            Optional<QuoteMarkers.Attribution> attribution = QuoteMarkers.attributionAt(lines, i);
+            if (attribution.isPresent()) {
+                if (!attribution.get().quoteMarked()) {
+                    break;
+                }
+                i += attribution.get().length();
+                continue;
+            }
+            if (QuoteMarkers.isSignatureDelimiter(line)) {
+                i = endOfSignature(lines, i + 1);
+                continue;
+            }
+            if (isCommand(line)) {
+                strayCommands.add(offset + i);
+            } else if (!QuoteMarkers.isMobileSignature(line)) {
+                kept.add(line.stripTrailing());
+            }
+            i++;
+        }
+        if (!strayCommands.isEmpty()) {
+            return new RelayedReply("", strayCommands);
+        }
+        return new RelayedReply(tidy(withoutPrivateAddresses(kept, sender)), strayCommands);
+    }
+
+    /** The first line after a signature that starts at {@code from}: where a quote or attribution begins. */
+    private static int endOfSignature(List<String> lines, int from) {
+        int i = from;
+        while (i < lines.size() && !QuoteMarkers.isQuoted(lines.get(i))
+                && !QuoteMarkers.startsOriginalMessage(lines, i) && QuoteMarkers.attributionAt(lines, i).isEmpty()) {
+            i++;
+        }
+        return i;
+    }
+
+    private boolean isCommand(String line) {
+        CommandBlock.Line command = CommandBlock.of(line).lines().stream().findFirst().orElse(null);
+        return command != null && commands.knows(command.keyword());
+    }
+
+    private List<String> withoutPrivateAddresses(List<String> lines, EmailAddress sender) {
+        List<EmailAddress> everyone = new ArrayList<>(team);
+        if (sender != null) {
+            everyone.add(sender);
+        }
+        PrivateAddresses safeguard = new PrivateAddresses(everyone);
+        List<String> cleaned = new ArrayList<>();
+        for (String line : lines) {
+            String clean = safeguard.clean(line);
+            if (clean != null) {
+                cleaned.add(clean);
+            }
+        }
+        return cleaned;
+    }
+
+    /** The lines joined, without blank lines at either end and with runs of blank lines made one. */
+    private static String tidy(List<String> lines) {
+        StringBuilder text = new StringBuilder();
+        boolean blankPending = false;
+        for (String line : lines) {
+            if (line.isBlank()) {
+                blankPending = text.length() > 0;
+                continue;
+            }
+            if (blankPending) {
+                text.append('\n');
+                blankPending = false;
+            }
+            text.append(line).append('\n');
+        }
+        return text.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,199 @@
+package org.sectriage.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sectriage.command.CommandRegistry;
+import org.sectriage.domain.EmailAddress;
+import org.sectriage.parse.MailFixtures;
+import org.sectriage.parse.ParsedMessage;
+
+/** What of a maintainer's reply reaches the reporter, for the replies real mail clients write. */
+class ReplyRelayTest {
+
+    private static final EmailAddress MARIA = new EmailAddress("maria@demo.example", "Maria Berg");
+    private static final EmailAddress SAM = new EmailAddress("sam.okafor@demo.example", "Sam Okafor");
+    private static final EmailAddress KONSTANTIN =
+            new EmailAddress("konstantin.weissenberger@demo.example", "Konstantin Weißenberger");
+
+    private final ReplyRelay relay = new ReplyRelay(List.of(MARIA, SAM, KONSTANTIN), CommandRegistry.standard());
+
+    private RelayedReply relayFixture(String name) {
+        ParsedMessage reply = MailFixtures.parse("replies/" + name);
+        return relay.relay(reply.bodyText(), reply.from());
+    }
+
+    private String relayText(String body) {
+        return relay.relay(body, MARIA).text();
+    }
+
+    @Test
+    void thunderbirdTopPostedReplyKeepsTheTextBetweenTheCommandsAndTheSignature() {
+        assertThat(relayFixture("thunderbird-top-posted-with-commands-signature-and-quote.eml").text()).isEqualTo("""
+                Hi Alex,
+
+                thank you for the detailed report. We could reproduce the traversal
+                with the double-encoded slash on 2.4.0; a fix is being prepared for
+                2.4.1 and we will let you know before it is released.
+
+                Best regards,
+                Maria""");
+    }
+
+    @Test
+    void thunderbirdBottomPostedReplyKeepsTheNewTextBelowTheGermanAttributionAndQuote() {
+        assertThat(relayFixture("thunderbird-german-bottom-posted-below-am-schrieb.eml").text()).isEqualTo("""
+                One more question: did you also try the Windows build? Backslashes
+                may need the same treatment.
+
+                Viele Grüße
+                Maria""");
+    }
+
+    @Test
+    void outlookReplyEndsWhereTheFromSentHeaderBlockOfTheOriginalBegins() {
+        assertThat(relayFixture("outlook-top-posted-above-from-sent-header-block.eml").text()).isEqualTo("""
+                Hello Alex,
+
+                Could you tell us which reverse proxy sat in front of the server when you tested? \
+                The double decoding may come from the proxy rather than from us.
+
+                Kind regards,
+                Sam Okafor
+                Platform team""");
+    }
+
+    @Test
+    void outlookPlainTextReplyEndsAtTheOriginalMessageSeparator() {
+        assertThat(relayFixture("outlook-plain-text-above-original-message-separator.eml").text()).isEqualTo("""
+                Hi Alex,
+
+                no, the Windows build is not affected: it rejects backslashes before decoding. \
+                Thanks for checking.
+
+                Maria""");
+    }
+
+    @Test
+    void gmailAttributionWrappedOverTwoLinesIsRemovedWhole() {
+        assertThat(relayFixture("gmail-attribution-wrapped-over-two-lines.eml").text()).isEqualTo("""
+                Hi Alex,
+
+                we plan to publish the advisory together with 2.4.1 on 15 April. Please \
+                keep the details to yourself until then.
+
+                Thanks,
+                Konstantin""");
+    }
+
+    @Test
+    void appleMailBottomPostedAnswersBetweenQuotesAreKeptAndTheQuestionsDropped() {
+        assertThat(relayFixture("apple-mail-bottom-posted-answers-between-quotes.eml").text()).isEqualTo("""
+                No: only the latest release line gets security fixes, as our policy says.
+                2.3 users should move to 2.4.1.
+
+                Yes, that is fine, I have noted it.
+
+                Maria""");
+    }
+
+    @Test
+    void iphoneReplyLosesItsSentFromLineAndTheQuotedAttributions() {
+        assertThat(relayFixture("iphone-top-posted-sent-from-my-iphone.eml").text()).isEqualTo(
+                "Thanks Alex, got it. I'll look at the new PoC when I'm back at my desk this afternoon.");
+    }
+
+    @Test
+    void muttInterleavedReplyKeepsTheAnswersAndDropsTheAsteriskAttributionAndSignature() {
+        assertThat(relayFixture("mutt-interleaved-with-asterisk-attribution.eml").text()).isEqualTo("""
+                It does: both handlers now go through the same path check.
+
+                Yes, 15 April.""");
+    }
+
+    @Test
+    void aCommandBelowTheQuoteRelaysNothingAndIsReportedForItMayBeInternal() {
+        RelayedReply relayed = relayFixture("thunderbird-bottom-posted-command-below-the-quote.eml");
+
+        assertThat(relayed.isEmpty()).isTrue();
+        assertThat(relayed.strayCommandLines()).containsExactly(4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "thunderbird-top-posted-with-commands-signature-and-quote.eml",
+            "thunderbird-german-bottom-posted-below-am-schrieb.eml",
+            "outlook-top-posted-above-from-sent-header-block.eml",
+            "outlook-plain-text-above-original-message-separator.eml",
+            "gmail-attribution-wrapped-over-two-lines.eml",
+            "apple-mail-bottom-posted-answers-between-quotes.eml",
+            "iphone-top-posted-sent-from-my-iphone.eml",
+            "mutt-interleaved-with-asterisk-attribution.eml"})
+    void noTeamAddressNoAttributionNoCommandAndNoQuotedReportReachesTheReporter(String fixture) {
+        String text = relayFixture(fixture).text();
+
+        assertThat(text).isNotBlank();
+        assertThat(text.toLowerCase(java.util.Locale.ROOT))
+                .doesNotContain("@demo.example", "maria berg", "sam okafor <", "weißenberger", "wrote:", "schrieb",
+                        "security@example.org", "etc/passwd", "[2026-", "sent from my");
+        assertThat(text).doesNotContain("#confirm", "#severity", "#cvss", "#assign", "#waiting", "#embargo", "#credit");
+        assertThat(text.lines()).noneMatch(line -> line.startsWith(">"));
+    }
+
+    @Test
+    void attributionsInOtherLanguagesAreRecognised() {
+        for (String attribution : List.of(
+                "Le 02/03/2026 à 09:14, Maria Berg a écrit :",
+                "El lun, 2 mar 2026 a las 9:14, Maria Berg (<maria@demo.example>) escribió:",
+                "Il giorno lun 2 mar 2026 alle ore 09:14 Maria Berg <maria@demo.example> ha scritto:",
+                "Em seg., 2 de mar. de 2026 às 09:14, Maria Berg <maria@demo.example> escreveu:",
+                "Op ma 2 mrt 2026 om 09:14 schreef Maria Berg <maria@demo.example>:",
+                "Den mån 2 mars 2026 kl 09:14 skrev Maria Berg <maria@demo.example>:",
+                "Maria Berg <maria@demo.example> schrieb am Mo., 2. März 2026, 09:14:")) {
+            assertThat(relayText("Merci.\n\n" + attribution + "\n> quoted\n")).as(attribution).isEqualTo("Merci.");
+        }
+    }
+
+    @Test
+    void anAttributionBeforeAQuoteWithoutMarksEndsTheRelayedText() {
+        assertThat(relayText("Thanks, noted.\n\nOn Mon, Mar 2, 2026 at 9:14 AM Sam Okafor <sam.okafor@demo.example>"
+                + " wrote:\nThe quoted text, its marks lost when HTML became text.\n"))
+                .isEqualTo("Thanks, noted.");
+    }
+
+    @Test
+    void aWeakAttributionCountsOnlyBeforeQuotedLines() {
+        assertThat(relayText("Here is what the scanner wrote:\nGET /static/ 200\n")).isEqualTo(
+                "Here is what the scanner wrote:\nGET /static/ 200");
+        assertThat(relayText("Thanks!\n\nAlex Kowalski wrote:\n> details\n")).isEqualTo("Thanks!");
+    }
+
+    @Test
+    void aTeamAddressTheMaintainerTypedIsWithheldAndAHeaderLikeLineNamingTheTeamDropped() {
+        assertThat(relayText("Write to maria@demo.example if the PoC fails.\nFrom: Maria Berg\nCheers"))
+                .isEqualTo("Write to [address withheld] if the PoC fails.\nCheers");
+    }
+
+    @Test
+    void signatureWithoutItsTrailingSpaceIsStillASignature() {
+        assertThat(relayText("Fixed in 2.4.1.\n--\nMaria Berg\n+49 30 1234 5678")).isEqualTo("Fixed in 2.4.1.");
+    }
+
+    @Test
+    void onlyAPhonesSentFromLineIsASignatureNotASentenceThatStartsLikeOne() {
+        assertThat(relayText("Sent from my laptop, the PoC still works.\n\nSent from my Galaxy S24"))
+                .isEqualTo("Sent from my laptop, the PoC still works.");
+    }
+
+    @Test
+    void aReplyOfOnlyCommandsAndQuotesRelaysNothing() {
+        RelayedReply relayed = relay.relay("#confirm\n#severity high\n\nOn 02.03.26 09:14, Sam Okafor wrote:\n> hi\n",
+                MARIA);
+
+        assertThat(relayed.isEmpty()).isTrue();
+        assertThat(relayed.strayCommandLines()).isEmpty();
+    }
+}
