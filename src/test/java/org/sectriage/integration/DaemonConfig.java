@@ -16,12 +16,17 @@ import org.sectriage.testing.TestConfig;
 final class DaemonConfig {
 
     static final String POLL_INTERVAL = "10m";
+    /** The product's default. */
+    static final String IDLE_REFRESH = "9m";
 
     private DaemonConfig() {
     }
 
-    /** Writes {@code sectriage.yaml} and the IMAP password file into {@code dir}; returns the config file. */
-    static Path write(Path dir, int imapPort, int smtpPort) {
+    /**
+     * Writes {@code sectriage.yaml} and the IMAP password file into {@code dir}, IDLE renewed
+     * every {@code idleRefresh}; returns the config file.
+     */
+    static Path write(Path dir, int imapPort, int smtpPort, String idleRefresh) {
         try {
             Path password = Files.writeString(dir.resolve("imap-password"), TestConfig.PASSWORD);
             return Files.writeString(dir.resolve("sectriage.yaml"), """
@@ -37,6 +42,7 @@ final class DaemonConfig {
                       password-file: %3$s
                       idle: true
                       poll-interval: %4$s
+                      idle-refresh: %9$s
                     smtp:
                       host: 127.0.0.1
                       port: %5$d
@@ -55,7 +61,7 @@ final class DaemonConfig {
                       retry-max: 2s
                       drain-interval: 1s
                     """.formatted(TestConfig.SECURITY, imapPort, password.toAbsolutePath(), POLL_INTERVAL, smtpPort,
-                    database(dir), TestConfig.PRIMARY, TestConfig.SECONDARY), StandardCharsets.UTF_8);
+                    database(dir), TestConfig.PRIMARY, TestConfig.SECONDARY, idleRefresh), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the daemon config under " + dir, e);
         }

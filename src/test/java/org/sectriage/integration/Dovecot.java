@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A Dovecot instance of its own under a directory: IMAP (with IDLE) and LMTP on loopback high
@@ -46,6 +48,7 @@ final class Dovecot {
             ownedByMailAccount(mail);
             StringBuilder passwd = new StringBuilder();
             for (String user : users) {
+                ownedByMailAccount(Files.createDirectories(dir.resolve("rawlog").resolve(user)));
                 passwd.append(user).append(":{PLAIN}").append(password).append("::::::\n");
             }
             Files.writeString(dir.resolve("users"), passwd, StandardCharsets.UTF_8);
@@ -101,6 +104,10 @@ final class Dovecot {
                     port = %7$d
                   }
                 }
+                protocol imap {
+                  # each IMAP session's traffic after login, in files per user and session
+                  rawlog_dir = %1$s/rawlog/%%u
+                }
                 protocol lmtp {
                   postmaster_address = postmaster@project.example
                 }
@@ -146,6 +153,23 @@ final class Dovecot {
                     StandardCharsets.UTF_8).replace('\0', ' ').strip();
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    /**
+     * Every command {@code user}'s IMAP clients sent after logging in, in order within each
+     * session, as Dovecot's rawlog recorded them (without the rawlog's timestamps).
+     */
+    List<String> clientCommands(String user) {
+        try (Stream<Path> files = Files.list(dir.resolve("rawlog").resolve(user))) {
+            List<String> commands = new ArrayList<>();
+            for (Path in : files.filter(f -> f.toString().endsWith(".in")).sorted().toList()) {
+                Files.readAllLines(in, StandardCharsets.ISO_8859_1).stream()
+                        .map(line -> line.replaceFirst("^[0-9.]+ ", "")).forEach(commands::add);
+            }
+            return commands;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Dovecot's rawlog of " + user, e);
         }
     }
 

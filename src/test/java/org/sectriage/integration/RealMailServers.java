@@ -103,9 +103,14 @@ final class RealMailServers implements BeforeEachCallback, AfterEachCallback {
      * {@link DaemonConfig}), its database and log under the servers' directory.
      */
     public DaemonProcess startDaemon() throws IOException {
+        return startDaemon(DaemonConfig.IDLE_REFRESH);
+    }
+
+    /** As {@link #startDaemon()}, with IDLE renewed every {@code idleRefresh} (a duration such as 2s). */
+    public DaemonProcess startDaemon(String idleRefresh) throws IOException {
         Path daemonDir = Files.createDirectories(dir.resolve("daemon"));
-        return DaemonProcess.start(DaemonConfig.write(daemonDir, dovecot.imapPort(), postfix.smtpPort()), "256m",
-                daemonDir);
+        return DaemonProcess.start(DaemonConfig.write(daemonDir, dovecot.imapPort(), postfix.smtpPort(), idleRefresh),
+                "256m", daemonDir);
     }
 
     /** Opens the database of the daemon started by {@link #startDaemon()}, once it has stopped. */

@@ -89,6 +89,25 @@ class ReportOverRealServersIT {
             assertThat(latency).as("report sent to acknowledgement read back, with poll-interval "
                     + DaemonConfig.POLL_INTERVAL).isLessThan(IDLE_LATENCY);
             servers.awaitIdle(daemon);
+            assertThat(servers.dovecot().clientCommands(TestConfig.SECURITY))
+                    .as("the daemon's IMAP commands, as Dovecot recorded them")
+                    .anyMatch(c -> c.matches("\\S+ IDLE")).contains("DONE")
+                    .anyMatch(c -> c.matches("\\S+ UID FETCH \\S+ \\(UID BODY\\.PEEK\\[\\]\\)"))
+                    .anyMatch(c -> c.matches("\\S+ UID MOVE 1 sectriage-processed"));
+        }
+    }
+
+    @Test
+    void idleRenewedEveryTwoSecondsKeepsSeeingNewMail() throws Exception {
+        try (DaemonProcess daemon = servers.startDaemon("2s")) {
+            await("Dovecot seeing the daemon renew its IDLE").atMost(Duration.ofSeconds(30))
+                    .failFast("daemon died", () -> !daemon.isAlive())
+                    .until(() -> servers.dovecot().clientCommands(TestConfig.SECURITY).stream()
+                            .filter(c -> c.matches("\\S+ IDLE")).count() >= 3);
+            servers.send(TestMail.report().from(RealMailServers.LEE).build());
+            await("the acknowledgement").atMost(IDLE_LATENCY)
+                    .until(() -> servers.acknowledgements(RealMailServers.LEE), l -> l.size() == 1);
+            assertThat(daemon.output()).doesNotContain("mailbox unavailable").doesNotContain("ERROR");
         }
     }
 
