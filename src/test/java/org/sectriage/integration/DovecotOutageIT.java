@@ -40,7 +40,8 @@ class DovecotOutageIT {
             await("the daemon's session ended and a reconnect refused").atMost(Duration.ofSeconds(60))
                     .failFast("the daemon exited", () -> !daemon.isAlive())
                     .until(() -> daemon.output().contains("mailbox unavailable")
-                            && daemon.output().contains("cannot open INBOX"));
+                            && daemon.output().contains("cannot open INBOX")
+                            && daemon.output().contains("ConnectException: Connection refused"));
             for (String reporter : DURING_OUTAGE) {
                 servers.send(TestMail.report().from(reporter).subject("during the outage").build());
             }
