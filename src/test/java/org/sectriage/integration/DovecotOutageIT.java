@@ -74,4 +74,19 @@ class DovecotOutageIT {
             assertThat(cases.strings("SELECT DISTINCT state FROM security_case")).containsExactly("acknowledged");
         }
     }
+
+    @Test
+    void daemonStartedWhileDovecotIsDownConnectsByItselfOnceDovecotIsUp() throws Exception {
+        servers.dovecot().stop();
+        try (DaemonProcess daemon = servers.startDaemon()) {
+            await("a refused first connection").atMost(Duration.ofSeconds(60))
+                    .failFast("the daemon exited", () -> !daemon.isAlive())
+                    .until(() -> daemon.output().contains("ConnectException: Connection refused"));
+            servers.dovecot().start();
+            servers.awaitIdle(daemon);
+            servers.send(TestMail.report().from(RealMailServers.NOOR).build());
+            await("the acknowledgement").atMost(Duration.ofSeconds(15))
+                    .until(() -> servers.acknowledgements(RealMailServers.NOOR), l -> l.size() == 1);
+        }
+    }
 }
