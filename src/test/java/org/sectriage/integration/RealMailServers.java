@@ -40,6 +40,8 @@ final class RealMailServers implements BeforeEachCallback, AfterEachCallback {
     public static final String KIM = "kim@researcher.example";
     public static final String LEE = "lee@researcher.example";
     public static final String NOOR = "noor@researcher.example";
+    /** An address in a served domain with no mailbox: Postfix refuses it with 550. */
+    public static final String NO_SUCH_USER = "ghost@researcher.example";
     static final List<String> USERS = List.of(TestConfig.SECURITY, TestConfig.PRIMARY, TestConfig.SECONDARY,
             ALEX, KIM, LEE, NOOR);
 

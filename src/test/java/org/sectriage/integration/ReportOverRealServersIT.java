@@ -98,6 +98,29 @@ class ReportOverRealServersIT {
     }
 
     @Test
+    void anAcknowledgementPostfixRefusesForGoodIsRecordedAndNotTriedAgain() throws Exception {
+        try (DaemonProcess daemon = servers.startDaemon()) {
+            servers.awaitIdle(daemon);
+            servers.send(TestMail.report().from(RealMailServers.NO_SUCH_USER).build());
+            await("the maintainers told of the case").atMost(IDLE_LATENCY)
+                    .until(() -> servers.fromSectriage(TestConfig.PRIMARY), l -> l.size() == 1);
+            await("the refusal recorded").atMost(IDLE_LATENCY)
+                    .until(() -> daemon.output().contains("was refused for good after 1 attempt(s)"));
+            assertThat(daemon.output().lines().filter(l -> l.contains("was refused for good")))
+                    .as("Postfix's reply, on the log line that reports it")
+                    .singleElement().asString().endsWith("550 5.1.1 <" + RealMailServers.NO_SUCH_USER
+                            + ">: Recipient address rejected: User unknown in virtual mailbox table)");
+            assertThat(daemon.output()).doesNotContain("could not send acknowledgement");
+        }
+        try (Database db = servers.daemonDatabase()) {
+            CaseDatabase cases = new CaseDatabase(db);
+            assertThat(cases.outbox("acknowledgement", "failed")).isEqualTo(1);
+            assertThat(cases.count("SELECT attempts FROM outbox WHERE purpose = 'acknowledgement'")).isEqualTo(1);
+            assertThat(cases.strings("SELECT type FROM case_event")).contains("acknowledgement-failed");
+        }
+    }
+
+    @Test
     void idleRenewedEveryTwoSecondsKeepsSeeingNewMail() throws Exception {
         try (DaemonProcess daemon = servers.startDaemon("2s")) {
             await("Dovecot seeing the daemon renew its IDLE").atMost(Duration.ofSeconds(30))
