@@ -36,12 +36,12 @@ import org.sectriage.testing.TestMail;
  */
 final class RealMailServers implements BeforeEachCallback, AfterEachCallback {
 
-    public static final String ALEX = "alex@researcher.example";
-    public static final String KIM = "kim@researcher.example";
-    public static final String LEE = "lee@researcher.example";
-    public static final String NOOR = "noor@researcher.example";
+    static final String ALEX = "alex@researcher.example";
+    static final String KIM = "kim@researcher.example";
+    static final String LEE = "lee@researcher.example";
+    static final String NOOR = "noor@researcher.example";
     /** An address in a served domain with no mailbox: Postfix refuses it with 550. */
-    public static final String NO_SUCH_USER = "ghost@researcher.example";
+    static final String NO_SUCH_USER = "ghost@researcher.example";
     static final List<String> USERS = List.of(TestConfig.SECURITY, TestConfig.PRIMARY, TestConfig.SECONDARY,
             ALEX, KIM, LEE, NOOR);
 
@@ -92,11 +92,11 @@ final class RealMailServers implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
-    public Dovecot dovecot() {
+    Dovecot dovecot() {
         return dovecot;
     }
 
-    public Postfix postfix() {
+    Postfix postfix() {
         return postfix;
     }
 
@@ -104,19 +104,19 @@ final class RealMailServers implements BeforeEachCallback, AfterEachCallback {
      * Starts the packaged daemon as its own process with a config for these servers (see
      * {@link DaemonConfig}), its database and log under the servers' directory.
      */
-    public DaemonProcess startDaemon() throws IOException {
+    DaemonProcess startDaemon() throws IOException {
         return startDaemon(DaemonConfig.IDLE_REFRESH);
     }
 
     /** As {@link #startDaemon()}, with IDLE renewed every {@code idleRefresh} (a duration such as 2s). */
-    public DaemonProcess startDaemon(String idleRefresh) throws IOException {
+    DaemonProcess startDaemon(String idleRefresh) throws IOException {
         Path daemonDir = Files.createDirectories(dir.resolve("daemon"));
         return DaemonProcess.start(DaemonConfig.write(daemonDir, dovecot.imapPort(), postfix.smtpPort(), idleRefresh),
                 "256m", daemonDir);
     }
 
     /** Opens the database of the daemon started by {@link #startDaemon()}, once it has stopped. */
-    public Database daemonDatabase() {
+    Database daemonDatabase() {
         return DaemonConfig.openDatabase(dir.resolve("daemon"));
     }
 
@@ -124,7 +124,7 @@ final class RealMailServers implements BeforeEachCallback, AfterEachCallback {
      * Sends {@code message} by SMTP through Postfix to its To recipients, from its From address,
      * as a reporter's mail client would.
      */
-    public void send(MimeMessage message) {
+    void send(MimeMessage message) {
         Properties p = new Properties();
         p.put("mail.smtp.host", ServerProcess.HOST);
         p.put("mail.smtp.port", String.valueOf(postfix.smtpPort()));
@@ -140,7 +140,7 @@ final class RealMailServers implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Delivers {@code message} by LMTP straight into its To recipients' Dovecot mailboxes, bypassing Postfix. */
-    public void deliverDirectly(MimeMessage message) {
+    void deliverDirectly(MimeMessage message) {
         byte[] raw = TestMail.bytes(message);
         for (Address to : recipients(message)) {
             LmtpClient.deliver(dovecot.lmtpPort(), envelopeFrom(message), ((InternetAddress) to).getAddress(), raw);
@@ -148,22 +148,22 @@ final class RealMailServers implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** The messages in {@code user}'s INBOX, read by IMAP. */
-    public List<MimeMessage> inbox(String user) {
+    List<MimeMessage> inbox(String user) {
         return messages(user, "INBOX");
     }
 
     /** The messages in {@code folder} of {@code user}'s mailbox, read by IMAP. */
-    public List<MimeMessage> messages(String user, String folder) {
+    List<MimeMessage> messages(String user, String folder) {
         return ImapReader.messages(dovecot.imapPort(), user, TestConfig.PASSWORD, folder);
     }
 
     /** What sectriage sent to {@code user} (mail with an X-Sectriage-Case header), read by IMAP. */
-    public List<MimeMessage> fromSectriage(String user) {
+    List<MimeMessage> fromSectriage(String user) {
         return inbox(user).stream().filter(m -> TestMail.header(m, "X-Sectriage-Case") != null).toList();
     }
 
     /** Acknowledgements ({@code Auto-Submitted: auto-replied}) in {@code user}'s INBOX. */
-    public List<MimeMessage> acknowledgements(String user) {
+    List<MimeMessage> acknowledgements(String user) {
         return fromSectriage(user).stream()
                 .filter(m -> "auto-replied".equals(TestMail.header(m, "Auto-Submitted"))).toList();
     }
@@ -172,7 +172,7 @@ final class RealMailServers implements BeforeEachCallback, AfterEachCallback {
      * Waits until Dovecot shows {@code daemon}'s session for the security mailbox in IDLE, which is
      * where a daemon with nothing to do should be.
      */
-    public void awaitIdle(DaemonProcess daemon) {
+    void awaitIdle(DaemonProcess daemon) {
         await("the daemon's IMAP session in IDLE").atMost(Duration.ofSeconds(60))
                 .failFast("the daemon exited", () -> !daemon.isAlive())
                 .until(() -> dovecot.isIdling(TestConfig.SECURITY));
