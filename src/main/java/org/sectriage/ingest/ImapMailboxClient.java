@@ -107,8 +107,21 @@ public final class ImapMailboxClient implements MailboxClient {
         } catch (MessagingException | IllegalStateException e) {
             close();
             throw new MailboxException("cannot open " + config.folder() + " at " + config.host() + ":" + config.port()
-                    + " as " + config.username() + ": " + e.getMessage(), e);
+                    + " as " + config.username() + ": " + e.getMessage() + underlyingReason(e), e);
         }
+    }
+
+    /**
+     * The cause Jakarta Mail leaves out of its message, such as " (ConnectException: Connection
+     * refused)", so that a refused, unreachable or timed-out server can be told apart in the log.
+     */
+    private static String underlyingReason(Exception e) {
+        Throwable cause = e.getCause();
+        String message = String.valueOf(e.getMessage());
+        if (cause == null || cause == e || message.contains(String.valueOf(cause.getMessage()))) {
+            return "";
+        }
+        return " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
     }
 
     /** Creates the processed folder, failing with the server's own reason when it refuses. */

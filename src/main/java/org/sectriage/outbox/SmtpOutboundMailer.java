@@ -125,7 +125,7 @@ public final class SmtpOutboundMailer implements OutboundMailer {
         for (Exception x = e.getNextException(); x != null;
                 x = x instanceof MessagingException m ? m.getNextException() : null) {
             if (x instanceof SMTPAddressFailedException a) {
-                refused.add(a.getAddress() + " (" + a.getReturnCode() + " " + a.getMessage().strip() + ")");
+                refused.add(a.getAddress() + " (" + a.getReturnCode() + " " + oneLine(a.getMessage()) + ")");
             }
         }
         if (refused.isEmpty() && e.getInvalidAddresses() != null) {
@@ -136,13 +136,22 @@ public final class SmtpOutboundMailer implements OutboundMailer {
         return refused;
     }
 
-    private static String describe(Exception e) {
-        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()).strip());
+    /**
+     * The exception's message and its cause's, on one line: a server's reply as Jakarta Mail keeps
+     * it ends with a line break (and a multi-line reply has more), which would split the log line.
+     */
+    static String describe(Exception e) {
+        StringBuilder sb = new StringBuilder(oneLine(e.getMessage()));
         Throwable cause = e.getCause();
         if (cause != null && cause != e) {
-            sb.append(" (").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage()).append(')');
+            sb.append(" (").append(cause.getClass().getSimpleName()).append(": ").append(oneLine(cause.getMessage()))
+                    .append(')');
         }
         return sb.toString();
+    }
+
+    private static String oneLine(String text) {
+        return String.valueOf(text).strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     @Override

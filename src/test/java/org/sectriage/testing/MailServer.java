@@ -30,7 +30,8 @@ public final class MailServer {
         p.put("mail.smtp.host", "127.0.0.1");
         p.put("mail.smtp.port", String.valueOf(greenMail.getSmtp().getPort()));
         p.put("mail.smtp.connectiontimeout", "5000");
-        p.put("mail.smtp.timeout", "30000"); // GreenMail parses a deep message before it answers; a loaded CI machine is slow
+        // GreenMail answers DATA only after parsing the whole message: seconds for 2,000 nested parts on a busy machine
+        p.put("mail.smtp.timeout", "30000");
         try (Transport t = Session.getInstance(p).getTransport("smtp")) {
             t.connect();
             t.sendMessage(message, new Address[] {new InternetAddress(recipient)});
