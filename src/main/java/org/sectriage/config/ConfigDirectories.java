@@ -57,6 +57,11 @@ public record ConfigDirectories(Path configDirectory, Path credentialsDirectory,
         return "jdbc:h2:file:" + directory + "/sectriage";
     }
 
+    /** {@code name} in the state directory if there is one, else in ./data: where sectriage keeps what it learns. */
+    Path defaultStatePath(String name) {
+        return (stateDirectory != null ? stateDirectory : Path.of("./data")).resolve(name);
+    }
+
     /** The first of systemd's colon-separated paths in {@code value}, or null if there is none. */
     private static Path firstPath(String value) {
         if (value == null || value.isBlank()) {

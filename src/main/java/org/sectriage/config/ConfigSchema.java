@@ -38,6 +38,11 @@ import org.sectriage.classify.report.RulesException;
 import org.sectriage.classify.report.SupportedVersions;
 import org.sectriage.config.SectriageConfig.Acknowledgement;
 import org.sectriage.config.SectriageConfig.ClassificationSettings;
+import org.sectriage.config.SectriageConfig.MaintainersWithoutKey;
+import org.sectriage.config.SectriageConfig.OpenPgp;
+import org.sectriage.config.SectriageConfig.SecretKeyFiles;
+import org.sectriage.crypto.InvalidKeyFileException;
+import org.sectriage.crypto.KeyFiles;
 import org.sectriage.config.SectriageConfig.NotSecurityHandling;
 import org.sectriage.config.SectriageConfig.SpamHandling;
 import org.sectriage.config.SectriageConfig.CoordinatorRole;
@@ -89,6 +94,7 @@ final class ConfigSchema {
                 policy(top.optionalSection("policy"), project.timeZone() == null ? ZoneId.of("UTC") : project.timeZone()),
                 acknowledgement(top.optionalSection("acknowledgement")),
                 classification(top.optionalSection("classification")),
+                openpgp(top.optionalSection("openpgp")),
                 templates(top.optionalSection("templates")),
                 limits(top.optionalSection("limits")),
                 outbox(top.optionalSection("outbox")));
@@ -166,6 +172,7 @@ final class ConfigSchema {
             String name = item.required("name", TEXT);
             EmailAddress email = item.required("email", EMAIL);
             CoordinatorRole role = item.optional("role", ROLE, CoordinatorRole.MEMBER);
+            Path publicKey = keyFile(item, "public-key-file", false);
             if (email != null && email.sameMailbox(securityAddress)) {
                 item.reject("email", "is the security address itself; each maintainer needs an address of their own");
             } else if (email != null) {
@@ -175,7 +182,7 @@ final class ConfigSchema {
                             + " at line " + first.line("email") + "; each maintainer needs an address of their own");
                 }
             }
-            maintainers.add(new Maintainer(name, email, role));
+            maintainers.add(new Maintainer(name, email, role, publicKey));
         }
         boolean rolesValid = items.stream().allMatch(item -> item.valid("role"));
         if (!items.isEmpty() && rolesValid
@@ -272,6 +279,52 @@ final class ConfigSchema {
                 section.optional("duplicate-threshold", ValueType.FRACTION, 0.5),
                 section.optional("not-security", oneOf(NotSecurityHandling.class), NotSecurityHandling.POINT_TO_TRACKER),
                 section.optional("spam", oneOf(SpamHandling.class), SpamHandling.SET_ASIDE));
+    }
+
+    private OpenPgp openpgp(ConfigSection section) {
+        List<SecretKeyFiles> secretKeys = new ArrayList<>();
+        for (ConfigSection item : section.optionalList("secret-keys",
+                "a list of secret keys, each with key-file and passphrase-file")) {
+            Path key = keyFile(item, "key-file", true);
+            Secret passphrase = secret(item, "passphrase-file", false);
+            secretKeys.add(new SecretKeyFiles(key, passphrase == null ? null : passphrase.file()));
+        }
+        Path keyDirectory = section.optional("key-directory", PATH);
+        return new OpenPgp(List.copyOf(secretKeys),
+                keyDirectory == null ? directories.defaultStatePath("keys") : directories.resolveBesideConfig(keyDirectory),
+                section.optional("maintainers-without-key", oneOf(MaintainersWithoutKey.class),
+                        MaintainersWithoutKey.NOTICE),
+                section.optional("sign-outgoing", BOOLEAN, true),
+                section.optional("max-plaintext-size", size(1L << 30), 25L << 20),
+                section.optional("decrypt-time-limit", DURATION, Duration.ofSeconds(30)));
+    }
+
+    /**
+     * The OpenPGP key file named by {@code key}, checked to hold a key: a secret key ({@code secret}),
+     * a credential looked up like a password file, or a public key, looked up beside the config.
+     */
+    private Path keyFile(ConfigSection section, String key, boolean secret) {
+        Path given = secret ? section.required(key, PATH) : section.optional(key, PATH);
+        if (given == null) {
+            return null;
+        }
+        Path file = secret ? directories.resolveSecret(given) : directories.resolveBesideConfig(given);
+        if (!Files.isRegularFile(file)) {
+            section.reject(key, "no such file: " + file + (given.isAbsolute() ? ""
+                    : secret ? " (" + directories.secretLookup() + ")" : " (relative paths are looked up beside the config file)"));
+            return file;
+        }
+        try {
+            if (secret) {
+                KeyFiles.readSecretKeyRings(file);
+            } else if (KeyFiles.readPublicKeyRings(file).isEmpty()) {
+                section.reject(key, file + " holds no OpenPGP public key");
+            }
+        } catch (IOException | InvalidKeyFileException e) {
+            section.reject(key, "cannot read an OpenPGP " + (secret ? "secret" : "public") + " key from " + file + ": "
+                    + e.getMessage());
+        }
+        return file;
     }
 
     private Templates templates(ConfigSection templates) {

@@ -207,6 +207,26 @@ final class ConfigSection {
         return items;
     }
 
+    /** The items of the optional list under {@code key}, each a mapping; none if the key is missing or empty. */
+    List<ConfigSection> optionalList(String key, String description) {
+        Node value = valueOf(key);
+        if (value == null || isNull(value)) {
+            return List.of();
+        }
+        if (!(value instanceof SequenceNode sequence)) {
+            reject(key, "expected " + description + ", got " + describe(value));
+            return List.of();
+        }
+        List<ConfigSection> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            ConfigSection section = new ConfigSection(
+                    path(key) + "[" + items.size() + "]", lineOf(item), item, true, errors);
+            subsections.add(section);
+            items.add(section);
+        }
+        return items;
+    }
+
     /** Adds an error about {@code key}: at its line if it is in this section, else naming this section's line. */
     void reject(String key, String message) {
         invalidKeys.add(key);

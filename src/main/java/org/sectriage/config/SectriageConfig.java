@@ -22,6 +22,7 @@ public record SectriageConfig(
         Policy policy,
         Acknowledgement acknowledgement,
         ClassificationSettings classification,
+        OpenPgp openpgp,
         Templates templates,
         Limits limits,
         Outbox outbox) {
@@ -78,7 +79,14 @@ public record SectriageConfig(
     }
 
     /** A member of the security team who receives every case. */
-    public record Maintainer(String name, EmailAddress email, CoordinatorRole role) {
+    public record Maintainer(String name, EmailAddress email, CoordinatorRole role,
+                             /** The maintainer's OpenPGP public key file, or null: mail about encrypted reports is encrypted to it. */
+                             Path publicKeyFile) {
+
+        /** A maintainer without a public key. */
+        public Maintainer(String name, EmailAddress email, CoordinatorRole role) {
+            this(name, email, role, null);
+        }
     }
 
     /** Primary coordinators are reminded; secondary ones receive escalations. */
@@ -142,6 +150,35 @@ public record SectriageConfig(
 
     /** What becomes of mail classified as spam. */
     public enum SpamHandling { SET_ASIDE, TREAT_AS_REPORT }
+
+    /** OpenPGP: the keys that decrypt reports and sign mail, and what maintainers without a key get. */
+    public record OpenPgp(
+            /** The security team's secret keys, newest first: each decrypts reports; the first signs outgoing mail. */
+            List<SecretKeyFiles> secretKeys,
+            /** Public keys learned from reporters (attached keys, Autocrypt) and imported with 'keys import'. */
+            Path keyDirectory,
+            MaintainersWithoutKey maintainersWithoutKey,
+            boolean signOutgoing,
+            long maxPlaintextSize,
+            Duration decryptTimeLimit) {
+
+        /** True when a secret key is configured, so that encrypted reports can be read. */
+        public boolean canDecrypt() {
+            return !secretKeys.isEmpty();
+        }
+    }
+
+    /** A secret key file and the file of its passphrase (null: the key is not protected), both credentials. */
+    public record SecretKeyFiles(Path keyFile, Path passphraseFile) {
+    }
+
+    /** What a maintainer without a public key gets about an encrypted report. */
+    public enum MaintainersWithoutKey {
+        /** A notice that the case exists, without anything derived from the report. */
+        NOTICE,
+        /** Nothing. */
+        NOTHING
+    }
 
     /** Mail templates: a directory of Mustache files overriding the built-in ones; null means built-in. */
     public record Templates(Path directory) {

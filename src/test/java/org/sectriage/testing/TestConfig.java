@@ -49,6 +49,8 @@ public final class TestConfig {
                 new SectriageConfig.Acknowledgement(maxAcknowledgementsPerSender, maxAcknowledgements),
                 new SectriageConfig.ClassificationSettings(null, List.of(), List.of(), 0.5,
                         SectriageConfig.NotSecurityHandling.POINT_TO_TRACKER, SectriageConfig.SpamHandling.SET_ASIDE),
+                new SectriageConfig.OpenPgp(List.of(), dir.resolve("keys"), SectriageConfig.MaintainersWithoutKey.NOTICE,
+                        true, 25L << 20, Duration.ofSeconds(30)),
                 new SectriageConfig.Templates(null),
                 new SectriageConfig.Limits(50L * 1024 * 1024, 1000, 65536, 100_000, 50, 1024 * 1024),
                 new SectriageConfig.Outbox(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofHours(4),
@@ -58,13 +60,25 @@ public final class TestConfig {
     /** {@code c} with classification settings {@code settings}. */
     public static SectriageConfig withClassification(SectriageConfig c, SectriageConfig.ClassificationSettings settings) {
         return new SectriageConfig(c.project(), c.mailbox(), c.smtp(), c.database(), c.maintainers(), c.policy(),
-                c.acknowledgement(), settings, c.templates(), c.limits(), c.outbox());
+                c.acknowledgement(), settings, c.openpgp(), c.templates(), c.limits(), c.outbox());
+    }
+
+    /** {@code c} with the OpenPGP settings {@code openpgp}. */
+    public static SectriageConfig withOpenPgp(SectriageConfig c, SectriageConfig.OpenPgp openpgp) {
+        return new SectriageConfig(c.project(), c.mailbox(), c.smtp(), c.database(), c.maintainers(), c.policy(),
+                c.acknowledgement(), c.classification(), openpgp, c.templates(), c.limits(), c.outbox());
+    }
+
+    /** {@code c} with the maintainers {@code maintainers}. */
+    public static SectriageConfig withMaintainers(SectriageConfig c, List<SectriageConfig.Maintainer> maintainers) {
+        return new SectriageConfig(c.project(), c.mailbox(), c.smtp(), c.database(), maintainers, c.policy(),
+                c.acknowledgement(), c.classification(), c.openpgp(), c.templates(), c.limits(), c.outbox());
     }
 
     /** {@code c} with the policy {@code policy}. */
     public static SectriageConfig withPolicy(SectriageConfig c, SectriageConfig.Policy policy) {
         return new SectriageConfig(c.project(), c.mailbox(), c.smtp(), c.database(), c.maintainers(), policy,
-                c.acknowledgement(), c.classification(), c.templates(), c.limits(), c.outbox());
+                c.acknowledgement(), c.classification(), c.openpgp(), c.templates(), c.limits(), c.outbox());
     }
 
     /**
