@@ -3,6 +3,7 @@ package org.sectriage;
 import java.time.Clock;
 import java.time.Duration;
 import org.quartz.JobKey;
+import java.util.List;
 import java.util.Map;
 import org.sectriage.act.Acknowledge;
 import org.sectriage.act.CaseDeadlines;
@@ -16,7 +17,23 @@ import org.sectriage.act.MarkAcknowledged;
 import org.sectriage.act.NotifyMaintainers;
 import org.sectriage.act.ReportQuarantine;
 import org.sectriage.classify.AutomatedMailDetector;
+import org.sectriage.act.ApplyCommands;
+import org.sectriage.act.AuthenticateMaintainer;
+import org.sectriage.act.MaintainerAuthenticator;
+import org.sectriage.act.MaintainerMail;
+import org.sectriage.act.RecordCreditPreference;
+import org.sectriage.act.RelayToReporter;
+import org.sectriage.act.ReporterMail;
+import org.sectriage.command.CommandRegistry;
+import org.sectriage.command.MaintainerCommands;
+import org.sectriage.relay.ReplyRelay;
 import org.sectriage.act.PointToTracker;
+import org.sectriage.crypto.ConfiguredKeys;
+import org.sectriage.crypto.DecryptPgp;
+import org.sectriage.crypto.DecryptionLimits;
+import org.sectriage.crypto.LearnReporterKey;
+import org.sectriage.crypto.MessageDecryptor;
+import org.sectriage.crypto.VerifySignature;
 import org.sectriage.classify.ClassifierSetup;
 import org.sectriage.classify.ClassifyReport;
 import org.sectriage.classify.DetectAutomatedMail;
@@ -74,8 +91,13 @@ public final class Daemon implements AutoCloseable {
     public static Daemon create(SectriageConfig config, Clock clock) {
         SectriageConfig.Database d = config.database();
         Database db = Database.open(d.url(), d.user(), d.password() == null ? null : d.password().read());
-        return new Daemon(config, clock, db, new ImapMailboxClient(config.mailbox()),
-                new SmtpOutboundMailer(config.smtp()));
+        try {
+            return new Daemon(config, clock, db, new ImapMailboxClient(config.mailbox()),
+                    new SmtpOutboundMailer(config.smtp()));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     public Daemon(SectriageConfig config, Clock clock, Database db, MailboxClient mailbox, OutboundMailer mailer) {
@@ -92,10 +114,22 @@ public final class Daemon implements AutoCloseable {
                 config.project().name() + " Security", clock), outboxStore,
                 config.project().securityAddress(), clock);
         SectriageConfig.Limits l = config.limits();
+        MimeParser parser = new MimeParser(new ParseLimits(l.maxMessageSize(), l.maxHeaderCount(),
+                l.maxHeaderLength(), l.maxLineLength(), l.maxNestingDepth(), l.maxBodyText()));
+        ConfiguredKeys keys = ConfiguredKeys.load(config);
+        context.withOurKeys(keys.secret().fingerprints());
+        MessageDecryptor decryptor = keys.canDecrypt() ? new MessageDecryptor(keys.secret(),
+                new DecryptionLimits(config.openpgp().maxPlaintextSize(), config.openpgp().decryptTimeLimit()), clock)
+                : null;
+        MaintainerMail maintainerMail = new MaintainerMail(outbox, keys.maintainers(),
+                config.openpgp().maintainersWithoutKey(), config.project().securityAddress());
+        ReporterMail reporterMail = new ReporterMail(outbox);
         CaseDeadlines deadlines = new CaseDeadlines(config.policy().sla(), clock);
         Pipeline pipeline = InboundPipeline.of(new InboundPipeline.Steps(
-                new ParseMime(new MimeParser(new ParseLimits(l.maxMessageSize(), l.maxHeaderCount(),
-                        l.maxHeaderLength(), l.maxLineLength(), l.maxNestingDepth(), l.maxBodyText())), inbound),
+                new ParseMime(parser, inbound),
+                new DecryptPgp(decryptor, parser, inbound, keys.secret().fingerprints()),
+                new LearnReporterKey(inbound),
+                new VerifySignature(inbound, List.copyOf(keys.maintainers().values())),
                 new DetectAutomatedMail(new AutomatedMailDetector(config.project().securityAddress().normalized())),
                 new AttachToCase(maintainers),
                 new ClassifyReport(classifier, config.classification()),
@@ -104,13 +138,19 @@ public final class Daemon implements AutoCloseable {
                 new FlagLikelyDuplicates(new DuplicateFinder(config.classification().duplicateThreshold())),
                 new Acknowledge(outbox, templates, context, config.acknowledgement()),
                 new PointToTracker(outbox, templates, context, config.acknowledgement()),
-                new NotifyMaintainers(outbox, templates, context, maintainers, config.project().securityAddress()),
+                new NotifyMaintainers(templates, context, maintainers, maintainerMail),
+                new AuthenticateMaintainer(new MaintainerAuthenticator(config.maintainerAuthentication(),
+                        keys.maintainers()), inbound, templates, context, maintainers, maintainerMail),
+                new ApplyCommands(MaintainerCommands.standard(), outbox, templates, context, maintainers, reporterMail,
+                        config.policy().longestEmbargo(), config.project().timeZone()),
+                new RelayToReporter(new ReplyRelay(maintainers.addresses(), CommandRegistry.standard()), outbox,
+                        templates, context, maintainers, maintainerMail, reporterMail),
+                new RecordCreditPreference(),
                 new UpdateDeadlines(deadlines)));
         this.outboxSender = new OutboxSender(db, outboxStore, mailer, config.outbox(), clock,
                 new MarkAcknowledged(deadlines));
         this.deadlineChecker = new CheckDeadlines(db, new SendDeadlineNotices(deadlines, outbox, templates, context,
-                maintainers, config.project().securityAddress(), config.policy().tellReporterOfEscalation()), clock,
-                this::sendOutboxSoon);
+                maintainers, maintainerMail, config.policy().tellReporterOfEscalation()), clock, this::sendOutboxSoon);
         this.timers = Timers.on(db, Map.of(SendOutboxJob.SENDER, outboxSender, CheckDeadlinesJob.CHECKER,
                 deadlineChecker));
         this.sendOutbox = timers.every("send-outbox", SendOutboxJob.class, config.outbox().drainInterval());

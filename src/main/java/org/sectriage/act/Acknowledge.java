@@ -1,6 +1,12 @@
 package org.sectriage.act;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.List;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.sectriage.crypto.InvalidKeyFileException;
+import org.sectriage.crypto.KeyFiles;
+import org.sectriage.store.KnownKeyStore;
 import java.util.Map;
 import org.sectriage.config.SectriageConfig;
 import org.sectriage.domain.EmailAddress;
@@ -18,17 +24,38 @@ public final class Acknowledge extends AutomaticAnswer {
 
     public static final String PURPOSE = "acknowledgement";
 
+    private final KnownKeyStore knownKeys = new KnownKeyStore();
+
     public Acknowledge(Outbox outbox, MailTemplates templates, CaseMailContext context,
                        SectriageConfig.Acknowledgement limits) {
         super(outbox, templates, context, limits, PURPOSE, MailTemplates.ACKNOWLEDGEMENT);
     }
 
     @Override
-    protected Map<String, Object> values(Envelope env, SecurityCase sc) {
-        Map<String, Object> ctx = super.values(env, sc);
-        // The reporter learns what their report lacks; likely duplicates are for the maintainers only.
-        env.classification().ifPresent(c -> context.withClassification(ctx, c, List.of()));
+    protected Map<String, Object> values(Envelope env, SecurityCase sc, boolean encrypted) {
+        Map<String, Object> ctx = super.values(env, sc, encrypted);
+        // The reporter learns what their report lacks (likely duplicates are for the maintainers only),
+        // unless the report arrived encrypted and this answer is not: then nothing derived from it is sent.
+        if (!env.isEncrypted() || encrypted) {
+            env.classification().ifPresent(c -> context.withClassification(ctx, c, List.of()));
+        }
         return ctx;
+    }
+
+    /** For an encrypted report, the reporter's key, when it came with the report or is known from earlier mail. */
+    @Override
+    protected List<PGPPublicKeyRing> encryptTo(Envelope env, SecurityCase sc) throws SQLException {
+        if (!env.isEncrypted() || env.decryptionFailure().isPresent()) {
+            return List.of();
+        }
+        return knownKeys.newest(env.connection(), sc.reporter().normalized()).flatMap(k -> {
+            try {
+                return KeyFiles.parseKeyRings(k.armored().getBytes(StandardCharsets.US_ASCII)).stream()
+                        .map(KeyFiles::publicPart).findFirst();
+            } catch (InvalidKeyFileException stale) {
+                return java.util.Optional.empty();
+            }
+        }).map(List::of).orElse(List.of());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.sectriage.config.SectriageConfig;
 import org.sectriage.domain.CaseEvent;
 import org.sectriage.domain.CaseId;
@@ -46,9 +47,21 @@ abstract class AutomaticAnswer implements Step {
         this.template = template;
     }
 
-    /** The values the template is rendered with; by default the case and the message. */
-    protected Map<String, Object> values(Envelope env, SecurityCase sc) {
-        return context.forMessage(sc, env.parsed(), env.now());
+    /**
+     * The values the template is rendered with; by default the case, the message and its OpenPGP facts.
+     *
+     * @param encrypted true when the answer is encrypted to the recipient
+     */
+    protected Map<String, Object> values(Envelope env, SecurityCase sc, boolean encrypted) {
+        Map<String, Object> ctx = context.forMessage(sc, env.parsed(), env.now());
+        context.withOpenPgp(ctx, env.isEncrypted(), env.decryptionFailure().orElse(null));
+        ctx.put("replyEncrypted", encrypted);
+        return ctx;
+    }
+
+    /** The keys the answer is encrypted to; by default none. */
+    protected List<PGPPublicKeyRing> encryptTo(Envelope env, SecurityCase sc) throws SQLException {
+        return List.of();
     }
 
     /** The detail of the event that records the answer was queued to {@code to}. */
@@ -69,9 +82,10 @@ abstract class AutomaticAnswer implements Step {
             return;
         }
         ParsedMessage m = env.parsed();
-        MailTemplates.RenderedMail rendered = templates.render(template, values(env, sc));
+        List<PGPPublicKeyRing> keys = encryptTo(env, sc);
+        MailTemplates.RenderedMail rendered = templates.render(template, values(env, sc, !keys.isEmpty()));
         outbox.enqueue(env.connection(), new OutgoingMail(id, purpose, List.of(to), null, rendered.subject(),
-                rendered.body(), m.messageId(), threadReferences(m), OutgoingMail.AUTO_REPLIED));
+                rendered.body(), m.messageId(), threadReferences(m), OutgoingMail.AUTO_REPLIED).encryptedTo(keys));
         env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, purpose + "-queued", queuedDetail(to)));
         env.note(note());
     }

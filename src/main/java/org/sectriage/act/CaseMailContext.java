@@ -33,6 +33,7 @@ public final class CaseMailContext {
     private final Maintainers maintainers;
     private final Function<String, String> questions;
     private final List<String> supportedVersions;
+    private List<String> ourKeys = List.of();
 
     /**
      * @param questions         how the acknowledgement asks for a missing completeness item, by item name
@@ -45,6 +46,12 @@ public final class CaseMailContext {
         this.maintainers = maintainers;
         this.questions = questions;
         this.supportedVersions = List.copyOf(supportedVersions);
+    }
+
+    /** This context naming {@code fingerprints} as the team's OpenPGP keys, e.g. in a decryption failure notice. */
+    public CaseMailContext withOurKeys(List<String> fingerprints) {
+        this.ourKeys = List.copyOf(fingerprints);
+        return this;
     }
 
     /** The context of the mail of {@code config}'s project, asking for missing items as {@code classifier}'s rules do. */
@@ -62,6 +69,7 @@ public final class CaseMailContext {
         pol.put("firstResponseWithin", humanDuration(policy.firstResponseWithin()));
         pol.put("escalateAfterSilence", humanDuration(policy.escalateAfterSilence()));
         pol.put("timeline", policy.timelineText() == null ? "" : policy.timelineText());
+        pol.put("creditByDefault", policy.creditByDefault());
         ctx.put("policy", pol);
         ctx.put("case", Map.of(
                 "id", securityCase.id().toString(),
@@ -90,6 +98,11 @@ public final class CaseMailContext {
         ctx.put("hasAttachments", false);
         ctx.put("acknowledged", false);
         ctx.put("acknowledgementNote", "");
+        ctx.put("withheld", false);
+        ctx.put("replyEncrypted", false);
+        ctx.put("ourKeys", ourKeys);
+        ctx.put("hasOurKeys", !ourKeys.isEmpty());
+        withOpenPgp(ctx, securityCase.encrypted(), null);
         return withoutClassification(ctx);
     }
 
@@ -141,6 +154,24 @@ public final class CaseMailContext {
         ctx.put("likelyDuplicates", dups);
         ctx.put("hasLikelyDuplicates", !dups.isEmpty());
         return ctx;
+    }
+
+    /**
+     * Adds the OpenPGP facts of the case to {@code ctx}: {@code encrypted}, {@code decryptionFailed} with its
+     * {@code decryptionReason}, and the fingerprints of the team's keys ({@code ourKeys}).
+     */
+    public Map<String, Object> withOpenPgp(Map<String, Object> ctx, boolean encrypted, String decryptionFailure) {
+        ctx.put("encrypted", encrypted);
+        ctx.put("decryptionFailed", decryptionFailure != null);
+        ctx.put("decryptionReason", decryptionFailure == null ? "" : decryptionFailure);
+        return ctx;
+    }
+
+    /** A copy of {@code ctx} with {@code withheld} set: true when everything derived from the report must be left out. */
+    public static Map<String, Object> withheld(Map<String, Object> ctx, boolean withheld) {
+        Map<String, Object> copy = new HashMap<>(ctx);
+        copy.put("withheld", withheld);
+        return copy;
     }
 
     /** Puts empty classification values in {@code ctx}, for messages the classifier did not see. */
@@ -202,6 +233,17 @@ public final class CaseMailContext {
         ctx.put("message", message);
         ctx.put("reason", "sample reason");
         ctx.put("atDeadline", true);
+        ctx.put("claimedSender", "maria@example.org");
+        ctx.put("errors", "line 1: #reject needs a reason: #reject <reason>");
+        ctx.put("hasErrors", true);
+        ctx.put("help", "#confirm  the report is a vulnerability");
+        ctx.put("relayed", "Thank you, we can reproduce it.");
+        ctx.put("maintainerName", "Maria");
+        ctx.put("internal", false);
+        ctx.put("update", Map.of("confirmed", true));
+        ctx.put("detail", "2.4.1");
+        ctx.put("embargoDate", "2026-03-01 00:00 UTC");
+        ctx.put("toReporter", false);
         ctx.put("noSecondary", false);
         ctx.put("openedAt", "2026-01-15 10:00 UTC");
         ctx.put("silentSince", "2026-01-15 10:00 UTC");

@@ -27,9 +27,17 @@ public final class MailTemplates {
     public static final String COORDINATOR_REMINDER = "coordinator-reminder";
     public static final String COORDINATOR_ESCALATION = "coordinator-escalation";
     public static final String REPORTER_ESCALATION = "reporter-escalation";
+    public static final String MAINTAINER_HELD = "maintainer-held";
+    public static final String COMMAND_REPLY = "command-reply";
+    public static final String RELAY_TO_REPORTER = "relay-to-reporter";
+    public static final String MAINTAINER_COPY = "maintainer-copy";
+    public static final String REPORTER_UPDATE = "reporter-update";
+    public static final String REPORTER_KEY_REQUEST = "reporter-key-request";
+    public static final String DISCLOSURE_REMINDER = "disclosure-reminder";
     public static final List<String> NAMES = List.of(ACKNOWLEDGEMENT, NOT_SECURITY, MAINTAINER_NEW_CASE,
             MAINTAINER_FOLLOW_UP, MAINTAINER_QUARANTINE, COORDINATOR_REMINDER, COORDINATOR_ESCALATION,
-            REPORTER_ESCALATION);
+            REPORTER_ESCALATION, MAINTAINER_HELD, COMMAND_REPLY, RELAY_TO_REPORTER, MAINTAINER_COPY, REPORTER_UPDATE,
+            REPORTER_KEY_REQUEST, DISCLOSURE_REMINDER);
 
     /** A rendered template: the subject line and the body text. */
     public record RenderedMail(String subject, String body) {

@@ -22,21 +22,20 @@ public final class NotifyMaintainers implements Step {
     public static final String PURPOSE = "maintainer-notification";
     /** The purposes of mail to the maintainers about a case, which their case thread is made of. */
     static final java.util.Set<String> TO_MAINTAINERS = java.util.Set.of(PURPOSE, SendDeadlineNotices.REMINDER,
-            SendDeadlineNotices.ESCALATION);
+            SendDeadlineNotices.ESCALATION, SendDeadlineNotices.DISCLOSURE_REMINDER, RelayToReporter.COPY,
+            AuthenticateMaintainer.HELD);
 
-    private final Outbox outbox;
     private final MailTemplates templates;
     private final CaseMailContext context;
     private final Maintainers maintainers;
-    private final EmailAddress securityAddress;
+    private final MaintainerMail mail;
 
-    public NotifyMaintainers(Outbox outbox, MailTemplates templates, CaseMailContext context, Maintainers maintainers,
-                             EmailAddress securityAddress) {
-        this.outbox = outbox;
+    public NotifyMaintainers(MailTemplates templates, CaseMailContext context, Maintainers maintainers,
+                             MaintainerMail mail) {
         this.templates = templates;
         this.context = context;
         this.maintainers = maintainers;
-        this.securityAddress = securityAddress;
+        this.mail = mail;
     }
 
     @Override
@@ -51,14 +50,13 @@ public final class NotifyMaintainers implements Step {
         if (env.isNewCase()) {
             env.classification().ifPresent(c -> context.withClassification(ctx, c, env.cases().likelyDuplicates(id)));
         }
+        context.withOpenPgp(ctx, sc.encrypted(), env.decryptionFailure().orElse(null));
         String template = env.isNewCase() ? MailTemplates.MAINTAINER_NEW_CASE : MailTemplates.MAINTAINER_FOLLOW_UP;
-        MailTemplates.RenderedMail rendered = templates.render(template, ctx);
-        List<String> earlier = earlierMailToMaintainers(thread);
-        outbox.enqueue(env.connection(), new OutgoingMail(id, PURPOSE, maintainers.addresses(), securityAddress,
-                rendered.subject(), rendered.body(), lastOf(earlier), earlier, OutgoingMail.AUTO_GENERATED));
+        mail.send(env.connection(), id, PURPOSE, sc.encrypted(), maintainers.addresses(), earlierMailToMaintainers(thread),
+                withheld -> templates.render(template, CaseMailContext.withheld(ctx, withheld)));
         env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "maintainers-notified",
                 (env.isNewCase() ? "new case" : "follow-up") + " sent to " + maintainers.addresses().size()
-                        + " maintainer(s)"));
+                        + " maintainer(s)" + (sc.encrypted() ? ", encrypted to those with a key" : "")));
     }
 
     /**

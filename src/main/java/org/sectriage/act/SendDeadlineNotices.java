@@ -34,6 +34,7 @@ public final class SendDeadlineNotices {
     public static final String REMINDER = "deadline-reminder";
     public static final String ESCALATION = "escalation";
     public static final String REPORTER_ESCALATION = "escalation-notice";
+    public static final String DISCLOSURE_REMINDER = "disclosure-reminder";
     /** The event that records that the reporter was told of an escalation. */
     static final String REPORTER_TOLD = "reporter-told-of-escalation";
 
@@ -44,18 +45,20 @@ public final class SendDeadlineNotices {
     private final MailTemplates templates;
     private final CaseMailContext context;
     private final Maintainers maintainers;
-    private final EmailAddress securityAddress;
+    private final MaintainerMail mail;
+    private final ReporterMail reporterMail;
     private final boolean tellReporter;
     private final DeadlineStore store = new DeadlineStore();
 
     public SendDeadlineNotices(CaseDeadlines deadlines, Outbox outbox, MailTemplates templates, CaseMailContext context,
-                               Maintainers maintainers, EmailAddress securityAddress, boolean tellReporter) {
+                               Maintainers maintainers, MaintainerMail mail, boolean tellReporter) {
         this.deadlines = deadlines;
         this.outbox = outbox;
         this.templates = templates;
         this.context = context;
         this.maintainers = maintainers;
-        this.securityAddress = securityAddress;
+        this.mail = mail;
+        this.reporterMail = new ReporterMail(outbox);
         this.tellReporter = tellReporter;
     }
 
@@ -69,10 +72,10 @@ public final class SendDeadlineNotices {
         SecurityCase sc = cases.find(id).orElseThrow();
         Deadlines current = store.find(c, id).orElseThrow().deadlines();
         for (Notice notice : check.due()) {
-            if (notice.kind() == NoticeKind.ESCALATION) {
-                escalate(c, cases, sc, current, notice, now);
-            } else {
-                remind(c, cases, sc, current, notice, now);
+            switch (notice.kind()) {
+                case ESCALATION -> escalate(c, cases, sc, current, notice, now);
+                case DISCLOSURE_REMINDER -> remindOfDisclosure(c, cases, sc, current, notice, now);
+                default -> remind(c, cases, sc, current, notice, now);
             }
         }
         deadlines.update(c, id, now);
@@ -84,7 +87,7 @@ public final class SendDeadlineNotices {
         List<EmailAddress> to = maintainers.primaryCoordinators();
         Map<String, Object> ctx = values(cases, sc, current, now);
         ctx.put("atDeadline", notice.kind() == NoticeKind.REMINDER_AT_DEADLINE);
-        toMaintainers(c, cases, sc, REMINDER, to, templates.render(MailTemplates.COORDINATOR_REMINDER, ctx));
+        toMaintainers(c, cases, sc, REMINDER, to, MailTemplates.COORDINATOR_REMINDER, ctx);
         Deadline response = current.firstResponse();
         cases.addEvent(new CaseEvent(sc.id(), now, CaseEvent.SYSTEM, notice.kind().recordedAs().caseEventType(),
                 "first response " + response.state(now).render(context.zone()) + ": reminded "
@@ -99,7 +102,7 @@ public final class SendDeadlineNotices {
         ctx.put("silentSince", WHEN.format(notice.dueSince().minus(deadlines.policy().silence().amount())
                 .atZone(context.zone())));
         ctx.put("noSecondary", secondary.isEmpty());
-        toMaintainers(c, cases, sc, ESCALATION, to, templates.render(MailTemplates.COORDINATOR_ESCALATION, ctx));
+        toMaintainers(c, cases, sc, ESCALATION, to, MailTemplates.COORDINATOR_ESCALATION, ctx);
         cases.addEvent(new CaseEvent(sc.id(), now, CaseEvent.SYSTEM, notice.kind().recordedAs().caseEventType(),
                 "the reporter has heard nothing for " + CaseMailContext.humanDuration(deadlines.policy().silence().amount())
                         + ": escalated to " + addresses(to) + (secondary.isEmpty() ? " (no secondary coordinator)" : "")));
@@ -118,11 +121,24 @@ public final class SendDeadlineNotices {
         }
     }
 
+    private void remindOfDisclosure(Connection c, JdbcCaseStore cases, SecurityCase sc, Deadlines current,
+                                    Notice notice, Instant now) throws SQLException {
+        Map<String, Object> ctx = values(cases, sc, current, now);
+        String date = current.disclosure().map(d -> d.due().atZone(context.zone()).toLocalDate().toString()).orElse("");
+        ctx.put("embargoDate", date);
+        ctx.put("toReporter", false);
+        toMaintainers(c, cases, sc, DISCLOSURE_REMINDER, maintainers.addresses(), MailTemplates.DISCLOSURE_REMINDER, ctx);
+        Map<String, Object> forReporter = new HashMap<>(ctx);
+        forReporter.put("toReporter", true);
+        reporterMail.send(c, sc, DISCLOSURE_REMINDER, templates.render(MailTemplates.DISCLOSURE_REMINDER, forReporter));
+        cases.addEvent(new CaseEvent(sc.id(), now, CaseEvent.SYSTEM, notice.kind().recordedAs().caseEventType(),
+                "the embargo ends " + date + ": the team and the reporter were reminded"));
+    }
+
     private void toMaintainers(Connection c, JdbcCaseStore cases, SecurityCase sc, String purpose,
-                               List<EmailAddress> to, MailTemplates.RenderedMail mail) throws SQLException {
-        List<String> earlier = NotifyMaintainers.earlierMailToMaintainers(cases.messages(sc.id()));
-        outbox.enqueue(c, new OutgoingMail(sc.id(), purpose, to, securityAddress, mail.subject(), mail.body(),
-                NotifyMaintainers.lastOf(earlier), earlier, OutgoingMail.AUTO_GENERATED));
+                               List<EmailAddress> to, String template, Map<String, Object> ctx) throws SQLException {
+        mail.send(c, sc.id(), purpose, sc.encrypted(), to, NotifyMaintainers.earlierMailToMaintainers(cases.messages(sc.id())),
+                withheld -> templates.render(template, CaseMailContext.withheld(ctx, withheld)));
     }
 
     /** The case, its classification, its deadlines with their states, and its event log. */

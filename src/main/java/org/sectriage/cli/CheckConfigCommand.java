@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.sectriage.act.CaseMailContext;
 import org.sectriage.act.MailTemplates;
 import org.sectriage.classify.ClassifierSetup;
+import org.sectriage.crypto.ConfiguredKeys;
 import org.sectriage.classify.report.ReportClassifier;
 import org.sectriage.config.SectriageConfig;
 import picocli.CommandLine.Command;
@@ -23,6 +24,12 @@ final class CheckConfigCommand implements Callable<Integer> {
         ReportClassifier classifier = ClassifierSetup.classifier(cfg.classification(),
                 cfg.project().securityAddress().normalized());
         MailTemplates.load(cfg.templates().directory()).verifiedWith(CaseMailContext.of(cfg, classifier).sample());
+        ConfiguredKeys keys;
+        try {
+            keys = ConfiguredKeys.load(cfg);
+        } catch (IllegalStateException e) {
+            throw new CliErrors.UserError(config.file + ": " + e.getMessage());
+        }
         System.out.println(config.file + ": OK");
         System.out.println("  security address: " + cfg.project().securityAddress().address());
         System.out.println("  mailbox:          " + cfg.mailbox().username() + " at " + cfg.mailbox().host() + ":"
@@ -31,7 +38,16 @@ final class CheckConfigCommand implements Callable<Integer> {
         System.out.println("  smtp:             " + cfg.smtp().host() + ":" + cfg.smtp().port() + " ("
                 + cfg.smtp().security().name().toLowerCase(java.util.Locale.ROOT) + ")");
         System.out.println("  database:         " + cfg.database().url());
-        System.out.println("  maintainers:      " + cfg.maintainers().size());
+        System.out.println("  maintainers:      " + cfg.maintainers().size() + " (" + keys.maintainers().size()
+                + " with an OpenPGP key)");
+        System.out.println("  openpgp:          " + (keys.canDecrypt()
+                ? "decrypts with " + String.join(", ", keys.secret().fingerprints())
+                : "no secret key: encrypted reports are kept and answered as unreadable"));
+        if (!keys.canDecrypt() || keys.maintainers().size() < cfg.maintainers().size()) {
+            System.out.println("  warning:          maintainers without a public key get no content of encrypted reports"
+                    + " (openpgp.maintainers-without-key: "
+                    + cfg.openpgp().maintainersWithoutKey().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
         return 0;
     }
 }

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             CasesCommand.class,
             InboxCommand.class,
             ClassifyCommand.class,
+            AdvisoryCommand.class,
+            StatsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -37,7 +37,10 @@ import org.sectriage.classify.report.ReportRulesLoader;
 import org.sectriage.classify.report.RulesException;
 import org.sectriage.classify.report.SupportedVersions;
 import org.sectriage.config.SectriageConfig.Acknowledgement;
+import org.sectriage.config.SectriageConfig.Advisory;
+import org.sectriage.config.SectriageConfig.AuthenticationMode;
 import org.sectriage.config.SectriageConfig.ClassificationSettings;
+import org.sectriage.config.SectriageConfig.MaintainerAuthentication;
 import org.sectriage.config.SectriageConfig.MaintainersWithoutKey;
 import org.sectriage.config.SectriageConfig.OpenPgp;
 import org.sectriage.config.SectriageConfig.SecretKeyFiles;
@@ -95,6 +98,8 @@ final class ConfigSchema {
                 acknowledgement(top.optionalSection("acknowledgement")),
                 classification(top.optionalSection("classification")),
                 openpgp(top.optionalSection("openpgp")),
+                maintainerAuthentication(top.optionalSection("maintainer-authentication")),
+                advisory(top.optionalSection("advisory"), project),
                 templates(top.optionalSection("templates")),
                 limits(top.optionalSection("limits")),
                 outbox(top.optionalSection("outbox")));
@@ -209,6 +214,10 @@ final class ConfigSchema {
         }
         Duration checkInterval = policy.optional("check-interval", DURATION, Duration.ofMinutes(1));
         boolean tellReporter = policy.optional("tell-reporter-of-escalation", BOOLEAN, true);
+        boolean creditByDefault = policy.optional("credit-by-default", BOOLEAN, false);
+        Duration longestEmbargo = policy.optional("longest-embargo", DURATION, Duration.ofDays(90));
+        Duration remindBeforeDisclosure = policy.optional("remind-before-disclosure", DURATION_OR_ZERO,
+                Duration.ofDays(7));
         ConfigSection business = policy.optionalSection("business-time");
         ZoneId zone = business.optional("time-zone", TIME_ZONE, projectZone);
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
@@ -237,12 +246,13 @@ final class ConfigSchema {
             try {
                 BusinessCalendar calendar = new BusinessCalendar(zone, days, hours, holidays);
                 sla = new SlaPolicy(new TimeLimit(acknowledge, ackBasis), new TimeLimit(firstResponse, responseBasis),
-                        new TimeLimit(silence, silenceBasis), remindBefore, calendar);
+                        new TimeLimit(silence, silenceBasis), remindBefore, calendar, remindBeforeDisclosure);
             } catch (IllegalArgumentException e) {
                 business.reject(days.isEmpty() ? "working-days" : "working-hours", e.getMessage());
             }
         }
-        return new Policy(acknowledge, firstResponse, silence, timeline, sla, checkInterval, tellReporter);
+        return new Policy(acknowledge, firstResponse, silence, timeline, sla, checkInterval, tellReporter,
+                creditByDefault, longestEmbargo, remindBeforeDisclosure);
     }
 
     private static Acknowledgement acknowledgement(ConfigSection acknowledgement) {
@@ -279,6 +289,28 @@ final class ConfigSchema {
                 section.optional("duplicate-threshold", ValueType.FRACTION, 0.5),
                 section.optional("not-security", oneOf(NotSecurityHandling.class), NotSecurityHandling.POINT_TO_TRACKER),
                 section.optional("spam", oneOf(SpamHandling.class), SpamHandling.SET_ASIDE));
+    }
+
+    private static MaintainerAuthentication maintainerAuthentication(ConfigSection section) {
+        AuthenticationMode mode = section.optional("mode", oneOf(AuthenticationMode.class),
+                AuthenticationMode.SIGNATURE_OR_DKIM);
+        List<String> trusted = section.optionalList("trusted-authserv-ids", TEXT, List.of());
+        if (section.valid("mode") && mode == AuthenticationMode.DKIM && trusted.isEmpty()) {
+            section.reject("mode", "dkim needs trusted-authserv-ids: the authserv-id your mail server writes in"
+                    + " Authentication-Results, e.g. [mx.example.org]");
+        }
+        return new MaintainerAuthentication(mode, trusted);
+    }
+
+    private static Advisory advisory(ConfigSection section, Project project) {
+        String name = project.name() == null ? "project" : project.name();
+        String domain = project.securityAddress() == null ? "example.org" : project.securityAddress().domain();
+        return new Advisory(
+                section.optional("product", TEXT, name),
+                section.optional("vendor", TEXT, domain),
+                section.optional("namespace", HTTP_URL, "https://" + domain),
+                section.optional("ecosystem", TEXT),
+                section.optional("package", TEXT));
     }
 
     private OpenPgp openpgp(ConfigSection section) {

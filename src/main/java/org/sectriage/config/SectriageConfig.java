@@ -23,6 +23,8 @@ public record SectriageConfig(
         Acknowledgement acknowledgement,
         ClassificationSettings classification,
         OpenPgp openpgp,
+        MaintainerAuthentication maintainerAuthentication,
+        Advisory advisory,
         Templates templates,
         Limits limits,
         Outbox outbox) {
@@ -104,7 +106,13 @@ public record SectriageConfig(
             /** How often the deadlines of the cases that are due are checked. */
             Duration checkInterval,
             /** Whether the reporter is told (once per case) that the case was escalated. */
-            boolean tellReporterOfEscalation) {
+            boolean tellReporterOfEscalation,
+            /** Whether a reporter who states no preference is credited (by the name in their From) in the advisory. */
+            boolean creditByDefault,
+            /** The longest embargo a maintainer may set with #embargo, counted from the day it is set. */
+            Duration longestEmbargo,
+            /** How long before the embargo date the team and the reporter are reminded; zero for no reminder. */
+            Duration remindBeforeDisclosure) {
 
         /** A policy counting calendar time, reminding {@code remindBefore} before the first-response deadline. */
         public static Policy calendar(Duration acknowledgeWithin, Duration firstResponseWithin,
@@ -112,14 +120,15 @@ public record SectriageConfig(
                                       ZoneId zone) {
             return new Policy(acknowledgeWithin, firstResponseWithin, escalateAfterSilence, timelineText,
                     new SlaPolicy(TimeLimit.calendar(acknowledgeWithin), TimeLimit.calendar(firstResponseWithin),
-                            TimeLimit.calendar(escalateAfterSilence), remindBefore, BusinessCalendar.officeHours(zone)),
-                    Duration.ofMinutes(1), true);
+                            TimeLimit.calendar(escalateAfterSilence), remindBefore, BusinessCalendar.officeHours(zone),
+                            Duration.ofDays(7)),
+                    Duration.ofMinutes(1), true, false, Duration.ofDays(90), Duration.ofDays(7));
         }
 
         /** This policy with its deadlines checked every {@code interval}. */
         public Policy withCheckInterval(Duration interval) {
             return new Policy(acknowledgeWithin, firstResponseWithin, escalateAfterSilence, timelineText, sla, interval,
-                    tellReporterOfEscalation);
+                    tellReporterOfEscalation, creditByDefault, longestEmbargo, remindBeforeDisclosure);
         }
     }
 
@@ -166,6 +175,29 @@ public record SectriageConfig(
         public boolean canDecrypt() {
             return !secretKeys.isEmpty();
         }
+    }
+
+    /** How a message claiming to be from a maintainer is believed to be, before its commands act or it is relayed. */
+    public record MaintainerAuthentication(
+            AuthenticationMode mode,
+            /** The authserv-ids of Authentication-Results headers that are trusted (those the project's own MX adds). */
+            List<String> trustedAuthservIds) {
+    }
+
+    /** What authenticates a maintainer's mail. */
+    public enum AuthenticationMode {
+        /** An OpenPGP signature by the maintainer's key over the whole message, or an aligned DKIM pass. */
+        SIGNATURE_OR_DKIM,
+        /** Only an OpenPGP signature by the maintainer's key over the whole message. */
+        SIGNATURE,
+        /** Only an aligned DKIM pass from a trusted Authentication-Results header. */
+        DKIM,
+        /** The From address alone, which anyone can forge: for trials only; check-config warns. */
+        FROM_ADDRESS
+    }
+
+    /** Who publishes the advisories sectriage drafts, and about what. */
+    public record Advisory(String product, String vendor, String namespace, String ecosystem, String packageName) {
     }
 
     /** A secret key file and the file of its passphrase (null: the key is not protected), both credentials. */

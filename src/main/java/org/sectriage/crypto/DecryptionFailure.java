@@ -15,5 +15,20 @@ public enum DecryptionFailure {
     /** A compressed packet inflated past the size limit, or compression was nested. */
     COMPRESSION_BOMB,
     /** Decryption took longer than the per-message time limit. */
-    TIME_LIMIT_EXCEEDED
+    TIME_LIMIT_EXCEEDED;
+
+    /** What went wrong, as a reporter can read it, e.g. "its integrity check failed: ...". */
+    public String explanation() {
+        return switch (this) {
+            case NO_MATCHING_KEY -> "it was not encrypted to any of our keys";
+            case CORRUPT_DATA -> "the encrypted data is damaged or incomplete";
+            case INTEGRITY_CHECK_FAILED -> "its integrity check failed: the encrypted data was altered on the way";
+            case NO_INTEGRITY_PROTECTION -> "it has no integrity protection (no MDC), which we refuse to read for"
+                    + " your safety (the EFAIL attacks); current OpenPGP programs add it by themselves";
+            case OBSOLETE_CIPHER -> "it uses an obsolete cipher with 64-bit blocks (such as CAST5 or 3DES),"
+                    + " which we refuse; current OpenPGP programs use AES";
+            case COMPRESSION_BOMB -> "its compressed content grows larger than we accept, or is compressed twice";
+            case TIME_LIMIT_EXCEEDED -> "decrypting it took longer than we allow for one message";
+        };
+    }
 }

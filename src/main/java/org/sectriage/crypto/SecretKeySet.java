@@ -54,6 +54,36 @@ public final class SecretKeySet {
         return set;
     }
 
+    /**
+     * Checks that every ring's passphrase unlocks its secret keys, so that a wrong passphrase is found when
+     * sectriage starts rather than when the first encrypted report arrives.
+     *
+     * @throws PGPException naming the fingerprint of the key that does not unlock
+     */
+    public void checkUnlocks() throws PGPException {
+        for (UnlockableRing entry : rings) {
+            Iterator<PGPSecretKey> it = entry.ring().getSecretKeys();
+            while (it.hasNext()) {
+                PGPSecretKey secret = it.next();
+                if (secret.isPrivateKeyEmpty()) {
+                    continue;
+                }
+                try {
+                    secret.extractPrivateKey(new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider())
+                            .build(entry.passphrase()));
+                } catch (PGPException e) {
+                    throw new PGPException("the passphrase does not unlock key "
+                            + KeyIds.fingerprint(entry.ring().getPublicKey()) + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** The fingerprints of the primary keys of this set's rings, in order. */
+    public List<String> fingerprints() {
+        return rings.stream().map(r -> KeyIds.fingerprint(r.ring().getPublicKey())).toList();
+    }
+
     /** The secret key rings in this set, in the order they were added. */
     public List<PGPSecretKeyRing> rings() {
         return rings.stream().map(UnlockableRing::ring).toList();

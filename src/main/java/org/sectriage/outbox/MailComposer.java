@@ -42,6 +42,11 @@ public final class MailComposer {
     }
 
     public ComposedMail compose(OutgoingMail mail) {
+        if (!mail.encryptTo().isEmpty()) {
+            // Never send in plaintext what was meant to go encrypted.
+            throw new IllegalStateException("cannot compose " + mail.purpose() + " mail encrypted: OpenPGP/MIME"
+                    + " encryption of outgoing mail is not available in this build");
+        }
         String messageId = "<sectriage." + UUID.randomUUID() + "@" + from.domain() + ">";
         try {
             MimeMessage msg = new FixedIdMessage(session, messageId);

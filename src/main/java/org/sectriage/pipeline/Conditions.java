@@ -26,6 +26,14 @@ public final class Conditions {
     public static final Condition IS_NOT_SECURITY =
             new Condition("is not about security", e -> e.kind() == MessageKind.NOT_SECURITY);
 
+    /** The message's content can be read: it was not encrypted, or it was decrypted. */
+    public static final Condition READABLE = new Condition("readable", e -> e.decryptionFailure().isEmpty());
+
+    /** A maintainer wrote the message, in reply to a case that was open before it. */
+    public static final Condition FROM_A_MAINTAINER_ON_A_CASE = new Condition("from a maintainer on a case",
+            e -> e.caseId().isPresent() && !e.isNewCase() && e.senderRole() == ParticipantRole.MAINTAINER
+                    && !e.kind().isAutomated());
+
     /** The message belongs to a case and was not written by a maintainer. */
     public static final Condition FROM_REPORTER_SIDE = new Condition("from the reporter's side",
             e -> e.caseId().isPresent() && e.senderRole() != ParticipantRole.MAINTAINER);

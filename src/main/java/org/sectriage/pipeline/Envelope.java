@@ -29,6 +29,14 @@ public final class Envelope {
     private MessageKind kind = MessageKind.REPORT;
     private String kindReason;
     private Classification classification;
+    private boolean encrypted;
+    private byte[] readable;
+    private String decryptionFailure;
+    private String signature = "none";
+    private String signerFingerprint;
+    private boolean signatureWhole;
+    private String authenticatedBy;
+    private boolean internal;
     private CaseId caseId;
     private boolean newCase;
     private ParticipantRole senderRole;
@@ -84,6 +92,73 @@ public final class Envelope {
     public void setKind(MessageKind kind, String reason) {
         this.kind = kind;
         this.kindReason = reason;
+    }
+
+    /** True when the message arrived OpenPGP-encrypted, whether or not it could be decrypted. */
+    public boolean isEncrypted() {
+        return encrypted;
+    }
+
+    /** Records that the message was encrypted and decrypted to {@code readable}, the message as its sender wrote it. */
+    public void setDecrypted(byte[] readable) {
+        this.encrypted = true;
+        this.readable = readable.clone();
+    }
+
+    /** Records that the message was encrypted but could not, or must not, be decrypted, and why. */
+    public void setDecryptionFailure(String reason) {
+        this.encrypted = true;
+        this.decryptionFailure = reason;
+    }
+
+    /** Why the encrypted message could not be read; empty when it was not encrypted or was decrypted. */
+    public Optional<String> decryptionFailure() {
+        return Optional.ofNullable(decryptionFailure);
+    }
+
+    /** The decrypted message as its sender wrote it; empty unless it was encrypted and decrypted. */
+    public Optional<byte[]> decrypted() {
+        return Optional.ofNullable(readable).map(byte[]::clone);
+    }
+
+    /** Records the message's OpenPGP signature: none, valid, invalid or unknown-key, by whom, and over what. */
+    public void setSignature(String status, String signerFingerprint, boolean coversWholeMessage) {
+        this.signature = status;
+        this.signerFingerprint = signerFingerprint;
+        this.signatureWhole = coversWholeMessage;
+    }
+
+    /** The signature's status: none, valid, invalid or unknown-key. */
+    public String signature() {
+        return signature;
+    }
+
+    /** The fingerprint of the key that made the signature, or null. */
+    public String signerFingerprint() {
+        return signerFingerprint;
+    }
+
+    /** True when a valid signature covers the whole message, not a part wrapped in unsigned content. */
+    public boolean isSignedWhole() {
+        return "valid".equals(signature) && signatureWhole;
+    }
+
+    /** How the sender was authenticated as a maintainer, e.g. "OpenPGP signature"; empty when not. */
+    public Optional<String> authenticatedBy() {
+        return Optional.ofNullable(authenticatedBy);
+    }
+
+    public void setAuthenticatedBy(String how) {
+        this.authenticatedBy = how;
+    }
+
+    /** True when a maintainer's message is for the team only ({@code #internal}): it is not relayed. */
+    public boolean isInternal() {
+        return internal;
+    }
+
+    public void setInternal(boolean internal) {
+        this.internal = internal;
     }
 
     /** What the classifier made of the message; empty for follow-ups and automated mail, which it does not see. */

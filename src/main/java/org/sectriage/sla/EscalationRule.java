@@ -17,6 +17,8 @@ import java.util.Optional;
  *       A daemon that was down across both owes one reminder, the one at the deadline.</li>
  *   <li>Escalation: when the team has sent the reporter nothing for the silence period, once per
  *       silence period; a maintainer's message starts the period again, a reporter's nudge does not.</li>
+ *   <li>Reminder before the embargo date: the policy's disclosure lead before it, once, to the team and
+ *       the reporter.</li>
  *   <li>Closed cases are owed nothing. While the team waits on the reporter, the clocks stand still.</li>
  * </ul>
  *
@@ -50,6 +52,10 @@ public final class EscalationRule {
             deadlines.firstResponse().dueAt().ifPresent(deadline -> firstResponseReminders(timeline, deadline, now, due, later));
         }
         escalationDue(timeline, deadlines).ifPresent(at -> consider(NoticeKind.ESCALATION, at, now, due, later));
+        deadlines.disclosure().filter(d -> d.met().isEmpty() && !policy.disclosureLead().isZero())
+                .filter(d -> timeline.first(NoticeKind.DISCLOSURE_REMINDER.recordedAs()).isEmpty())
+                .ifPresent(d -> consider(NoticeKind.DISCLOSURE_REMINDER, d.due().minus(policy.disclosureLead()), now,
+                        due, later));
         return new SlaCheck(due, later.stream().min(Comparator.naturalOrder()));
     }
 

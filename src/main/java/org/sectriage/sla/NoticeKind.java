@@ -7,7 +7,9 @@ public enum NoticeKind {
     /** To the primary coordinators: the first response is due now, or overdue. */
     REMINDER_AT_DEADLINE(SlaEventType.REMINDED_AT_DEADLINE),
     /** To the secondary coordinators, with the case history: the reporter has heard nothing for too long. */
-    ESCALATION(SlaEventType.ESCALATED);
+    ESCALATION(SlaEventType.ESCALATED),
+    /** To the team and the reporter: the embargo (planned disclosure) date is near. */
+    DISCLOSURE_REMINDER(SlaEventType.REMINDED_BEFORE_DISCLOSURE);
 
     private final SlaEventType recordedAs;
 

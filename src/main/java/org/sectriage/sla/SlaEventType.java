@@ -21,6 +21,8 @@ public enum SlaEventType {
     REMINDED_BEFORE_DEADLINE("reminded-before-deadline"),
     /** The primary coordinators were reminded that the first response is due now. */
     REMINDED_AT_DEADLINE("reminded-at-deadline"),
+    /** The team and the reporter were reminded that the embargo date is near. */
+    REMINDED_BEFORE_DISCLOSURE("reminded-before-disclosure"),
     /** The case was escalated to the secondary coordinators after a silence. */
     ESCALATED("escalated"),
     /** The advisory was published; the disclosure deadline is met. */

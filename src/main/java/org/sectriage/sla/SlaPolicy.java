@@ -16,15 +16,26 @@ import java.util.Optional;
  * @param reminderLead how long before the first-response deadline the first reminder goes out,
  *     counted as {@code firstResponse} is; zero for no early reminder
  * @param calendar working days, hours and holidays; its zone also places embargo dates
+ * @param disclosureLead how long before the embargo date the team and the reporter are reminded, in
+ *     calendar time; zero for no reminder
  */
 public record SlaPolicy(TimeLimit acknowledge, TimeLimit firstResponse, TimeLimit silence,
-                        Duration reminderLead, BusinessCalendar calendar) {
+                        Duration reminderLead, BusinessCalendar calendar, Duration disclosureLead) {
+
+    /** A policy without a reminder before the embargo date. */
+    public SlaPolicy(TimeLimit acknowledge, TimeLimit firstResponse, TimeLimit silence, Duration reminderLead,
+                     BusinessCalendar calendar) {
+        this(acknowledge, firstResponse, silence, reminderLead, calendar, Duration.ZERO);
+    }
 
     public SlaPolicy {
         Objects.requireNonNull(calendar, "calendar");
         requirePositive("acknowledge", acknowledge);
         requirePositive("firstResponse", firstResponse);
         requirePositive("silence", silence);
+        if (disclosureLead == null || disclosureLead.isNegative()) {
+            throw new IllegalArgumentException("disclosureLead must be zero or more, got " + disclosureLead);
+        }
         if (reminderLead == null || reminderLead.isNegative()) {
             throw new IllegalArgumentException("reminderLead must be zero or more, got " + reminderLead);
         }

@@ -2,6 +2,7 @@ package org.sectriage.store;
 
 import java.util.Map;
 import org.sectriage.classify.report.Classification;
+import org.sectriage.command.CaseFile;
 import org.sectriage.classify.report.LikelyDuplicate;
 import org.sectriage.classify.report.ReportFeatures;
 import java.time.Instant;
@@ -54,6 +55,27 @@ public interface CaseStore {
 
     /** All cases, newest first. */
     List<SecurityCase> list();
+
+    /** What maintainers' commands act on for case {@code id}: its state and what they or the classifier set. */
+    Optional<CaseFile> caseFile(CaseId id);
+
+    /**
+     * Stores what commands changed in {@code file}: state, severity (as set by a maintainer), CVSS vector
+     * and score, CWE ids, assignee, fixed version, embargo date, credit and duplicate-of.
+     */
+    void saveCaseFile(CaseFile file, Instant at);
+
+    /** Records why the case's encrypted report could not be read. */
+    void setDecryptionFailure(CaseId id, String reason);
+
+    /** Why the case's encrypted report could not be read; empty when it could, or was not encrypted. */
+    Optional<String> decryptionFailure(CaseId id);
+
+    /**
+     * Records the OpenPGP facts of the inbound message {@code inboundId} in its case's thread: whether it
+     * was encrypted, and its signature (none, valid, invalid, unknown-key), by whom, over the whole message or not.
+     */
+    void recordOpenPgp(long inboundId, boolean encrypted, String signature, String signerFingerprint, boolean whole);
 
     /** Stores what the classifier made of the case's report, replacing what was stored. */
     void saveClassification(CaseId id, Classification classification);

@@ -13,6 +13,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sectriage.classify.report.Classification;
+import org.sectriage.classify.report.CvssVector;
+import org.sectriage.classify.report.CvssVectorFinder;
+import org.sectriage.command.CaseFile;
+import org.sectriage.command.Credit;
 import org.sectriage.classify.report.LikelyDuplicate;
 import org.sectriage.classify.report.ReportFeatures;
 import org.sectriage.classify.report.ReportKind;
@@ -208,6 +212,62 @@ public final class JdbcCaseStore implements CaseStore {
     @Override
     public List<SecurityCase> list() {
         return selectCases("ORDER BY opened_at DESC, id DESC");
+    }
+
+    @Override
+    public Optional<CaseFile> caseFile(CaseId id) {
+        return query("SELECT state, severity, severity_source, cvss_vector, cwes, assignee, fixed_version, embargo_date,"
+                + " credit_choice, credit_name, duplicate_of FROM security_case WHERE id = ?", rs -> {
+                    String vector = rs.getString(4);
+                    CvssVector cvss = vector == null ? null : new CvssVectorFinder().find(vector).orElse(null);
+                    Severity severity = "maintainer".equals(rs.getString(3))
+                            ? Severity.fromLabel(rs.getString(2)).orElse(null) : null;
+                    String assignee = rs.getString(6);
+                    Credit credit = switch (rs.getString(9)) {
+                        case "credited" -> Credit.as(rs.getString(10));
+                        case "declined" -> Credit.declined();
+                        default -> Credit.undecided();
+                    };
+                    String duplicateOf = rs.getString(11);
+                    return new CaseFile(id, CaseState.fromLabel(rs.getString(1)), severity, cvss, splitInts(rs.getString(5)),
+                            assignee == null ? null : EmailAddress.of(assignee), rs.getString(7),
+                            rs.getObject(8, java.time.LocalDate.class), credit,
+                            duplicateOf == null ? null : CaseId.parse(duplicateOf));
+                }, id.toString()).stream().findFirst();
+    }
+
+    @Override
+    public void saveCaseFile(CaseFile f, Instant at) {
+        Severity severity = f.effectiveSeverity().orElse(null);
+        String source = f.severity() != null ? "maintainer" : f.cvss() != null && f.cvss().isScored() ? "cvss" : null;
+        update("UPDATE security_case SET state = ?, updated_at = ?, cwes = ?, assignee = ?, fixed_version = ?,"
+                        + " embargo_date = ?, credit_choice = ?, credit_name = ?, duplicate_of = ?,"
+                        + " cvss_vector = COALESCE(?, cvss_vector), cvss_score = COALESCE(?, cvss_score),"
+                        + " severity = COALESCE(?, severity), severity_source = COALESCE(?, severity_source) WHERE id = ?",
+                f.state().label(), at, Rows.fit(joined(f.cwes()), 200),
+                f.assignee() == null ? null : f.assignee().address(), Rows.fit(f.fixedVersion(), 100), f.embargo(),
+                f.credit().choice().name().toLowerCase(java.util.Locale.ROOT), Rows.fit(f.credit().name(), 500),
+                f.duplicateOf() == null ? null : f.duplicateOf().toString(),
+                f.cvss() == null ? null : f.cvss().vector(), f.cvss() == null ? null : f.cvss().score(),
+                source == null ? null : severity.label(), source, f.id().toString());
+    }
+
+    @Override
+    public void setDecryptionFailure(CaseId id, String reason) {
+        update("UPDATE security_case SET decryption_failure = ? WHERE id = ?", Rows.fit(reason, 1000), id.toString());
+    }
+
+    @Override
+    public Optional<String> decryptionFailure(CaseId id) {
+        return query("SELECT decryption_failure FROM security_case WHERE id = ? AND decryption_failure IS NOT NULL",
+                rs -> rs.getString(1), id.toString()).stream().findFirst();
+    }
+
+    @Override
+    public void recordOpenPgp(long inboundId, boolean encrypted, String signature, String signerFingerprint,
+                              boolean whole) {
+        update("UPDATE case_message SET encrypted = ?, signature = ?, signer_fingerprint = ?, signature_whole = ?"
+                + " WHERE inbound_id = ?", encrypted, signature, Rows.fit(signerFingerprint, 100), whole, inboundId);
     }
 
     @Override

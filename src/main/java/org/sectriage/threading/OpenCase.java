@@ -42,13 +42,16 @@ public final class OpenCase implements Step {
         String problems = m.problems().isEmpty() ? null : String.join("; ", m.problems());
         boolean notSecurity = env.kind() == MessageKind.NOT_SECURITY;
         env.cases().create(new SecurityCase(id, notSecurity ? CaseState.NOT_SECURITY : CaseState.NEW, subject,
-                reporter, env.now(), env.now(), false, problems));
+                reporter, env.now(), env.now(), env.isEncrypted(), problems));
+        env.decryptionFailure().ifPresent(why -> env.cases().setDecryptionFailure(id, why));
         env.cases().addParticipant(id, new Participant(reporter, ParticipantRole.REPORTER));
         for (EmailAddress maintainer : maintainers.addresses()) {
             env.cases().addParticipant(id, new Participant(maintainer, ParticipantRole.MAINTAINER));
         }
         env.cases().addEvent(new CaseEvent(id, env.now(), reporter.address(), "case-opened",
-                "report received" + (problems == null ? "" : "; problems: " + problems)));
+                (env.isEncrypted() ? "encrypted report received" : "report received")
+                        + env.decryptionFailure().map(why -> "; it could not be decrypted: " + why).orElse("")
+                        + (problems == null ? "" : "; problems: " + problems)));
         env.classification().ifPresent(c -> {
             env.cases().saveClassification(id, c);
             env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "classified", c.summary()));

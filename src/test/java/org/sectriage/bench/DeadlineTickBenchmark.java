@@ -29,6 +29,7 @@ import org.sectriage.act.CaseDeadlines;
 import org.sectriage.act.CaseMailContext;
 import org.sectriage.act.CheckDeadlines;
 import org.sectriage.act.MailTemplates;
+import org.sectriage.act.MaintainerMail;
 import org.sectriage.act.SendDeadlineNotices;
 import org.sectriage.classify.ClassifierSetup;
 import org.sectriage.config.SectriageConfig;
@@ -81,7 +82,8 @@ public class DeadlineTickBenchmark {
                 new OutboxStore(), config.project().securityAddress(), clock);
         CaseDeadlines deadlines = new CaseDeadlines(config.policy().sla(), clock);
         tick = new CheckDeadlines(db, new SendDeadlineNotices(deadlines, outbox, MailTemplates.load(null), context,
-                maintainers, config.project().securityAddress(), true), clock, () -> { });
+                maintainers, new MaintainerMail(outbox, java.util.Map.of(), config.openpgp().maintainersWithoutKey(),
+                config.project().securityAddress()), true), clock, () -> { });
         // The first tick sends what the due cases are owed once; the measured ticks find them due again
         // (see makeDue) and check them, as a tick does for a case whose next deadline has come.
         makeDue();

@@ -206,7 +206,7 @@ class ConfigLoaderTest {
         List<String> errors = errorsOf(MINIMAL + "logging: debug\n");
 
         assertEquals(List.of("config key logging at line 15: unknown key; known keys here: project, mailbox, smtp,"
-                + " database, maintainers, policy, acknowledgement, classification, openpgp, templates, limits, outbox"), errors);
+                + " database, maintainers, policy, acknowledgement, classification, openpgp, maintainer-authentication, advisory, templates, limits, outbox"), errors);
     }
 
     @Test

@@ -21,9 +21,9 @@ import org.bouncycastle.openpgp.PGPSecretKeyRing;
  * The real {@code gpg} program running in a throwaway GNUPGHOME, used to make test fixtures and to check that
  * what we encrypt GnuPG can read. Tests using it are skipped when gpg is not installed.
  */
-final class GnuPg implements AutoCloseable {
+public final class GnuPg implements AutoCloseable {
 
-    static final String PASSPHRASE = "correct horse battery staple";
+    public static final String PASSPHRASE = "correct horse battery staple";
     private static final Path GPG = Path.of("/usr/bin/gpg");
 
     private final Path home;
@@ -33,7 +33,7 @@ final class GnuPg implements AutoCloseable {
     }
 
     /** A GnuPG with a fresh home directory under {@code parent}; skips the test when gpg is missing. */
-    static GnuPg inTemporaryHome(Path parent) throws IOException {
+    public static GnuPg inTemporaryHome(Path parent) throws IOException {
         assumeTrue(Files.isExecutable(GPG), "gpg is not installed at " + GPG);
         Path home = Files.createTempDirectory(parent, "gnupg");
         Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
@@ -46,7 +46,7 @@ final class GnuPg implements AutoCloseable {
     }
 
     /** Generates a key for {@code userId}: primary {@code primaryAlgo} (sign), subkey {@code subAlgo} (encrypt). */
-    String generateKey(String userId, String primaryAlgo, String subAlgo) throws IOException {
+    public String generateKey(String userId, String primaryAlgo, String subAlgo) throws IOException {
         run(new byte[0], "--quick-gen-key", userId, primaryAlgo, "sign,cert", "never");
         String fingerprint = fingerprint(userId);
         run(new byte[0], "--quick-add-key", fingerprint, subAlgo, "encr", "never");
@@ -93,7 +93,7 @@ final class GnuPg implements AutoCloseable {
     }
 
     /** Runs gpg with {@code args}, feeding it {@code stdin}; returns stdout, fails with stderr on a non-zero exit. */
-    byte[] run(byte[] stdin, String... args) throws IOException {
+    public byte[] run(byte[] stdin, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(GPG.toString(), "--homedir", home.toString(), "--batch",
                 "--yes", "--no-tty", "--pinentry-mode", "loopback", "--passphrase", PASSPHRASE,
                 "--trust-model", "always", "--no-auto-key-locate"));

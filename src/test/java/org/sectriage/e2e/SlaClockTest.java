@@ -39,8 +39,7 @@ class SlaClockTest {
     private static final String REPORTER = "alex@researcher.example";
     /** The test config's policy, with a slow tick: the test checks deadlines itself. */
     private static final UnaryOperator<SectriageConfig> POLICY = c -> TestConfig.withPolicy(c,
-            new SectriageConfig.Policy(Duration.ofHours(48), Duration.ofDays(3), Duration.ofDays(5), null,
-                    c.policy().sla(), Duration.ofHours(1), true));
+            c.policy().withCheckInterval(Duration.ofHours(1)));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-16T09:00:00Z"));
     private Path dir;

@@ -51,6 +51,9 @@ public final class TestConfig {
                         SectriageConfig.NotSecurityHandling.POINT_TO_TRACKER, SectriageConfig.SpamHandling.SET_ASIDE),
                 new SectriageConfig.OpenPgp(List.of(), dir.resolve("keys"), SectriageConfig.MaintainersWithoutKey.NOTICE,
                         true, 25L << 20, Duration.ofSeconds(30)),
+                new SectriageConfig.MaintainerAuthentication(SectriageConfig.AuthenticationMode.SIGNATURE_OR_DKIM,
+                        List.of("mx.project.example")),
+                new SectriageConfig.Advisory("example-project", "project.example", "https://project.example", null, null),
                 new SectriageConfig.Templates(null),
                 new SectriageConfig.Limits(50L * 1024 * 1024, 1000, 65536, 100_000, 50, 1024 * 1024),
                 new SectriageConfig.Outbox(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofHours(4),
@@ -59,26 +62,77 @@ public final class TestConfig {
 
     /** {@code c} with classification settings {@code settings}. */
     public static SectriageConfig withClassification(SectriageConfig c, SectriageConfig.ClassificationSettings settings) {
-        return new SectriageConfig(c.project(), c.mailbox(), c.smtp(), c.database(), c.maintainers(), c.policy(),
-                c.acknowledgement(), settings, c.openpgp(), c.templates(), c.limits(), c.outbox());
+        return new Changed(c).classification(settings).build();
     }
 
     /** {@code c} with the OpenPGP settings {@code openpgp}. */
     public static SectriageConfig withOpenPgp(SectriageConfig c, SectriageConfig.OpenPgp openpgp) {
-        return new SectriageConfig(c.project(), c.mailbox(), c.smtp(), c.database(), c.maintainers(), c.policy(),
-                c.acknowledgement(), c.classification(), openpgp, c.templates(), c.limits(), c.outbox());
+        return new Changed(c).openpgp(openpgp).build();
     }
 
     /** {@code c} with the maintainers {@code maintainers}. */
     public static SectriageConfig withMaintainers(SectriageConfig c, List<SectriageConfig.Maintainer> maintainers) {
-        return new SectriageConfig(c.project(), c.mailbox(), c.smtp(), c.database(), maintainers, c.policy(),
-                c.acknowledgement(), c.classification(), c.openpgp(), c.templates(), c.limits(), c.outbox());
+        return new Changed(c).maintainers(maintainers).build();
+    }
+
+    /** {@code c} with the maintainer authentication {@code auth}. */
+    public static SectriageConfig withAuthentication(SectriageConfig c, SectriageConfig.MaintainerAuthentication auth) {
+        return new Changed(c).authentication(auth).build();
     }
 
     /** {@code c} with the policy {@code policy}. */
     public static SectriageConfig withPolicy(SectriageConfig c, SectriageConfig.Policy policy) {
-        return new SectriageConfig(c.project(), c.mailbox(), c.smtp(), c.database(), c.maintainers(), policy,
-                c.acknowledgement(), c.classification(), c.openpgp(), c.templates(), c.limits(), c.outbox());
+        return new Changed(c).policy(policy).build();
+    }
+
+    /** A test config with some sections replaced. */
+    private static final class Changed {
+        private final SectriageConfig c;
+        private List<SectriageConfig.Maintainer> maintainers;
+        private SectriageConfig.Policy policy;
+        private SectriageConfig.ClassificationSettings classification;
+        private SectriageConfig.OpenPgp openpgp;
+        private SectriageConfig.MaintainerAuthentication authentication;
+
+        Changed(SectriageConfig c) {
+            this.c = c;
+            this.maintainers = c.maintainers();
+            this.policy = c.policy();
+            this.classification = c.classification();
+            this.openpgp = c.openpgp();
+            this.authentication = c.maintainerAuthentication();
+        }
+
+        Changed maintainers(List<SectriageConfig.Maintainer> value) {
+            this.maintainers = value;
+            return this;
+        }
+
+        Changed policy(SectriageConfig.Policy value) {
+            this.policy = value;
+            return this;
+        }
+
+        Changed classification(SectriageConfig.ClassificationSettings value) {
+            this.classification = value;
+            return this;
+        }
+
+        Changed openpgp(SectriageConfig.OpenPgp value) {
+            this.openpgp = value;
+            return this;
+        }
+
+        Changed authentication(SectriageConfig.MaintainerAuthentication value) {
+            this.authentication = value;
+            return this;
+        }
+
+        SectriageConfig build() {
+            return new SectriageConfig(c.project(), c.mailbox(), c.smtp(), c.database(), maintainers, policy,
+                    c.acknowledgement(), classification, openpgp, authentication, c.advisory(), c.templates(),
+                    c.limits(), c.outbox());
+        }
     }
 
     /**

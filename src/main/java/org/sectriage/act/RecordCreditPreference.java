@@ -1,0 +1,75 @@
+package org.sectriage.act;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sectriage.command.CaseFile;
+import org.sectriage.command.Credit;
+import org.sectriage.domain.CaseEvent;
+import org.sectriage.domain.CaseId;
+import org.sectriage.pipeline.Envelope;
+import org.sectriage.pipeline.Step;
+
+/**
+ * Records how the reporter wants to be credited, from a line of their own (not quoted) text:
+ * {@code Credit: Name} or {@code no credit} (also "do not credit me", "anonymous"). The advisory credits
+ * only by consent, or by the policy's default when the reporter said nothing.
+ */
+public final class RecordCreditPreference implements Step {
+
+    private static final Pattern CREDIT = Pattern.compile("(?im)^[ \\t]*credit(?:[ \\t]+me)?(?:[ \\t]+as)?[ \\t]*:[ \\t]*(\\S.{0,200}?)[ \\t]*$");
+    private static final Pattern NO_CREDIT = Pattern.compile(
+            "(?im)^[ \\t]*(?:no credit|do not credit me|don'?t credit me|please do not credit me|credit: *none|anonymous)\\b");
+
+    @Override
+    public void apply(Envelope env) throws Exception {
+        String own = ownText(env.parsed().bodyText());
+        Optional<Credit> choice = preference(own);
+        if (choice.isEmpty()) {
+            return;
+        }
+        CaseId id = env.requireCase();
+        CaseFile file = env.cases().caseFile(id).orElseThrow();
+        if (file.credit().equals(choice.get())) {
+            return;
+        }
+        env.cases().saveCaseFile(file.withCredit(choice.get()), env.now());
+        env.cases().addEvent(new CaseEvent(id, env.now(), env.parsed().from().address(), "credit-preference",
+                choice.get().choice() == Credit.Choice.DECLINED ? "the reporter asked not to be credited"
+                        : "the reporter asked to be credited as given"));
+    }
+
+    /** The reporter's preference in {@code text}, if it states one. */
+    static Optional<Credit> preference(String text) {
+        if (NO_CREDIT.matcher(text).find()) {
+            return Optional.of(Credit.declined());
+        }
+        Matcher m = CREDIT.matcher(text);
+        if (m.find()) {
+            String name = m.group(1).strip();
+            if (name.equalsIgnoreCase("none") || name.equalsIgnoreCase("no")) {
+                return Optional.of(Credit.declined());
+            }
+            return Optional.of(Credit.as(name));
+        }
+        return Optional.empty();
+    }
+
+    /** {@code body} without quoted lines and what follows an attribution or a signature delimiter. */
+    private static String ownText(String body) {
+        if (body == null) {
+            return "";
+        }
+        StringBuilder own = new StringBuilder();
+        for (String line : body.split("\\R")) {
+            if (line.equals("-- ") || line.startsWith("-----Original Message-----")
+                    || line.matches("(?i)^On .{0,200} wrote:\\s*$")) {
+                break;
+            }
+            if (!line.startsWith(">")) {
+                own.append(line).append('\n');
+            }
+        }
+        return own.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package org.sectriage.crypto;
+
+import java.io.InputStream;
+import java.util.List;
+import org.sectriage.parse.MimeParser;
+import org.sectriage.pipeline.Envelope;
+import org.sectriage.pipeline.Step;
+import org.sectriage.store.InboundStore;
+
+/**
+ * Decrypts an OpenPGP-encrypted message (PGP/MIME, inline blocks, encrypted attachments) and has the
+ * rest of the pipeline work on what its sender wrote: the outer headers with the decrypted content.
+ * What cannot or must not be decrypted (no matching key, tampered, no integrity protection, an obsolete
+ * cipher, a compression bomb, too slow) is recorded with the reason; the case is still opened and the
+ * raw message kept. The plaintext is never stored: it lives in the envelope for this one transaction.
+ */
+public final class DecryptPgp implements Step {
+
+    private final MessageDecryptor decryptor;
+    private final MimeParser parser;
+    private final InboundStore inbound;
+    private final List<String> ourFingerprints;
+
+    /**
+     * @param decryptor       the configured keys' decryptor; null when none is configured, so that encrypted
+     *                        mail is recorded as unreadable
+     * @param ourFingerprints the fingerprints of the configured keys, to tell a reporter which key to use
+     */
+    public DecryptPgp(MessageDecryptor decryptor, MimeParser parser, InboundStore inbound, List<String> ourFingerprints) {
+        this.decryptor = decryptor;
+        this.parser = parser;
+        this.inbound = inbound;
+        this.ourFingerprints = List.copyOf(ourFingerprints);
+    }
+
+    @Override
+    public void apply(Envelope env) throws Exception {
+        byte[] raw;
+        try (InputStream in = inbound.openRaw(env.connection(), env.inbound().id())) {
+            raw = in.readAllBytes();
+        }
+        if (!OpenPgpContent.mayBeEncrypted(raw)) {
+            return;
+        }
+        if (decryptor == null) {
+            env.setDecryptionFailure("this security address has no decryption key configured");
+            env.note("encrypted, not decrypted: no key configured");
+            return;
+        }
+        DecryptionResult result = decryptor.decrypt(raw);
+        switch (result.status()) {
+            case NOT_ENCRYPTED -> {
+            }
+            case DECRYPTED -> {
+                byte[] readable = "multipart/encrypted".equals(env.parsed().mimeType())
+                        ? OuterHeaders.around(raw, result.content()) : result.content();
+                env.setDecrypted(readable);
+                env.setParsed(parser.parse(new java.io.ByteArrayInputStream(readable), readable.length));
+                env.note("decrypted");
+            }
+            case FAILED -> {
+                String why = result.failure().explanation();
+                if (result.failure() == DecryptionFailure.NO_MATCHING_KEY && !result.recipients().isEmpty()) {
+                    why = "it was encrypted to key " + String.join(", ", result.recipients())
+                            + ", which is none of our keys (" + String.join(", ", ourFingerprints) + ")";
+                }
+                env.setDecryptionFailure(why);
+                env.note("encrypted, not decrypted: " + result.failure().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.sectriage.crypto;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.sectriage.pipeline.Envelope;
+import org.sectriage.pipeline.Step;
+import org.sectriage.store.InboundStore;
+import org.sectriage.store.KnownKeyStore;
+
+/**
+ * Verifies the OpenPGP signature of a message (PGP/MIME multipart/signed, or an inline cleartext
+ * signature) against the keys sectriage knows: the maintainers' configured keys and the keys learned
+ * from the sender. It records whether the message was signed, by which key, and whether the signature
+ * covers the whole message; a signed part wrapped inside unsigned content does not.
+ */
+public final class VerifySignature implements Step {
+
+    private final InboundStore inbound;
+    private final List<PGPPublicKeyRing> maintainerKeys;
+    private final KnownKeyStore known = new KnownKeyStore();
+
+    public VerifySignature(InboundStore inbound, List<PGPPublicKeyRing> maintainerKeys) {
+        this.inbound = inbound;
+        this.maintainerKeys = List.copyOf(maintainerKeys);
+    }
+
+    @Override
+    public void apply(Envelope env) throws Exception {
+        byte[] readable = env.decrypted().orElse(null);
+        if (readable == null) {
+            try (InputStream in = inbound.openRaw(env.connection(), env.inbound().id())) {
+                readable = in.readAllBytes();
+            }
+        }
+        if (!OpenPgpContent.mayBeSigned(readable)) {
+            return;
+        }
+        List<PGPPublicKeyRing> keys = new ArrayList<>(maintainerKeys);
+        if (env.parsed().from() != null) {
+            for (KnownKeyStore.KnownKey k : known.of(env.connection(), env.parsed().from().normalized())) {
+                try {
+                    keys.addAll(KeyFiles.parseKeyRings(k.armored().getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                            .stream().map(KeyFiles::publicPart).toList());
+                } catch (InvalidKeyFileException stale) {
+                    // a stored key that no longer parses verifies nothing
+                }
+            }
+        }
+        SignatureReport report = new SignatureVerifier(new PublicKeySet(keys)).verify(readable);
+        if (report.hasSignature()) {
+            String status = report.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
+            env.setSignature(status, report.signerFingerprint().isEmpty() ? null : report.signerFingerprint(),
+                    report.coversWholeMessage());
+            env.note("signature " + status + (report.coversWholeMessage() ? "" : " (over a part only)"));
+        }
+    }
+}
