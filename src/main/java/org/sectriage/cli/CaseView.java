@@ -20,8 +20,22 @@ import org.sectriage.store.OutboxStore.OutboxRow;
 /** A case as the CLI shows it: the case, its thread with delivery states, participants and events. */
 record CaseView(String id, String state, String subject, String reporter, Instant openedAt, Instant updatedAt,
                 String acknowledgement, String problems, Assessment assessment, List<LikelyDuplicate> likelyDuplicates,
-                List<DeadlineView> deadlines, boolean overdue, List<Participant> participants,
-                List<ThreadEntry> thread, List<CaseEvent> events) {
+                List<DeadlineView> deadlines, boolean overdue, Decisions decisions, OpenPgp openpgp,
+                List<Participant> participants, List<ThreadEntry> thread, List<CaseEvent> events) {
+
+    /** What maintainers decided by command; null fields were not set. */
+    record Decisions(String assignee, String fixedVersion, java.time.LocalDate embargo, String credit,
+                     String duplicateOf) {
+
+        static Decisions of(org.sectriage.command.CaseFile f) {
+            return new Decisions(f.assignee() == null ? null : f.assignee().address(), f.fixedVersion(), f.embargo(),
+                    f.credit().toString(), f.duplicateOf() == null ? null : f.duplicateOf().toString());
+        }
+    }
+
+    /** Whether the report arrived encrypted, and why it could not be read if it could not. */
+    record OpenPgp(boolean encrypted, String decryptionFailure) {
+    }
 
     /** One deadline of the case: what is due, when (null while paused), when it was met, and its state now. */
     record DeadlineView(String kind, Instant due, Instant met, String state, boolean overdue) {
@@ -49,7 +63,7 @@ record CaseView(String id, String state, String subject, String reporter, Instan
 
     /** One message of the thread; for mail sent, its delivery state; for mail received, its size and problems. */
     record ThreadEntry(String direction, Instant at, String kind, String from, String to, String subject,
-                       String messageId, String delivery, Long sizeBytes, String problems) {
+                       String messageId, String delivery, Long sizeBytes, String problems, String openpgp) {
     }
 
     static CaseView summary(Connection c, SecurityCase sc, Instant now) throws SQLException {
@@ -59,7 +73,9 @@ record CaseView(String id, String state, String subject, String reporter, Instan
         return new CaseView(sc.id().toString(), sc.state().label(), sc.subject(), sc.reporter().toString(),
                 sc.openedAt(), sc.updatedAt(), acknowledgement(out), sc.flags(),
                 cases.classification(sc.id()).map(Assessment::of).orElse(null), List.of(), deadlines,
-                deadlines.stream().anyMatch(DeadlineView::overdue), List.of(), List.of(), List.of());
+                deadlines.stream().anyMatch(DeadlineView::overdue), null,
+                new OpenPgp(sc.encrypted(), cases.decryptionFailure(sc.id()).orElse(null)), List.of(), List.of(),
+                List.of());
     }
 
     static CaseView full(Connection c, SecurityCase sc, Instant now) throws SQLException {
@@ -74,19 +90,45 @@ record CaseView(String id, String state, String subject, String reporter, Instan
                         .orElse(null);
                 String delivery = row == null ? "unknown" : deliveryState(row);
                 thread.add(new ThreadEntry("out", m.at(), m.kind(), m.sender(), m.recipients(), m.subject(),
-                        m.messageId(), delivery, null, null));
+                        m.messageId(), delivery, null, null, null));
             } else {
                 InboundStore.InboundRecord r = m.inboundId() == null ? null
                         : inbound.find(c, m.inboundId()).orElse(null);
                 thread.add(new ThreadEntry("in", m.at(), m.kind(), m.sender(), m.recipients(), m.subject(),
-                        m.messageId(), null, r == null ? null : r.size(), r == null ? null : r.problems()));
+                        m.messageId(), null, r == null ? null : r.size(), r == null ? null : r.problems(),
+                        m.inboundId() == null ? null : openpgpOf(c, m.inboundId())));
             }
         }
         List<DeadlineView> deadlines = deadlines(c, id, now);
         return new CaseView(id.toString(), sc.state().label(), sc.subject(), sc.reporter().toString(), sc.openedAt(),
                 sc.updatedAt(), acknowledgement(out), sc.flags(),
                 cases.classification(id).map(Assessment::of).orElse(null), cases.likelyDuplicates(id), deadlines,
-                deadlines.stream().anyMatch(DeadlineView::overdue), cases.participants(id), thread, cases.events(id));
+                deadlines.stream().anyMatch(DeadlineView::overdue), cases.caseFile(id).map(Decisions::of).orElse(null),
+                new OpenPgp(sc.encrypted(), cases.decryptionFailure(id).orElse(null)), cases.participants(id), thread,
+                cases.events(id));
+    }
+
+    /** "encrypted", "signed (valid, whole message) by FPR" and the like, for one inbound message; null when neither. */
+    private static String openpgpOf(Connection c, long inboundId) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT encrypted, signature, signer_fingerprint, signature_whole"
+                + " FROM case_message WHERE inbound_id = ?")) {
+            ps.setLong(1, inboundId);
+            try (var rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                List<String> facts = new java.util.ArrayList<>();
+                if (rs.getBoolean(1)) {
+                    facts.add("encrypted");
+                }
+                String signature = rs.getString(2);
+                if (signature != null && !"none".equals(signature)) {
+                    facts.add("signature " + signature + (rs.getBoolean(4) ? " over the whole message" : " over a part")
+                            + (rs.getString(3) == null ? "" : " by " + rs.getString(3)));
+                }
+                return facts.isEmpty() ? null : String.join(", ", facts);
+            }
+        }
     }
 
     /** yes (sent), queued, failed, or no: what became of the case's acknowledgement. */

@@ -151,6 +151,26 @@ final class CasesCommand implements Runnable {
             if (v.problems() != null) {
                 out.println("  problems:        " + v.problems());
             }
+            if (v.openpgp() != null && v.openpgp().encrypted()) {
+                out.println("  encrypted:       yes" + (v.openpgp().decryptionFailure() == null ? ", decrypted"
+                        : ", NOT decrypted: " + v.openpgp().decryptionFailure()));
+            }
+            CaseView.Decisions decided = v.decisions();
+            if (decided != null) {
+                if (decided.assignee() != null) {
+                    out.println("  assignee:        " + decided.assignee());
+                }
+                if (decided.fixedVersion() != null) {
+                    out.println("  fixed in:        " + decided.fixedVersion());
+                }
+                if (decided.embargo() != null) {
+                    out.println("  embargo until:   " + decided.embargo());
+                }
+                if (decided.duplicateOf() != null) {
+                    out.println("  duplicate of:    " + decided.duplicateOf());
+                }
+                out.println("  credit:          " + decided.credit());
+            }
             CaseView.Assessment a = v.assessment();
             if (a != null) {
                 out.println("  classified:      " + a.kind() + ("security".equals(a.kind()) ? ", " + a.vulnClass()
@@ -197,6 +217,9 @@ final class CasesCommand implements Runnable {
                 }
                 if (t.sizeBytes() != null) {
                     out.println("      size:       " + t.sizeBytes() + " bytes (raw message stored)");
+                }
+                if (t.openpgp() != null) {
+                    out.println("      openpgp:    " + t.openpgp());
                 }
                 if (t.problems() != null) {
                     out.println("      problems:   " + t.problems());

@@ -43,6 +43,10 @@ final class CheckConfigCommand implements Callable<Integer> {
         System.out.println("  openpgp:          " + (keys.canDecrypt()
                 ? "decrypts with " + String.join(", ", keys.secret().fingerprints())
                 : "no secret key: encrypted reports are kept and answered as unreadable"));
+        if (cfg.maintainerAuthentication().mode() == SectriageConfig.AuthenticationMode.FROM_ADDRESS) {
+            System.out.println("  WARNING:          maintainer-authentication.mode is from-address: anyone who puts a"
+                    + " maintainer's address in From can change cases and write to reporters. Use signature-or-dkim.");
+        }
         if (!keys.canDecrypt() || keys.maintainers().size() < cfg.maintainers().size()) {
             System.out.println("  warning:          maintainers without a public key get no content of encrypted reports"
                     + " (openpgp.maintainers-without-key: "

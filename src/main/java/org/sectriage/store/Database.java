@@ -19,6 +19,7 @@ public final class Database implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final String url;
+    private boolean closed;
 
     private Database(JdbcConnectionPool pool, String url) {
         this.pool = pool;
@@ -120,7 +121,11 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {

@@ -14,7 +14,7 @@ import java.util.List;
  * the CVSS schemas CSAF refers to by URL mapped to the local copies, so no validation reaches the
  * network. Formats such as date-time and uri are asserted, not just noted.
  */
-final class AdvisorySchemas {
+public final class AdvisorySchemas {
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder
@@ -26,14 +26,14 @@ final class AdvisorySchemas {
                             .preloadSchema(false)
                             .build()));
 
-    static final Schema OSV = REGISTRY.getSchema(SchemaLocation.of("classpath:schemas/osv-schema.json"));
-    static final Schema CSAF = REGISTRY.getSchema(SchemaLocation.of("classpath:schemas/csaf_json_schema.json"));
+    public static final Schema OSV = REGISTRY.getSchema(SchemaLocation.of("classpath:schemas/osv-schema.json"));
+    public static final Schema CSAF = REGISTRY.getSchema(SchemaLocation.of("classpath:schemas/csaf_json_schema.json"));
 
     private AdvisorySchemas() {
     }
 
     /** What is wrong with {@code json} by {@code schema}, one message each; empty when it is valid. */
-    static List<String> problems(Schema schema, String json) {
+    public static List<String> problems(Schema schema, String json) {
         return schema.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
     }
 }

@@ -217,5 +217,23 @@ class MaintainerReplyTest {
                 "case-triaged", "case-confirmed", "case-fixed", "case-disclosed", "case-closed");
         assertThat(sectriage.db().strings("SELECT fixed_version || ' ' || cwes || ' ' || severity || ' ' || credit_name"
                 + " FROM security_case")).containsExactly("2.4.1 89 high Alex Researcher");
+
+        String url = sectriage.running().daemon().database().url();
+        sectriage.running().daemon().close();
+        org.sectriage.cli.CliRun osv = org.sectriage.cli.CliRun.of("advisory", caseId, "--format", "osv", "--database", url);
+        assertThat(osv.exitCode()).as(osv.err()).isZero();
+        assertThat(org.sectriage.advisory.AdvisorySchemas.problems(org.sectriage.advisory.AdvisorySchemas.OSV, osv.out()))
+                .isEmpty();
+        assertThat(osv.out()).contains("CWE-89").contains("2.4.1").contains("\"published\"");
+        org.sectriage.cli.CliRun csaf = org.sectriage.cli.CliRun.of("advisory", caseId, "--format", "csaf", "--database", url);
+        assertThat(org.sectriage.advisory.AdvisorySchemas.problems(org.sectriage.advisory.AdvisorySchemas.CSAF, csaf.out()))
+                .isEmpty();
+        org.sectriage.cli.CliRun markdown = org.sectriage.cli.CliRun.of("advisory", caseId, "--format", "markdown",
+                "--database", url);
+        assertThat(markdown.out()).contains(caseId).contains("SQL injection in search");
+        org.sectriage.cli.CliRun stats = org.sectriage.cli.CliRun.of("stats", "--database", url);
+        assertThat(stats.exitCode()).as(stats.err()).isZero();
+        assertThat(stats.out()).contains("1 case(s) opened").containsPattern("time to acknowledge +1 ")
+                .containsPattern("time to fix +1 ");
     }
 }

@@ -64,6 +64,12 @@ class ExampleConfigsTest {
     }
 
     @Test
+    void theGenericTemplateCreditsByDefaultAndHanzoNeverDoesWithoutConsent() throws IOException {
+        assertThat(load("generic-template").policy().creditByDefault()).isTrue();
+        assertThat(load("hanzo-s3-operator").policy().creditByDefault()).isFalse();
+    }
+
+    @Test
     void infiniteOsPromisesAcknowledgementAndResponseWithin48Hours() throws IOException {
         SectriageConfig infinite = load("infinite-os");
 
