@@ -63,6 +63,7 @@ public final class Demo implements AutoCloseable {
         int smtp = mail.getSmtp().getPort();
         int imap = mail.getImap().getPort();
         out.println("Embedded mail server: SMTP 127.0.0.1:" + smtp + ", IMAP 127.0.0.1:" + imap);
+        org.bouncycastle.openpgp.PGPPublicKeyRing securityKey = writeSecurityKey();
         Path config = writeConfig(smtp, imap);
         SectriageConfig cfg = ConfigLoader.load(config);
         daemon = Daemon.create(cfg, Clock.systemUTC());
@@ -76,6 +77,9 @@ public final class Demo implements AutoCloseable {
         String jurgen = "juergen@sicherheit.example";
         labels.put(send.plainReport(alex, "Alex Example"), "report, plain text with steps");
         labels.put(send.iso88591Report(jurgen, "Jürgen Müller"), "report, German, ISO-8859-1");
+        labels.put(send.encryptedReport("kim@privacy.example", "Kim Private", securityKey),
+                "report, OpenPGP/MIME encrypted");
+        labels.put(send.featureRequest("pat@user.example", "Pat User"), "feature request (not security)");
         daemon.checkMailboxNow();
         MimeMessage ackAlex = awaitAcknowledgement(alex);
         MimeMessage ackJurgen = awaitAcknowledgement(jurgen);
@@ -87,6 +91,10 @@ public final class Demo implements AutoCloseable {
         String tag = ackAlex.getSubject().replaceAll("^.*?(\\[SEC-\\d{4}-\\d+]).*$", "$1");
         labels.put(send.forgedCaseTag("mallory@elsewhere.example", "Mallory", tag),
                 "stranger using " + tag + " in the subject");
+        MimeMessage note = awaitMaintainerNotification(tag);
+        labels.put(send.maintainerReply(MAINTAINER, "Maria Maintainer", note.getSubject(), note.getMessageID(),
+                tag.substring(1, tag.length() - 1), "#confirm\n#severity high\n\nThanks Alex, we can reproduce it"
+                        + " and are working on a fix."), "maintainer reply: #confirm, relayed");
         daemon.checkMailboxNow();
         await("all messages processed and answered", () -> processed() == labels.size() && outboxEmpty());
 
@@ -141,13 +149,48 @@ public final class Demo implements AutoCloseable {
                   acknowledge-within: 48h
                   first-response-within: 3d
                   escalate-after-silence: 5d
+                openpgp:
+                  secret-keys:
+                    - key-file: %s
+                      passphrase-file: %s
+                maintainer-authentication:
+                  trusted-authserv-ids: [mx.demo.example]
                 outbox:
                   retry-initial: 1s
                   retry-max: 10s
                   drain-interval: 2s
                 """.formatted(SECURITY, imap, SECURITY, password.toAbsolutePath(), smtp,
-                dir.resolve("sectriage").toAbsolutePath(), MAINTAINER));
+                dir.resolve("sectriage").toAbsolutePath(), MAINTAINER,
+                dir.resolve("security-key.asc").toAbsolutePath(),
+                dir.resolve("security-key-passphrase").toAbsolutePath()));
         return config;
+    }
+
+    /** Makes the project's security key pair and writes the secret key and its passphrase where the config names them. */
+    private org.bouncycastle.openpgp.PGPPublicKeyRing writeSecurityKey() throws Exception {
+        char[] passphrase = "demo passphrase".toCharArray();
+        org.bouncycastle.openpgp.PGPSecretKeyRing ring = new org.sectriage.crypto.SecurityKeyGenerator(
+                new java.security.SecureRandom()).generate("Demo Project Security <" + SECURITY + ">",
+                org.sectriage.crypto.KeyAlgorithm.CURVE25519, passphrase, new java.util.Date());
+        org.sectriage.crypto.KeyFiles.writeSecretKeyRing(dir.resolve("security-key.asc"), ring);
+        Files.writeString(dir.resolve("security-key-passphrase"), new String(passphrase));
+        return org.sectriage.crypto.KeyFiles.publicPart(ring);
+    }
+
+    private MimeMessage awaitMaintainerNotification(String tag) {
+        MimeMessage[] found = {null};
+        await("the maintainers' notification of " + tag, () -> {
+            found[0] = Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+                try {
+                    return m.getHeader("X-Sectriage-Case") != null && m.getSubject().startsWith(tag)
+                            && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(MAINTAINER));
+                } catch (MessagingException e) {
+                    return false;
+                }
+            }).findFirst().orElse(null);
+            return found[0] != null;
+        });
+        return found[0];
     }
 
     private MimeMessage awaitAcknowledgement(String reporter) throws MessagingException {
@@ -204,7 +247,7 @@ public final class Demo implements AutoCloseable {
 
     private void printTable(Map<String, String> labels) {
         List<String[]> rows = daemon.database().inTransaction(c -> rows(c, labels));
-        String format = "%-46s %-28s %-11s %-15s %-13s %s%n";
+        String format = "%-46s %-28s %-12s %-15s %-13s %s%n";
         out.printf(format, "MESSAGE", "FROM", "KIND", "CASE", "CASE STATE", "ACKNOWLEDGED");
         for (String[] r : rows) {
             out.printf(format, (Object[]) r);
@@ -218,7 +261,9 @@ public final class Demo implements AutoCloseable {
             }
         }).map(Demo::messageId).distinct().count();
         out.println();
-        out.println("Maintainers received " + maintainerMail + " notification(s), threaded per case.");
+        out.println("Maintainers received " + maintainerMail + " mail(s), threaded per case.");
+        printEncrypted();
+        printRelay();
         List<org.sectriage.domain.SecurityCase> cases = daemon.database().inTransaction(c -> new JdbcCaseStore(c).list());
         CaseId first = cases.get(cases.size() - 1).id();
         List<CaseEvent> events = daemon.database().inTransaction(c -> new JdbcCaseStore(c).events(first));
@@ -227,6 +272,65 @@ public final class Demo implements AutoCloseable {
         for (CaseEvent e : events) {
             out.printf("  %s  %-30s %s%n", EVENT_TIME.format(e.at()), e.type(),
                     e.detail() == null ? "" : e.detail());
+        }
+    }
+
+    /** What became of the encrypted report, and that none of its text went out in plaintext. */
+    private void printEncrypted() {
+        List<String[]> found = daemon.database().inTransaction(c -> {
+            List<String[]> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, COALESCE(vuln_class, '?'), COALESCE(cwes, '')"
+                    + " FROM security_case WHERE encrypted"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                }
+            }
+            return out;
+        });
+        long leaks = Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> rawText(m).contains("/api/files") && rawText(m).contains("X-Sectriage-Case")).count();
+        for (String[] c : found) {
+            out.println();
+            out.println(c[0] + " arrived OpenPGP-encrypted: sectriage decrypted it with the demo's security key and"
+                    + " classified it " + c[1] + (c[2].isEmpty() ? "" : " (CWE-" + c[2] + ")") + ".");
+            out.println("  Mail sectriage sent that holds its text in plaintext: " + leaks + " (its acknowledgement says"
+                    + " nothing of the content; the maintainers have no keys here, so they got a notice without it).");
+        }
+    }
+
+    /** The maintainer's reply, as the reporter received it: from the security address, without quotes or commands. */
+    private void printRelay() {
+        Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> rawText(m).contains("we can reproduce it") && recipients(m).contains("alex@researcher.example"))
+                .findFirst().ifPresent(m -> {
+                    out.println();
+                    out.println("Alex received Maria's reply from " + SECURITY + " (her address withheld, her #confirm"
+                            + " applied, the quote removed):");
+                    try {
+                        String body = String.valueOf(m.getContent()).strip();
+                        body.lines().takeWhile(l -> !l.equals("-- ")).filter(l -> !l.isBlank())
+                                .forEach(l -> out.println("  | " + l));
+                    } catch (MessagingException | IOException e) {
+                        out.println("  (unreadable: " + e.getMessage() + ")");
+                    }
+                });
+    }
+
+    private static String rawText(MimeMessage m) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            m.writeTo(bytes);
+            return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (MessagingException | IOException e) {
+            return "";
+        }
+    }
+
+    private static String recipients(MimeMessage m) {
+        try {
+            return m.getAllRecipients() == null ? "" : Arrays.toString(m.getAllRecipients());
+        } catch (MessagingException e) {
+            return "";
         }
     }
 

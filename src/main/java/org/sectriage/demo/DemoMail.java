@@ -104,6 +104,70 @@ final class DemoMail {
         return send(m);
     }
 
+    /** A report encrypted to {@code securityKey} as OpenPGP/MIME (RFC 3156), as Thunderbird or mutt send it. */
+    String encryptedReport(String from, String name, org.bouncycastle.openpgp.PGPPublicKeyRing securityKey)
+            throws Exception {
+        String inner = """
+                Content-Type: text/plain; charset=utf-8
+                Content-Transfer-Encoding: 8bit
+
+                Hello security team,
+
+                the file download endpoint is vulnerable to path traversal:
+                GET /api/files?name=../../../../etc/passwd returns the server's password
+                file. Tested on version 2.4.0 with the default configuration; no login is
+                needed. An attacker can read any file the server process can read.
+
+                Steps to reproduce:
+                1. curl 'https://demo.example/api/files?name=../../../../etc/passwd'
+                2. The response body is /etc/passwd.
+                """.replace("\n", "\r\n");
+        byte[] armored = new org.sectriage.crypto.MessageEncryptor(new java.security.SecureRandom())
+                .encrypt(inner.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.List.of(securityKey));
+        MimeMessage m = base(from, name, "Encrypted report");
+        jakarta.mail.internet.MimeMultipart encrypted = new jakarta.mail.internet.MimeMultipart("encrypted");
+        jakarta.mail.internet.MimeBodyPart version = new jakarta.mail.internet.MimeBodyPart();
+        version.setContent("Version: 1\r\n", "application/pgp-encrypted");
+        encrypted.addBodyPart(version);
+        jakarta.mail.internet.MimeBodyPart data = new jakarta.mail.internet.MimeBodyPart();
+        data.setContent(new String(armored, java.nio.charset.StandardCharsets.US_ASCII), "application/octet-stream");
+        data.setFileName("encrypted.asc");
+        encrypted.addBodyPart(data);
+        m.setContent(encrypted);
+        m.saveChanges();
+        m.setHeader("Content-Type", "multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=\""
+                + new jakarta.mail.internet.ContentType(encrypted.getContentType()).getParameter("boundary") + "\"");
+        return sendAsIs(m);
+    }
+
+    /** A feature request, which belongs in the public tracker. */
+    String featureRequest(String from, String name) throws MessagingException {
+        MimeMessage m = base(from, name, "Feature request: dark mode");
+        m.setText("Hi! It would be nice to have a dark mode in the settings page. Any plans to add it?", "UTF-8");
+        return send(m);
+    }
+
+    /**
+     * A maintainer's reply to the case notification, with commands at the top and the notification quoted,
+     * as the project's mail server delivers it: with a DKIM pass in its Authentication-Results header.
+     */
+    String maintainerReply(String from, String name, String subject, String inReplyTo, String caseId, String text)
+            throws MessagingException {
+        MimeMessage m = base(from, name, subject.startsWith("Re:") ? subject : "Re: " + subject);
+        m.setHeader("In-Reply-To", inReplyTo);
+        m.setHeader("References", inReplyTo);
+        m.setHeader("Authentication-Results", "mx.demo.example; dkim=pass header.d=demo.example header.s=mail");
+        m.setText(text + "\n\nOn " + new Date() + ", Demo Project Security wrote:\n> New security report: " + caseId
+                + "\n> From:     Alex Example <alex@researcher.example>\n", "UTF-8");
+        return send(m);
+    }
+
+    private String sendAsIs(MimeMessage m) throws MessagingException {
+        String id = m.getMessageID();
+        Transport.send(m);
+        return id;
+    }
+
     private MimeMessage base(String from, String name, String subject) throws MessagingException {
         return base(from, name, subject, "UTF-8");
     }

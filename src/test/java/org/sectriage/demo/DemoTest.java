@@ -19,12 +19,20 @@ class DemoTest {
         }
         List<String> lines = buffer.toString(StandardCharsets.UTF_8).lines().toList();
 
-        assertThat(row(lines, "report, plain text")).contains("report", "acknowledged", "yes");
+        assertThat(row(lines, "report, plain text")).contains("report", "yes");
         assertThat(row(lines, "report, German")).contains("juergen@sicherheit.example", "acknowledged", "yes");
         assertThat(row(lines, "follow-up")).contains("follow-up", "no (follow-up)");
         assertThat(row(lines, "out-of-office")).contains("auto-reply", "no (auto-reply)");
         assertThat(row(lines, "stranger")).contains("mallory@elsewhere.example", "yes").contains("SEC-");
-        assertThat(String.join("\n", lines)).contains("Maintainers received 4 notification(s)");
+        assertThat(row(lines, "report, OpenPGP/MIME encrypted")).contains("kim@privacy.example", "acknowledged", "yes");
+        assertThat(row(lines, "feature request")).contains("not-security", "no (not-security)");
+        assertThat(row(lines, "maintainer reply")).contains("confirmed");
+        assertThat(row(lines, "report, plain text")).contains("confirmed");
+        String all = String.join("\n", lines);
+        assertThat(all).containsPattern("Maintainers received \\d+ mail\\(s\\)")
+                .contains("arrived OpenPGP-encrypted").contains("classified it path-traversal")
+                .contains("Mail sectriage sent that holds its text in plaintext: 0")
+                .contains("| Thanks Alex, we can reproduce it");
     }
 
     private static String row(List<String> lines, String label) {
