@@ -66,6 +66,16 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void aReplyToOurMailIsAFollowUpNotANewReport() throws IOException {
+        Path reply = fixture("reporter-reply-to-an-acknowledgement.eml");
+
+        CliRun run = CliRun.of("classify", reply.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(lines(run.out()).get(0).get("kind").asText()).isEqualTo("follow-up");
+    }
+
+    @Test
     void unreadableFileGetsAnErrorObjectAndTheOthersAreStillClassified() throws IOException {
         Path missing = dir.resolve("no-such-message.eml");
         Path feature = fixture("feature-request-dark-mode.eml");
