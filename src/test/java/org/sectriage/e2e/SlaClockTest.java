@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -161,6 +162,33 @@ class SlaClockTest {
         await().atMost(PATIENCE).until(() -> withSubject(TestConfig.SECONDARY, "ESCALATED").size() == 1);
         assertThat(withSubject(TestConfig.PRIMARY, "due soon")).isEmpty();
         assertThat(sectriage.db().events(id)).doesNotContain("reminded-before-deadline");
+    }
+
+    @Test
+    void whileTheTeamWaitsOnTheReporterTheClocksStandStillAndTheReportersAnswerRestartsThem() throws Exception {
+        String id = openCase();
+        MimeMessage note = await().atMost(PATIENCE)
+                .until(() -> server().sentBySectriageTo(TestConfig.PRIMARY), l -> l.size() == 1).get(0);
+        clock.advance(Duration.ofDays(1));
+        server().sendToSecurity(TestMail.parse(("From: Maria <" + TestConfig.PRIMARY + ">\r\nTo: " + TestConfig.SECURITY
+                + "\r\nSubject: Re: " + note.getSubject() + "\r\nMessage-ID: <waiting-1@project.example>\r\n"
+                + "In-Reply-To: " + note.getMessageID() + "\r\n"
+                + "Authentication-Results: mx.project.example; dkim=pass header.d=project.example\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\n#waiting\r\n\r\nWhich version do you run?\r\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        await().atMost(PATIENCE).until(() -> sectriage.db().events(id).contains("waiting-on-reporter"));
+
+        clock.advance(Duration.ofDays(20));
+        assertThat(sectriage.daemon().checkDeadlinesNow()).as("nothing is owed while the team waits").isZero();
+
+        MimeMessage question = await().atMost(PATIENCE).until(() -> withSubject(REPORTER, "Re:").stream()
+                .filter(m -> TestMail.text(m).contains("Which version")).toList(), l -> l.size() == 1).get(0);
+        server().sendToSecurity(TestMail.report().from(REPORTER).replyTo(question).body("Version 2.4.0.").build());
+        await().atMost(PATIENCE).until(() -> sectriage.db().inbound("processed") == 3);
+        clock.advance(Duration.ofDays(5).plusMinutes(1));
+        sectriage.daemon().checkDeadlinesNow();
+
+        await().atMost(PATIENCE).until(() -> withSubject(TestConfig.SECONDARY, "ESCALATED").size() == 1);
     }
 
     @Test
