@@ -197,6 +197,11 @@ final class ConfigSection {
             reject(key, "expected " + description + ", got an empty list");
             return List.of();
         }
+        return sections(key, sequence);
+    }
+
+    /** The items of {@code sequence}, the list under {@code key}, each a section of its own. */
+    private List<ConfigSection> sections(String key, SequenceNode sequence) {
         List<ConfigSection> items = new ArrayList<>();
         for (Node item : sequence.getValue()) {
             ConfigSection section = new ConfigSection(
@@ -217,14 +222,7 @@ final class ConfigSection {
             reject(key, "expected " + description + ", got " + describe(value));
             return List.of();
         }
-        List<ConfigSection> items = new ArrayList<>();
-        for (Node item : sequence.getValue()) {
-            ConfigSection section = new ConfigSection(
-                    path(key) + "[" + items.size() + "]", lineOf(item), item, true, errors);
-            subsections.add(section);
-            items.add(section);
-        }
-        return items;
+        return sections(key, sequence);
     }
 
     /** Adds an error about {@code key}: at its line if it is in this section, else naming this section's line. */
