@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
@@ -24,17 +26,25 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 
 /**
  * The secret keys security@ decrypts with: several rings, so that a rotated-out key still opens old mail.
- * Each ring is unlocked with its own passphrase.
+ * Each ring is unlocked with its own passphrase. A key is unlocked (its passphrase run through the key's S2K, slow
+ * on purpose) the first time it is needed, and kept unlocked in memory from then on, as its passphrase is.
+ * Safe for use by several threads.
  */
 public final class SecretKeySet {
 
-    /** One secret key ring and the passphrase that unlocks it. */
-    private record UnlockableRing(PGPSecretKeyRing ring, char[] passphrase) {
+    /** One secret key ring, the passphrase that unlocks it, and its keys unlocked so far, by key id. */
+    private record UnlockableRing(PGPSecretKeyRing ring, char[] passphrase, Map<Long, PGPPrivateKey> unlocked) {
 
-        /** The private key of {@code secret}, a key of this ring. */
+        /** The private key of {@code secret}, a key of this ring: unlocked once, then remembered. */
         PGPPrivateKey unlock(PGPSecretKey secret) throws PGPException {
-            return secret.extractPrivateKey(new BcPBESecretKeyDecryptorBuilder(
+            PGPPrivateKey known = unlocked.get(secret.getKeyID());
+            if (known != null) {
+                return known;
+            }
+            PGPPrivateKey key = secret.extractPrivateKey(new BcPBESecretKeyDecryptorBuilder(
                     new BcPGPDigestCalculatorProvider()).build(passphrase));
+            unlocked.put(secret.getKeyID(), key);
+            return key;
         }
     }
 
@@ -62,7 +72,7 @@ public final class SecretKeySet {
     /** This set with {@code ring}, unlocked by {@code passphrase} (empty for an unprotected key), added. */
     public SecretKeySet with(PGPSecretKeyRing ring, char[] passphrase) {
         List<UnlockableRing> more = new ArrayList<>(rings);
-        more.add(new UnlockableRing(ring, passphrase.clone()));
+        more.add(new UnlockableRing(ring, passphrase.clone(), new ConcurrentHashMap<>()));
         return new SecretKeySet(more);
     }
 
