@@ -7,39 +7,62 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
 
 /**
  * A MIME entity kept as its exact bytes (CRLF line endings), so that signed parts can be verified byte for byte;
- * multipart bodies are split at their boundaries without re-serialising anything.
+ * multipart bodies are split at their boundaries without re-serialising anything. Header fields are read here too,
+ * not by Jakarta Mail's InternetHeaders, which looks up its stream provider through the class path on every use.
  */
 final class RawMimeEntity {
 
     private static final byte[] CRLF_CRLF = {'\r', '\n', '\r', '\n'};
+    private static final Pattern FOLD = Pattern.compile("\r\n(?=[ \t])");
 
     private final byte[] bytes;
     private final int bodyStart;
-    private final InternetHeaders headers;
+    private final Map<String, String> headers;
 
-    private RawMimeEntity(byte[] bytes) throws MessagingException {
+    private RawMimeEntity(byte[] bytes) {
         this.bytes = bytes;
         if (bytes.length >= 2 && bytes[0] == '\r' && bytes[1] == '\n') {
             this.bodyStart = 2;
-            this.headers = new InternetHeaders();
+            this.headers = Map.of();
         } else {
             int end = indexOf(bytes, CRLF_CRLF, 0);
             this.bodyStart = end < 0 ? bytes.length : end + 4;
-            this.headers = new InternetHeaders(new ByteArrayInputStream(bytes, 0, Math.min(bytes.length, bodyStart)));
+            this.headers = headerFields(new String(bytes, 0, end < 0 ? bytes.length : end, StandardCharsets.ISO_8859_1));
         }
     }
 
+    /** The header fields in {@code text}, unfolded: each name in lower case to the value of its first field. */
+    private static Map<String, String> headerFields(String text) {
+        Map<String, String> fields = new HashMap<>();
+        for (String line : FOLD.matcher(text).replaceAll(" ").split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                fields.putIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).strip());
+            }
+        }
+        return fields;
+    }
+
+    /** The unfolded value of the first header field {@code name}, or null. */
+    String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
     /** The entity of a whole message, its line endings first made CRLF as RFC 5322 and RFC 3156 require. */
-    static RawMimeEntity ofMessage(byte[] raw) throws MessagingException {
+    static RawMimeEntity ofMessage(byte[] raw) {
         return new RawMimeEntity(toCrlf(raw));
     }
 
@@ -50,7 +73,7 @@ final class RawMimeEntity {
 
     /** The content type of this entity; text/plain when absent. */
     ContentType contentType() throws MessagingException {
-        String value = headers.getHeader("Content-Type", null);
+        String value = header("Content-Type");
         return new ContentType(value == null ? "text/plain; charset=us-ascii" : value);
     }
 
@@ -61,7 +84,7 @@ final class RawMimeEntity {
 
     /** The body, with its Content-Transfer-Encoding removed. */
     byte[] decodedBody() throws MessagingException, IOException {
-        String encoding = headers.getHeader("Content-Transfer-Encoding", null);
+        String encoding = header("Content-Transfer-Encoding");
         InputStream body = new ByteArrayInputStream(bytes, bodyStart, bytes.length - bodyStart);
         if (encoding != null) {
             body = MimeUtility.decode(body, encoding.strip());
