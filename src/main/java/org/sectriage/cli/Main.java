@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             CasesCommand.class,
             InboxCommand.class,
             ClassifyCommand.class,
+            KeysCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
