@@ -1,7 +1,6 @@
 package org.sectriage.crypto;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,7 @@ import jakarta.mail.internet.MimeUtility;
  */
 final class RawMimeEntity {
 
+    private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] CRLF_CRLF = {'\r', '\n', '\r', '\n'};
     private static final Pattern FOLD = Pattern.compile("\r\n(?=[ \t])");
 
@@ -61,7 +61,10 @@ final class RawMimeEntity {
         return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
-    /** The entity of a whole message, its line endings first made CRLF as RFC 5322 and RFC 3156 require. */
+    /**
+     * The entity of a whole message, its line endings first made CRLF as RFC 5322 and RFC 3156 require; it may
+     * share {@code raw}, which must not change afterwards.
+     */
     static RawMimeEntity ofMessage(byte[] raw) {
         return new RawMimeEntity(toCrlf(raw));
     }
@@ -99,37 +102,45 @@ final class RawMimeEntity {
             throw new MessagingException("multipart entity without a boundary parameter");
         }
         byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        byte[] body = new byte[bytes.length - bodyStart + 2];
-        body[0] = '\r';
-        body[1] = '\n';
-        System.arraycopy(bytes, bodyStart, body, 2, bytes.length - bodyStart);
         List<RawMimeEntity> parts = new ArrayList<>();
-        int at = indexOf(body, delimiter, 0);
+        // the line break ending the headers counts as the one a delimiter starts with
+        int at = indexOf(bytes, delimiter, Math.max(0, bodyStart - 2));
         while (at >= 0) {
-            int lineEnd = indexOf(body, new byte[] {'\r', '\n'}, at + delimiter.length);
-            boolean close = body.length >= at + delimiter.length + 2
-                    && body[at + delimiter.length] == '-' && body[at + delimiter.length + 1] == '-';
+            int afterDelimiter = at + delimiter.length;
+            int lineEnd = indexOf(bytes, CRLF, afterDelimiter);
+            boolean close = bytes.length >= afterDelimiter + 2
+                    && bytes[afterDelimiter] == '-' && bytes[afterDelimiter + 1] == '-';
             if (close || lineEnd < 0) {
                 break;
             }
-            int next = indexOf(body, delimiter, lineEnd + 2);
-            int partEnd = next < 0 ? body.length : next;
-            parts.add(new RawMimeEntity(Arrays.copyOfRange(body, lineEnd + 2, partEnd)));
+            int next = indexOf(bytes, delimiter, lineEnd + 2);
+            int partEnd = next < 0 ? bytes.length : next;
+            parts.add(new RawMimeEntity(Arrays.copyOfRange(bytes, lineEnd + 2, partEnd)));
             at = next;
         }
         return parts;
     }
 
+    /** {@code raw} with each bare LF made CRLF; {@code raw} itself when it has none, as mail read over IMAP. */
     private static byte[] toCrlf(byte[] raw) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + raw.length / 40);
+        int bare = 0;
         for (int i = 0; i < raw.length; i++) {
-            byte b = raw[i];
-            if (b == '\n' && (i == 0 || raw[i - 1] != '\r')) {
-                out.write('\r');
+            if (raw[i] == '\n' && (i == 0 || raw[i - 1] != '\r')) {
+                bare++;
             }
-            out.write(b);
         }
-        return out.toByteArray();
+        if (bare == 0) {
+            return raw;
+        }
+        byte[] crlf = new byte[raw.length + bare];
+        int j = 0;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '\n' && (i == 0 || raw[i - 1] != '\r')) {
+                crlf[j++] = '\r';
+            }
+            crlf[j++] = raw[i];
+        }
+        return crlf;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle, int from) {
