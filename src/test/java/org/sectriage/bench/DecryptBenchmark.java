@@ -51,7 +51,9 @@ import org.sectriage.outbox.OutgoingMail;
  * against bare Bouncy Castle on the same messages (the armored block cut out of the raw bytes, decrypted with a key
  * unlocked once, its literal data read and its MDC checked), for an RSA-3072 and a Curve25519 security key, with
  * one thread ({@link OneThread}) and two ({@link TwoThreads}). Each message is a 4 KB report composed as PGP/MIME
- * by {@link MailComposer}; each thread goes round eight of them.
+ * by {@link MailComposer}; each thread goes round eight of them. On a machine shared with other work, compare the
+ * CPU time per message that {@link CpuTimeProfiler} adds rather than the wall-clock score:
+ * {@code mvn -B -Pbench -DskipTests verify -Dbench="DecryptBenchmark -prof org.sectriage.bench.CpuTimeProfiler"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
