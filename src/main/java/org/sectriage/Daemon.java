@@ -33,6 +33,7 @@ import org.sectriage.crypto.DecryptPgp;
 import org.sectriage.crypto.DecryptionLimits;
 import org.sectriage.crypto.LearnReporterKey;
 import org.sectriage.crypto.MessageDecryptor;
+import org.sectriage.crypto.UnusableSecretKeyException;
 import org.sectriage.crypto.VerifySignature;
 import org.sectriage.classify.ClassifierSetup;
 import org.sectriage.classify.ClassifyReport;
@@ -110,13 +111,11 @@ public final class Daemon implements AutoCloseable {
                 config.project().securityAddress().normalized());
         CaseMailContext context = CaseMailContext.of(config, classifier);
         MailTemplates templates = MailTemplates.load(config.templates().directory()).verifiedWith(context.sample());
-        Outbox outbox = new Outbox(new MailComposer(config.project().securityAddress(),
-                config.project().name() + " Security", clock), outboxStore,
-                config.project().securityAddress(), clock);
+        ConfiguredKeys keys = ConfiguredKeys.load(config);
+        Outbox outbox = new Outbox(composer(config, keys, clock), outboxStore, config.project().securityAddress(), clock);
         SectriageConfig.Limits l = config.limits();
         MimeParser parser = new MimeParser(new ParseLimits(l.maxMessageSize(), l.maxHeaderCount(),
                 l.maxHeaderLength(), l.maxLineLength(), l.maxNestingDepth(), l.maxBodyText()));
-        ConfiguredKeys keys = ConfiguredKeys.load(config);
         context.withOurKeys(keys.secret().fingerprints());
         MessageDecryptor decryptor = keys.canDecrypt() ? new MessageDecryptor(keys.secret(),
                 new DecryptionLimits(config.openpgp().maxPlaintextSize(), config.openpgp().decryptTimeLimit()), clock)
@@ -161,6 +160,20 @@ public final class Daemon implements AutoCloseable {
         this.watcher = new MailboxWatcher(mailbox, ingester, runner, config.mailbox().pollInterval(),
                 config.mailbox().idleRefresh());
         LOG.info("pipeline: {}", pipeline.describe());
+    }
+
+    /** The composer of outgoing mail: signed with the team's key when one is configured and openpgp.sign-outgoing is on. */
+    private static MailComposer composer(SectriageConfig config, ConfiguredKeys keys, Clock clock) {
+        String name = config.project().name() + " Security";
+        if (!config.openpgp().signOutgoing() || !keys.canDecrypt()) {
+            return new MailComposer(config.project().securityAddress(), name, clock);
+        }
+        try {
+            return new MailComposer(config.project().securityAddress(), name, clock, keys.secret());
+        } catch (UnusableSecretKeyException e) {
+            throw new IllegalStateException("openpgp.secret-keys: the first key cannot sign mail (openpgp.sign-outgoing):"
+                    + " " + e.getMessage(), e);
+        }
     }
 
     /** Starts the timers and the mailbox watcher; returns at once. */

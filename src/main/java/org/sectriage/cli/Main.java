@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class,
             AdvisoryCommand.class,
             StatsCommand.class,
+            KeysCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

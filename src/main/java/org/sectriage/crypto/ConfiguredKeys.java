@@ -45,8 +45,9 @@ public record ConfiguredKeys(SecretKeySet secret, Map<String, PGPPublicKeyRing> 
             }
             try {
                 List<PGPPublicKeyRing> rings = KeyFiles.readPublicKeyRings(m.publicKeyFile());
+                MessageEncryptor.encryptionKey(rings.get(0));
                 maintainers.put(m.email().normalized(), rings.get(0));
-            } catch (IOException | InvalidKeyFileException | IndexOutOfBoundsException e) {
+            } catch (IOException | InvalidKeyFileException | IndexOutOfBoundsException | NoEncryptionKeyException e) {
                 throw new IllegalStateException("cannot read the public key of " + m.email().address() + " in "
                         + m.publicKeyFile() + ": " + e.getMessage(), e);
             }

@@ -103,6 +103,23 @@ public final class KeyFiles {
         writeOwnerOnly(path, armor(ring).getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Writes {@code passphrase} to a new file at {@code path} readable by its owner only (mode 0600), as
+     * {@link #readPassphrase} reads it back: UTF-8, followed by a line break.
+     */
+    public static void writePassphrase(Path path, char[] passphrase) throws IOException {
+        java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase));
+        byte[] bytes = new byte[encoded.remaining() + 1];
+        encoded.get(bytes, 0, bytes.length - 1);
+        bytes[bytes.length - 1] = '\n';
+        Arrays.fill(encoded.array(), (byte) 0);
+        try {
+            writeOwnerOnly(path, bytes);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
     /** Writes {@code bytes} to a new file at {@code path} created with mode 0600, so it is never readable by others. */
     static void writeOwnerOnly(Path path, byte[] bytes) throws IOException {
         if (Files.exists(path)) {

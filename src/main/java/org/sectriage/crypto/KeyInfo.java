@@ -14,12 +14,13 @@ import org.bouncycastle.openpgp.PGPSecretKeyRing;
  *
  * @param fingerprint the primary key's fingerprint in upper-case hex
  * @param userIds the user ids on the primary key
- * @param algorithm the primary key's algorithm name
+ * @param algorithm the primary key's algorithm name, with its size for RSA and DSA ("RSA-3072")
  * @param created when the primary key was made
+ * @param expires when the primary key expires; null when it never does
  * @param hasSecretKey whether the secret key is present
  * @param subkeyFingerprints the fingerprints of the subkeys
  */
-public record KeyInfo(String fingerprint, List<String> userIds, String algorithm, Instant created,
+public record KeyInfo(String fingerprint, List<String> userIds, String algorithm, Instant created, Instant expires,
         boolean hasSecretKey, List<String> subkeyFingerprints) {
 
     /** Copies the lists. */
@@ -41,21 +42,23 @@ public record KeyInfo(String fingerprint, List<String> userIds, String algorithm
                 subkeys.add(KeyIds.fingerprint(key));
             }
         }
-        return new KeyInfo(KeyIds.fingerprint(primary), userIds, algorithmName(primary.getAlgorithm()),
-                primary.getCreationTime().toInstant(), ring instanceof PGPSecretKeyRing, subkeys);
+        Instant created = primary.getCreationTime().toInstant();
+        long validSeconds = primary.getValidSeconds();
+        return new KeyInfo(KeyIds.fingerprint(primary), userIds, algorithmName(primary), created,
+                validSeconds > 0 ? created.plusSeconds(validSeconds) : null, ring instanceof PGPSecretKeyRing, subkeys);
     }
 
-    private static String algorithmName(int algorithm) {
-        return switch (algorithm) {
-            case 1, 2, 3 -> "RSA";
-            case 17 -> "DSA";
+    private static String algorithmName(PGPPublicKey key) {
+        return switch (key.getAlgorithm()) {
+            case 1, 2, 3 -> "RSA-" + key.getBitStrength();
+            case 17 -> "DSA-" + key.getBitStrength();
             case 18 -> "ECDH";
             case 19 -> "ECDSA";
             case 22 -> "EdDSA (legacy Ed25519)";
             case 25 -> "X25519";
             case 27 -> "Ed25519";
             case 28 -> "Ed448";
-            default -> "algorithm " + algorithm;
+            default -> "algorithm " + key.getAlgorithm();
         };
     }
 }

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.bouncycastle.openpgp.PGPKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
@@ -60,33 +62,39 @@ public final class KeyRingDirectory {
     /** Every key in the directory, secret keys first, then by fingerprint. */
     public List<KeyInfo> list() throws IOException, InvalidKeyFileException {
         List<KeyInfo> keys = new ArrayList<>();
-        if (!Files.isDirectory(directory)) {
-            return keys;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.asc")) {
-            for (Path file : files) {
-                for (PGPKeyRing ring : KeyFiles.readKeyRings(file)) {
-                    keys.add(KeyInfo.of(ring));
-                }
-            }
+        for (PGPKeyRing ring : rings()) {
+            keys.add(KeyInfo.of(ring));
         }
         keys.sort(Comparator.comparing((KeyInfo k) -> !k.hasSecretKey()).thenComparing(KeyInfo::fingerprint));
         return keys;
     }
 
-    /** The armored public key of the key whose fingerprint is {@code fingerprint} (or ends with it), if stored. */
-    public Optional<String> exportPublic(String fingerprint) throws IOException, InvalidKeyFileException {
-        String wanted = fingerprint.replace(" ", "").toUpperCase(Locale.ROOT);
+    /**
+     * Every key ring in the directory, once each: a key stored both as a public and as a secret key file is its
+     * secret key ring. Empty when the directory does not exist.
+     */
+    public List<PGPKeyRing> rings() throws IOException, InvalidKeyFileException {
+        Map<String, PGPKeyRing> byFingerprint = new TreeMap<>();
         if (!Files.isDirectory(directory)) {
-            return Optional.empty();
+            return List.of();
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.asc")) {
             for (Path file : files) {
                 for (PGPKeyRing ring : KeyFiles.readKeyRings(file)) {
-                    if (!wanted.isEmpty() && KeyInfo.of(ring).fingerprint().endsWith(wanted)) {
-                        return Optional.of(KeyFiles.armor(KeyFiles.publicPart(ring)));
-                    }
+                    byFingerprint.merge(KeyInfo.of(ring).fingerprint(), ring,
+                            (kept, other) -> kept instanceof PGPSecretKeyRing ? kept : other);
                 }
+            }
+        }
+        return List.copyOf(byFingerprint.values());
+    }
+
+    /** The armored public key of the key whose fingerprint is {@code fingerprint} (or ends with it), if stored. */
+    public Optional<String> exportPublic(String fingerprint) throws IOException, InvalidKeyFileException {
+        String wanted = fingerprint.replace(" ", "").toUpperCase(Locale.ROOT);
+        for (PGPKeyRing ring : rings()) {
+            if (!wanted.isEmpty() && KeyInfo.of(ring).fingerprint().endsWith(wanted)) {
+                return Optional.of(KeyFiles.armor(KeyFiles.publicPart(ring)));
             }
         }
         return Optional.empty();

@@ -47,6 +47,10 @@ public final class MessageDecryptor {
     public DecryptionResult decrypt(byte[] rawMessage) {
         Deadline deadline = Deadline.after(clock, limits.timeLimit());
         try {
+            byte[] encrypted = pgpMimePayload(RawMimeEntity.ofMessage(rawMessage));
+            if (encrypted != null) {
+                return DecryptionResult.decrypted(payloads.decrypt(encrypted, deadline));
+            }
             MimeMessage message = new MessageIdPreservingMimeMessage(SESSION, new ByteArrayInputStream(rawMessage));
             if (isPgpMimeEncrypted(message)) {
                 return DecryptionResult.decrypted(decryptPgpMime(message, deadline));
@@ -64,6 +68,29 @@ public final class MessageDecryptor {
             return DecryptionResult.failed(new UndecryptableMessageException(DecryptionFailure.CORRUPT_DATA,
                     "the message structure could not be read: " + e.getMessage(), e));
         }
+    }
+
+    /**
+     * The encrypted payload of {@code message} when the whole message is PGP/MIME, as most encrypted reports are,
+     * read from its bytes without Jakarta Mail; null for any other message, which takes the general path. A part
+     * declared 8bit or binary takes that path too, as it may hold bytes that line-ending repair would change.
+     */
+    private static byte[] pgpMimePayload(RawMimeEntity message)
+            throws MessagingException, IOException, UndecryptableMessageException {
+        if (!message.isMimeType("multipart/encrypted")
+                || !"application/pgp-encrypted".equalsIgnoreCase(message.contentType().getParameter("protocol"))) {
+            return null;
+        }
+        List<RawMimeEntity> parts = message.parts();
+        if (parts.size() < 2) {
+            throw new UndecryptableMessageException(DecryptionFailure.CORRUPT_DATA,
+                    "multipart/encrypted has " + parts.size() + " parts, RFC 3156 requires two", List.of());
+        }
+        String encoding = parts.get(1).header("Content-Transfer-Encoding");
+        if (encoding != null && (encoding.equalsIgnoreCase("8bit") || encoding.equalsIgnoreCase("binary"))) {
+            return null;
+        }
+        return parts.get(1).decodedBody();
     }
 
     private static boolean isPgpMimeEncrypted(Part part) throws MessagingException {

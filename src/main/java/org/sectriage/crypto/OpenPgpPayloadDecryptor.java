@@ -18,12 +18,13 @@ import org.bouncycastle.openpgp.PGPMarker;
 import org.bouncycastle.openpgp.PGPOnePassSignatureList;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
+import org.bouncycastle.openpgp.PGPSessionKey;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JceSessionKeyDataDecryptorFactoryBuilder;
 
 /**
  * Decrypts one OpenPGP message (armored or binary) into its literal data, releasing it only after the integrity
@@ -40,8 +41,11 @@ final class OpenPgpPayloadDecryptor {
             SymmetricKeyAlgorithmTags.SAFER,
             SymmetricKeyAlgorithmTags.DES);
 
+    private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
     private static final JcePublicKeyDataDecryptorFactoryBuilder DECRYPTORS =
-            new JcePublicKeyDataDecryptorFactoryBuilder().setProvider(new BouncyCastleProvider());
+            new JcePublicKeyDataDecryptorFactoryBuilder().setProvider(PROVIDER);
+    private static final JceSessionKeyDataDecryptorFactoryBuilder SESSION_DECRYPTORS =
+            new JceSessionKeyDataDecryptorFactoryBuilder().setProvider(PROVIDER);
 
     private final SecretKeySet keys;
     private final long maxPlaintextBytes;
@@ -65,17 +69,16 @@ final class OpenPgpPayloadDecryptor {
                 deadline.check();
                 if (data instanceof PGPPublicKeyEncryptedData pk) {
                     for (PGPPrivateKey key : keys.privateKeysFor(pk.getKeyIdentifier())) {
-                        PublicKeyDataDecryptorFactory factory = DECRYPTORS.build(key);
-                        int cipher;
+                        PGPSessionKey sessionKey;
                         try {
-                            cipher = pk.getSymmetricAlgorithm(factory);
+                            sessionKey = pk.getSessionKey(DECRYPTORS.build(key));
                         } catch (PGPException wrongHiddenKey) {
                             if (pk.getKeyIdentifier().isWildcard()) {
                                 continue;
                             }
                             throw wrongHiddenKey;
                         }
-                        return decryptWith(pk, factory, cipher, deadline, recipients);
+                        return decryptWith(pk, sessionKey, deadline, recipients);
                     }
                 }
             }
@@ -86,9 +89,10 @@ final class OpenPgpPayloadDecryptor {
         }
     }
 
-    private byte[] decryptWith(PGPPublicKeyEncryptedData pk, PublicKeyDataDecryptorFactory factory, int cipher,
-            Deadline deadline, List<KeyIdentifier> recipients)
-            throws IOException, PGPException, UndecryptableMessageException {
+    /** The literal data under {@code pk}, decrypted with its {@code sessionKey}, recovered once by the caller. */
+    private byte[] decryptWith(PGPPublicKeyEncryptedData pk, PGPSessionKey sessionKey, Deadline deadline,
+            List<KeyIdentifier> recipients) throws IOException, PGPException, UndecryptableMessageException {
+        int cipher = sessionKey.getAlgorithm();
         if (!pk.isIntegrityProtected()) {
             throw new UndecryptableMessageException(DecryptionFailure.NO_INTEGRITY_PROTECTION,
                     "message has neither an MDC nor AEAD; it could have been altered (EFAIL) and is refused",
@@ -100,7 +104,7 @@ final class OpenPgpPayloadDecryptor {
         }
         BoundedReader reader = new BoundedReader(maxPlaintextBytes, deadline);
         byte[] literal;
-        try (InputStream clear = pk.getDataStream(factory)) {
+        try (InputStream clear = pk.getDataStream(SESSION_DECRYPTORS.build(sessionKey))) {
             literal = readLiteral(new BcPGPObjectFactory(clear), reader, false);
             reader.readAll(clear);
         } catch (IOException e) {

@@ -37,9 +37,9 @@ public final class SecurityKeyGenerator {
         PGPKeyPairGenerator pairs = new BcPGPKeyPairGeneratorProvider().setSecureRandom(random)
                 .get(PublicKeyPacket.VERSION_4, created);
         PGPKeyPair primary = algorithm == KeyAlgorithm.CURVE25519
-                ? pairs.generateLegacyEd25519KeyPair() : pairs.generateRsaKeyPair(3072);
+                ? pairs.generateLegacyEd25519KeyPair() : pairs.generateRsaKeyPair(algorithm.rsaBits());
         PGPKeyPair encryption = algorithm == KeyAlgorithm.CURVE25519
-                ? pairs.generateLegacyX25519KeyPair() : pairs.generateRsaKeyPair(3072);
+                ? pairs.generateLegacyX25519KeyPair() : pairs.generateRsaKeyPair(algorithm.rsaBits());
 
         PGPSignatureSubpacketGenerator primaryPackets = new PGPSignatureSubpacketGenerator();
         primaryPackets.setKeyFlags(true, KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA);

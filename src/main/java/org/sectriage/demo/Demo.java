@@ -304,10 +304,15 @@ public final class Demo implements AutoCloseable {
                 .filter(m -> rawText(m).contains("we can reproduce it") && recipients(m).contains("alex@researcher.example"))
                 .findFirst().ifPresent(m -> {
                     out.println();
-                    out.println("Alex received Maria's reply from " + SECURITY + " (her address withheld, her #confirm"
-                            + " applied, the quote removed):");
+                    out.println("Alex received Maria's reply from " + SECURITY + ", signed with the project's key (her"
+                            + " address withheld, her #confirm applied, the quote removed):");
                     try {
-                        String body = String.valueOf(m.getContent()).strip();
+                        Object content = m.getContent();
+                        if (content instanceof jakarta.mail.Multipart signed) {
+                            // signed with the project's key: the text is the first part
+                            content = signed.getBodyPart(0).getContent();
+                        }
+                        String body = String.valueOf(content).strip();
                         body.lines().takeWhile(l -> !l.equals("-- ")).filter(l -> !l.isBlank())
                                 .forEach(l -> out.println("  | " + l));
                     } catch (MessagingException | IOException e) {

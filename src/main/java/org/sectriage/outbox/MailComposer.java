@@ -10,17 +10,32 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Date;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import org.bouncycastle.openpgp.PGPException;
+import org.sectriage.crypto.MessageSigner;
+import org.sectriage.crypto.NoEncryptionKeyException;
+import org.sectriage.crypto.NoSigningKeyException;
+import org.sectriage.crypto.SecretKeySet;
+import org.sectriage.crypto.WrongPassphraseException;
 import org.sectriage.domain.EmailAddress;
 
 /**
  * Turns an {@link OutgoingMail} into the exact bytes that will be sent: From the security address,
  * a fresh Message-ID, threading headers, and the headers that stop other robots from answering
  * (RFC 3834 Auto-Submitted, X-Loop).
+ *
+ * <p>With signing keys, the body is sent as RFC 3156 PGP/MIME multipart/signed: a quoted-printable text part,
+ * signed as it stands on the wire, and its detached signature. When the mail names keys in
+ * {@link OutgoingMail#encryptTo()}, that body (signed or not) is encrypted to every one of them as
+ * multipart/encrypted. Either way every header above stays on the outer message, in the clear. The Subject in
+ * particular is never hidden or replaced: it carries the case tag that threads replies, so it must say nothing
+ * the report should keep private.
  */
 public final class MailComposer {
 
@@ -34,19 +49,41 @@ public final class MailComposer {
     private final String fromName;
     private final Clock clock;
     private final Session session = Session.getInstance(new Properties());
+    private final MessageSigner signer;
+    private final PgpMime pgpMime = new PgpMime(new SecureRandom());
 
+    /** A composer that neither signs nor encrypts, except mail that names keys to encrypt to. */
     public MailComposer(EmailAddress securityAddress, String fromName, Clock clock) {
+        this(securityAddress, fromName, clock, (MessageSigner) null);
+    }
+
+    /**
+     * A composer that signs every mail with the signing key of the first ring of {@code signingKeys}, unlocked
+     * here; null or an empty set: mail is not signed.
+     *
+     * @throws NoSigningKeyException when the first ring has no signing key usable now
+     * @throws WrongPassphraseException when its passphrase does not unlock the signing key
+     */
+    public MailComposer(EmailAddress securityAddress, String fromName, Clock clock, SecretKeySet signingKeys)
+            throws NoSigningKeyException, WrongPassphraseException {
+        this(securityAddress, fromName, clock, signingKeys == null || signingKeys.rings().isEmpty()
+                ? null : new MessageSigner(signingKeys, clock));
+    }
+
+    private MailComposer(EmailAddress securityAddress, String fromName, Clock clock, MessageSigner signer) {
         this.from = securityAddress;
         this.fromName = fromName;
         this.clock = clock;
+        this.signer = signer;
     }
 
+    /**
+     * The mail as it will be sent, with a new Message-ID.
+     *
+     * @throws UnencryptableMailException when a key in {@code mail.encryptTo()} has no usable encryption key
+     * @throws IllegalArgumentException when the mail cannot be composed for another reason
+     */
     public ComposedMail compose(OutgoingMail mail) {
-        if (!mail.encryptTo().isEmpty()) {
-            // Never send in plaintext what was meant to go encrypted.
-            throw new IllegalStateException("cannot compose " + mail.purpose() + " mail encrypted: OpenPGP/MIME"
-                    + " encryption of outgoing mail is not available in this build");
-        }
         String messageId = "<sectriage." + UUID.randomUUID() + "@" + from.domain() + ">";
         try {
             MimeMessage msg = new FixedIdMessage(session, messageId);
@@ -71,15 +108,46 @@ public final class MailComposer {
             if (mail.caseId() != null) {
                 msg.setHeader("X-Sectriage-Case", mail.caseId().toString());
             }
-            msg.setText(mail.body(), StandardCharsets.UTF_8.name());
-            msg.setHeader("Content-Transfer-Encoding", "quoted-printable");
-            msg.saveChanges();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            msg.writeTo(out);
-            return new ComposedMail(messageId, out.toByteArray());
-        } catch (MessagingException | IOException e) {
+            if (signer == null && mail.encryptTo().isEmpty()) {
+                msg.setText(mail.body(), StandardCharsets.UTF_8.name());
+                msg.setHeader("Content-Transfer-Encoding", "quoted-printable");
+                msg.saveChanges();
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                msg.writeTo(out);
+                return new ComposedMail(messageId, out.toByteArray());
+            }
+            return new ComposedMail(messageId, withBody(msg, messageId, pgpBody(mail)));
+        } catch (NoEncryptionKeyException e) {
+            throw new UnencryptableMailException(mail.purpose(), e.fingerprint(), e);
+        } catch (MessagingException | IOException | PGPException e) {
             throw new IllegalArgumentException("cannot compose " + mail.purpose() + " mail: " + e.getMessage(), e);
         }
+    }
+
+    /** The body of {@code mail} as PGP/MIME: signed if this composer signs, then encrypted if the mail asks. */
+    private MimeEntity pgpBody(OutgoingMail mail) throws PGPException, NoEncryptionKeyException {
+        MimeEntity body = MimeEntity.text(mail.body());
+        if (signer != null) {
+            body = pgpMime.signed(body, signer);
+        }
+        if (!mail.encryptTo().isEmpty()) {
+            body = pgpMime.encrypted(body, mail.encryptTo());
+        }
+        return body;
+    }
+
+    /** The bytes of {@code msg}'s headers (without a body of its own) followed by {@code body}'s headers and body. */
+    private static byte[] withBody(MimeMessage msg, String messageId, MimeEntity body) throws MessagingException {
+        msg.setHeader("Message-ID", messageId);
+        msg.setHeader("MIME-Version", "1.0");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.body().length + 2048);
+        Enumeration<String> lines = msg.getAllHeaderLines();
+        while (lines.hasMoreElements()) {
+            out.writeBytes(lines.nextElement().getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(new byte[] {'\r', '\n'});
+        }
+        out.writeBytes(body.bytes());
+        return out.toByteArray();
     }
 
     /**

@@ -112,7 +112,6 @@ class EncryptedReportTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("until outgoing mail is composed as PGP/MIME")
     void anEncryptedReportIsDecryptedClassifiedAndSentOnOnlyEncrypted() throws Exception {
         MailServer server = sectriage.server();
         CaseDatabase db = sectriage.db();
@@ -137,7 +136,6 @@ class EncryptedReportTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("until outgoing mail is composed as PGP/MIME")
     void theReporterWhoseKeyCameWithTheReportGetsAnEncryptedAcknowledgementAskingForWhatIsMissing() throws Exception {
         String key = new String(gpg.run(new byte[0], "--armor", "--export", reporter), StandardCharsets.US_ASCII);
         String entity = "Content-Type: multipart/mixed; boundary=\"inner\"\n\n--inner\n"
@@ -155,7 +153,6 @@ class EncryptedReportTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("until outgoing mail is composed as PGP/MIME")
     void aReportEncryptedToAnotherKeyIsKeptAndAnsweredInPlaintextWithOurFingerprint() throws Exception {
         MailServer server = sectriage.server();
         server.sendToSecurity(pgpMimeFrom(REPORTER, encrypt(SECRET_REPORT, stranger)));
@@ -172,7 +169,6 @@ class EncryptedReportTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("until outgoing mail is composed as PGP/MIME")
     void aMessageWithoutIntegrityProtectionIsRefusedNotRead() throws Exception {
         MailServer server = sectriage.server();
         server.sendToSecurity(pgpMimeFrom(REPORTER, encrypt(SECRET_REPORT, security, "--rfc2440")));

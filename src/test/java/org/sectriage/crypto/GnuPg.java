@@ -41,7 +41,7 @@ public final class GnuPg implements AutoCloseable {
     }
 
     /** The version line gpg prints, e.g. "gpg (GnuPG) 2.2.40". */
-    String version() throws IOException {
+    public String version() throws IOException {
         return new String(run(new byte[0], "--version"), StandardCharsets.UTF_8).lines().findFirst().orElse("");
     }
 
@@ -54,12 +54,12 @@ public final class GnuPg implements AutoCloseable {
     }
 
     /** The primary key fingerprint of the key for {@code userId}. */
-    String fingerprint(String userId) throws IOException {
+    public String fingerprint(String userId) throws IOException {
         return colonField(userId, "fpr", 9);
     }
 
     /** The 16-digit key id of the (last) encryption subkey of the key for {@code userId}. */
-    String encryptionSubkeyId(String userId) throws IOException {
+    public String encryptionSubkeyId(String userId) throws IOException {
         String id = null;
         for (String line : listColons(userId)) {
             String[] f = line.split(":", -1);
@@ -71,13 +71,13 @@ public final class GnuPg implements AutoCloseable {
     }
 
     /** The public key ring of {@code fingerprint}, exported by gpg. */
-    PGPPublicKeyRing publicKey(String fingerprint) throws Exception {
+    public PGPPublicKeyRing publicKey(String fingerprint) throws Exception {
         byte[] exported = run(new byte[0], "--armor", "--export", fingerprint);
         return KeyFiles.publicPart(KeyFiles.parseKeyRings(exported).get(0));
     }
 
     /** The secret key ring of {@code fingerprint}, exported by gpg, still protected by {@link #PASSPHRASE}. */
-    PGPSecretKeyRing secretKey(String fingerprint) throws Exception {
+    public PGPSecretKeyRing secretKey(String fingerprint) throws Exception {
         byte[] exported = run(new byte[0], "--armor", "--export-secret-keys", fingerprint);
         for (PGPKeyRing ring : KeyFiles.parseKeyRings(exported)) {
             if (ring instanceof PGPSecretKeyRing secret) {
@@ -88,8 +88,18 @@ public final class GnuPg implements AutoCloseable {
     }
 
     /** Imports the armored key {@code armored} into this home. */
-    void importKey(byte[] armored) throws IOException {
+    public void importKey(byte[] armored) throws IOException {
         run(armored, "--import");
+    }
+
+    /**
+     * Verifies the detached {@code signature} (armored or binary) over {@code data}; returns gpg's status lines
+     * ("[GNUPG:] GOODSIG …", "VALIDSIG FINGERPRINT …"), fails with gpg's messages when the signature is bad.
+     */
+    public String verifyDetached(byte[] data, byte[] signature) throws IOException {
+        Path file = Files.createTempFile(home, "signature", ".sig");
+        Files.write(file, signature);
+        return new String(run(data, "--status-fd", "1", "--verify", file.toString(), "-"), StandardCharsets.UTF_8);
     }
 
     /** Runs gpg with {@code args}, feeding it {@code stdin}; returns stdout, fails with stderr on a non-zero exit. */

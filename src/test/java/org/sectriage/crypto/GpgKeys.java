@@ -8,17 +8,17 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * Three keys made by real GnuPG for the tests: RSA and Curve25519 keys that security@ holds, and a stranger's key
  * that it does not.
  */
-final class GpgKeys implements AutoCloseable {
+public final class GpgKeys implements AutoCloseable {
 
-    static final String RSA_USER = "Security RSA <security-rsa@example.org>";
-    static final String CURVE_USER = "Security Curve <security-curve@example.org>";
-    static final String STRANGER_USER = "Stranger <stranger@example.net>";
+    public static final String RSA_USER = "Security RSA <security-rsa@example.org>";
+    public static final String CURVE_USER = "Security Curve <security-curve@example.org>";
+    public static final String STRANGER_USER = "Stranger <stranger@example.net>";
 
-    final GnuPg gpg;
-    final String rsa;
-    final String curve;
-    final String stranger;
-    final SecretKeySet secretKeys;
+    public final GnuPg gpg;
+    public final String rsa;
+    public final String curve;
+    public final String stranger;
+    public final SecretKeySet secretKeys;
 
     private GpgKeys(GnuPg gpg) throws Exception {
         this.gpg = gpg;
@@ -31,12 +31,12 @@ final class GpgKeys implements AutoCloseable {
     }
 
     /** Generates the keys in a fresh GnuPG home under {@code parent}. */
-    static GpgKeys generate(Path parent) throws Exception {
+    public static GpgKeys generate(Path parent) throws Exception {
         return new GpgKeys(GnuPg.inTemporaryHome(parent));
     }
 
     /** The public key ring of {@code fingerprint}. */
-    PGPPublicKeyRing publicKey(String fingerprint) throws Exception {
+    public PGPPublicKeyRing publicKey(String fingerprint) throws Exception {
         return gpg.publicKey(fingerprint);
     }
 

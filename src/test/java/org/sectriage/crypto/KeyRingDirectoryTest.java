@@ -78,6 +78,39 @@ class KeyRingDirectoryTest {
     }
 
     @Test
+    void aKeyStoredAsPublicAndAsSecretIsListedOnceAsSecret() throws Exception {
+        PGPSecretKeyRing ring = new SecurityKeyGenerator(new SecureRandom()).generate(
+                "Maintainer <alice@example.org>", KeyAlgorithm.CURVE25519, PASSPHRASE, new Date());
+        Path publicFile = temp.resolve("alice.asc");
+        Files.writeString(publicFile, KeyFiles.armor(KeyFiles.publicPart(ring)));
+        KeyRingDirectory directory = new KeyRingDirectory(temp.resolve("keys"));
+
+        directory.importFile(publicFile);
+        directory.addSecret(ring);
+
+        assertThat(directory.list()).singleElement().satisfies(k -> assertThat(k.hasSecretKey()).isTrue());
+        assertThat(directory.rings()).singleElement().isInstanceOf(PGPSecretKeyRing.class);
+    }
+
+    @Test
+    void listsTheAlgorithmWithItsSizeAndWhenAKeyExpires() throws Exception {
+        try (GnuPg gpg = GnuPg.inTemporaryHome(temp)) {
+            gpg.run(new byte[0], "--quick-gen-key", "Expiring <expiring@example.org>", "rsa2048", "sign", "2y");
+            Path file = temp.resolve("expiring.asc");
+            Files.write(file, gpg.run(new byte[0], "--armor", "--export", "expiring@example.org"));
+            KeyRingDirectory directory = new KeyRingDirectory(temp.resolve("keys"));
+
+            directory.importFile(file);
+
+            assertThat(directory.list()).singleElement().satisfies(key -> {
+                assertThat(key.algorithm()).isEqualTo("RSA-2048");
+                assertThat(key.expires()).isAfter(key.created().plus(java.time.Duration.ofDays(700)))
+                        .isBefore(key.created().plus(java.time.Duration.ofDays(740)));
+            });
+        }
+    }
+
+    @Test
     void refusesAFileThatHoldsNoKey() throws Exception {
         Path notAKey = temp.resolve("notes.txt");
         Files.writeString(notAKey, "hello");

@@ -142,16 +142,24 @@ public final class TestMail {
         }
     }
 
-    /** The text of a plain-text message, decoded. */
+    /** The text of a plain-text message, decoded; of a signed one (multipart/signed), its signed text. */
     public static String text(MimeMessage m) {
         try {
-            Object content = m.getContent();
-            if (content instanceof String text) {
-                return text;
-            }
-            throw new IllegalStateException("not a plain-text message: " + m.getContentType());
+            return text(m.getContent(), m.getContentType());
         } catch (MessagingException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String text(Object content, String type) throws MessagingException, java.io.IOException {
+        if (content instanceof String text) {
+            return text;
+        }
+        if (content instanceof jakarta.mail.Multipart multipart && type.toLowerCase(java.util.Locale.ROOT)
+                .startsWith("multipart/signed")) {
+            jakarta.mail.BodyPart signed = multipart.getBodyPart(0);
+            return text(signed.getContent(), signed.getContentType());
+        }
+        throw new IllegalStateException("not a plain-text message: " + type);
     }
 }
