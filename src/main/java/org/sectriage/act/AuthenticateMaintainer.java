@@ -84,11 +84,16 @@ public final class AuthenticateMaintainer implements Step {
             return "its signed text does not name " + id + " (reply to the case's mail, quoting it, or write the case"
                     + " id in the message), so the signature cannot be tied to this case";
         }
+        if (!env.embeddedSignatures().isEmpty()) {
+            // signed inside the encryption: the signature packets themselves identify the signing
+            StringBuilder packets = new StringBuilder();
+            env.embeddedSignatures().forEach(p -> packets.append(HexFormat.of().formatHex(p)));
+            return firstUse(env, id, packets.toString());
+        }
         int begin = text.indexOf("-----BEGIN PGP SIGNATURE-----");
         int end = text.indexOf("-----END PGP SIGNATURE-----", Math.max(begin, 0));
         if (begin < 0 || end < 0) {
-            // a signature inside encrypted data: tied to the message by its Message-ID
-            return firstUse(env, id, env.parsed().messageId() == null ? text : env.parsed().messageId());
+            return firstUse(env, id, text);
         }
         return firstUse(env, id, text.substring(begin, end).replaceAll("\\s+", ""));
     }

@@ -55,6 +55,9 @@ public final class DecryptPgp implements Step {
                 byte[] readable = "multipart/encrypted".equals(env.parsed().mimeType())
                         ? OuterHeaders.around(raw, result.content()) : result.content();
                 env.setDecrypted(readable);
+                if (!result.signatures().isEmpty()) {
+                    env.setEmbeddedSignatures(result.content(), result.signatures());
+                }
                 env.setParsed(parser.parse(new java.io.ByteArrayInputStream(readable), readable.length));
                 env.note("decrypted");
             }

@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param failure why decryption failed; null unless {@link Status#FAILED}
  * @param detail a sentence explaining the failure, fit to show the reporter; empty unless failed
  * @param recipients the fingerprints or key ids the message was encrypted to, as GnuPG prints them
+ * @param signatures the signature packets that came inside the encryption of a PGP/MIME message (gpg's
+ *     sign-and-encrypt in one), encoded; they cover {@code content}, the whole message. Empty for others
  */
 public record DecryptionResult(Status status, byte[] content, DecryptionFailure failure, String detail,
-        List<String> recipients) {
+        List<String> recipients, List<byte[]> signatures) {
 
     /** Whether a message was encrypted, and whether it was decrypted. */
     public enum Status {
@@ -32,6 +34,7 @@ public record DecryptionResult(Status status, byte[] content, DecryptionFailure 
         content = content == null ? new byte[0] : content;
         detail = detail == null ? "" : detail;
         recipients = List.copyOf(recipients);
+        signatures = List.copyOf(signatures);
         if ((status == Status.FAILED) != (failure != null)) {
             throw new IllegalArgumentException("failure must be set exactly when status is FAILED");
         }
@@ -39,17 +42,22 @@ public record DecryptionResult(Status status, byte[] content, DecryptionFailure 
 
     /** The result for a message without encrypted content. */
     public static DecryptionResult notEncrypted() {
-        return new DecryptionResult(Status.NOT_ENCRYPTED, null, null, null, List.of());
+        return new DecryptionResult(Status.NOT_ENCRYPTED, null, null, null, List.of(), List.of());
     }
 
     /** The result for a message whose encrypted content decrypted to {@code content}. */
     public static DecryptionResult decrypted(byte[] content) {
-        return new DecryptionResult(Status.DECRYPTED, content, null, null, List.of());
+        return decrypted(content, List.of());
+    }
+
+    /** The result for a PGP/MIME message that decrypted to {@code content}, signed inside by {@code signatures}. */
+    public static DecryptionResult decrypted(byte[] content, List<byte[]> signatures) {
+        return new DecryptionResult(Status.DECRYPTED, content, null, null, List.of(), signatures);
     }
 
     /** The result for a message that failed to decrypt with {@code e}. */
     public static DecryptionResult failed(UndecryptableMessageException e) {
         return new DecryptionResult(Status.FAILED, null, e.reason(), e.getMessage(),
-                e.recipients().stream().map(KeyIds::hex).toList());
+                e.recipients().stream().map(KeyIds::hex).toList(), List.of());
     }
 }

@@ -49,7 +49,8 @@ public final class MessageDecryptor {
         try {
             byte[] encrypted = pgpMimePayload(RawMimeEntity.ofMessage(rawMessage));
             if (encrypted != null) {
-                return DecryptionResult.decrypted(payloads.decrypt(encrypted, deadline));
+                OpenPgpPayloadDecryptor.Payload payload = payloads.decryptPayload(encrypted, deadline);
+                return DecryptionResult.decrypted(payload.literal(), payload.signatures());
             }
             MimeMessage message = new MessageIdPreservingMimeMessage(SESSION, new ByteArrayInputStream(rawMessage));
             if (isPgpMimeEncrypted(message)) {

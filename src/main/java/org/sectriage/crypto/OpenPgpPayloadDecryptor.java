@@ -55,8 +55,20 @@ final class OpenPgpPayloadDecryptor {
         this.maxPlaintextBytes = maxPlaintextBytes;
     }
 
+    /**
+     * What an OpenPGP message holds: its literal data, and the signature packets that came with it inside
+     * the encryption (sign-and-encrypt in one), encoded, to be verified against known keys.
+     */
+    record Payload(byte[] literal, List<byte[]> signatures) {
+    }
+
     /** The literal data of the OpenPGP message in {@code encrypted}, after its integrity check passed. */
     byte[] decrypt(byte[] encrypted, Deadline deadline) throws UndecryptableMessageException {
+        return decryptPayload(encrypted, deadline).literal();
+    }
+
+    /** The literal data and the embedded signatures of the OpenPGP message in {@code encrypted}. */
+    Payload decryptPayload(byte[] encrypted, Deadline deadline) throws UndecryptableMessageException {
         List<KeyIdentifier> recipients = new ArrayList<>();
         try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(encrypted))) {
             PGPEncryptedDataList list = encryptedDataList(new BcPGPObjectFactory(in));
@@ -90,7 +102,7 @@ final class OpenPgpPayloadDecryptor {
     }
 
     /** The literal data under {@code pk}, decrypted with its {@code sessionKey}, recovered once by the caller. */
-    private byte[] decryptWith(PGPPublicKeyEncryptedData pk, PGPSessionKey sessionKey, Deadline deadline,
+    private Payload decryptWith(PGPPublicKeyEncryptedData pk, PGPSessionKey sessionKey, Deadline deadline,
             List<KeyIdentifier> recipients) throws IOException, PGPException, UndecryptableMessageException {
         int cipher = sessionKey.getAlgorithm();
         if (!pk.isIntegrityProtected()) {
@@ -104,8 +116,9 @@ final class OpenPgpPayloadDecryptor {
         }
         BoundedReader reader = new BoundedReader(maxPlaintextBytes, deadline);
         byte[] literal;
+        List<byte[]> signatures = new ArrayList<>();
         try (InputStream clear = pk.getDataStream(SESSION_DECRYPTORS.build(sessionKey))) {
-            literal = readLiteral(new BcPGPObjectFactory(clear), reader, false);
+            literal = readLiteral(new BcPGPObjectFactory(clear), reader, false, signatures);
             reader.readAll(clear);
         } catch (IOException e) {
             if (pk.isAEAD()) {
@@ -118,7 +131,7 @@ final class OpenPgpPayloadDecryptor {
             throw new UndecryptableMessageException(DecryptionFailure.INTEGRITY_CHECK_FAILED,
                     "modification detection code does not match: the ciphertext was altered", recipients);
         }
-        return literal;
+        return new Payload(literal, List.copyOf(signatures));
     }
 
     private static PGPEncryptedDataList encryptedDataList(BcPGPObjectFactory factory)
@@ -135,8 +148,8 @@ final class OpenPgpPayloadDecryptor {
                 List.of());
     }
 
-    private byte[] readLiteral(BcPGPObjectFactory factory, BoundedReader reader, boolean insideCompression)
-            throws IOException, PGPException, UndecryptableMessageException {
+    private byte[] readLiteral(BcPGPObjectFactory factory, BoundedReader reader, boolean insideCompression,
+            List<byte[]> signatures) throws IOException, PGPException, UndecryptableMessageException {
         byte[] literal = null;
         Object next;
         while ((next = factory.nextObject()) != null) {
@@ -145,15 +158,18 @@ final class OpenPgpPayloadDecryptor {
                     throw new UndecryptableMessageException(DecryptionFailure.COMPRESSION_BOMB,
                             "compressed data nested inside compressed data", List.of());
                 }
-                literal = readLiteral(new BcPGPObjectFactory(compressed.getDataStream()), reader, true);
+                literal = readLiteral(new BcPGPObjectFactory(compressed.getDataStream()), reader, true, signatures);
             } else if (next instanceof PGPLiteralData data) {
                 if (literal != null) {
                     throw new UndecryptableMessageException(DecryptionFailure.CORRUPT_DATA,
                             "more than one literal data packet", List.of());
                 }
                 literal = reader.readAll(data.getInputStream());
-            } else if (!(next instanceof PGPOnePassSignatureList) && !(next instanceof PGPSignatureList)
-                    && !(next instanceof PGPMarker)) {
+            } else if (next instanceof PGPSignatureList list) {
+                for (org.bouncycastle.openpgp.PGPSignature signature : list) {
+                    signatures.add(signature.getEncoded());
+                }
+            } else if (!(next instanceof PGPOnePassSignatureList) && !(next instanceof PGPMarker)) {
                 throw new UndecryptableMessageException(DecryptionFailure.CORRUPT_DATA,
                         "unexpected " + next.getClass().getSimpleName() + " inside the encrypted data", List.of());
             }

@@ -72,10 +72,30 @@ public final class SignatureVerifier {
         return Optional.empty();
     }
 
+    /**
+     * The report for the signatures that came inside encrypted data (gpg's sign-and-encrypt in one, as
+     * Thunderbird and mutt send it), over {@code signedData}, the decrypted content: the whole message
+     * when that was a PGP/MIME entity. A text-mode signature is checked over the CRLF form of the data.
+     */
+    public SignatureReport verifyEmbedded(byte[] signedData, List<byte[]> signatures) {
+        SignatureReport best = SignatureReport.notSigned();
+        for (byte[] encoded : signatures) {
+            SignatureReport report = check(signedData, encoded);
+            if (report.status() == SignatureReport.Status.VALID) {
+                return report;
+            }
+            best = report;
+        }
+        return best;
+    }
+
     private SignatureReport check(byte[] signedData, String armoredSignature) {
+        return check(signedData, armoredSignature.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private SignatureReport check(byte[] signedData, byte[] encodedSignature) {
         PGPSignature signature;
-        try (InputStream in = PGPUtil.getDecoderStream(
-                new ByteArrayInputStream(armoredSignature.getBytes(StandardCharsets.US_ASCII)))) {
+        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(encodedSignature))) {
             Object next = new BcPGPObjectFactory(in).nextObject();
             if (!(next instanceof PGPSignatureList list) || list.isEmpty()) {
                 return new SignatureReport(SignatureReport.Status.INVALID, "", true);
@@ -93,12 +113,25 @@ public final class SignatureVerifier {
         String fingerprint = KeyIds.fingerprint(signer.get().ring().getPublicKey());
         try {
             signature.init(new BcPGPContentVerifierBuilderProvider(), signer.get().key());
-            signature.update(signedData);
+            signature.update(signature.getSignatureType() == PGPSignature.CANONICAL_TEXT_DOCUMENT
+                    ? crlf(signedData) : signedData);
             boolean valid = signature.verify();
             return new SignatureReport(valid ? SignatureReport.Status.VALID : SignatureReport.Status.INVALID,
                     fingerprint, true);
         } catch (PGPException | RuntimeException e) {
             return new SignatureReport(SignatureReport.Status.INVALID, fingerprint, true);
         }
+    }
+
+    /** {@code data} with every line ending CRLF, the canonical form a text-mode signature covers. */
+    private static byte[] crlf(byte[] data) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(data.length + data.length / 40);
+        for (int i = 0; i < data.length; i++) {
+            if (data[i] == '\n' && (i == 0 || data[i - 1] != '\r')) {
+                out.write('\r');
+            }
+            out.write(data[i]);
+        }
+        return out.toByteArray();
     }
 }

@@ -35,7 +35,7 @@ public final class VerifySignature implements Step {
                 readable = in.readAllBytes();
             }
         }
-        if (!OpenPgpContent.mayBeSigned(readable)) {
+        if (!OpenPgpContent.mayBeSigned(readable) && env.embeddedSignatures().isEmpty()) {
             return;
         }
         List<PGPPublicKeyRing> keys = new ArrayList<>(maintainerKeys);
@@ -49,7 +49,11 @@ public final class VerifySignature implements Step {
                 }
             }
         }
-        SignatureReport report = new SignatureVerifier(new PublicKeySet(keys)).verify(readable);
+        SignatureVerifier verifier = new SignatureVerifier(new PublicKeySet(keys));
+        SignatureReport report = verifier.verify(readable);
+        if (!report.hasSignature() && !env.embeddedSignatures().isEmpty()) {
+            report = verifier.verifyEmbedded(env.signedEntity().orElseThrow(), env.embeddedSignatures());
+        }
         if (report.hasSignature()) {
             String status = report.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
             env.setSignature(status, report.signerFingerprint().isEmpty() ? null : report.signerFingerprint(),

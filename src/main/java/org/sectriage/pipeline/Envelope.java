@@ -31,6 +31,8 @@ public final class Envelope {
     private Classification classification;
     private boolean encrypted;
     private byte[] readable;
+    private byte[] decryptedEntity;
+    private List<byte[]> embeddedSignatures = List.of();
     private String decryptionFailure;
     private String signature = "none";
     private String signerFingerprint;
@@ -103,6 +105,25 @@ public final class Envelope {
     public void setDecrypted(byte[] readable) {
         this.encrypted = true;
         this.readable = readable.clone();
+    }
+
+    /**
+     * Records the signatures that came inside the encryption of a PGP/MIME message, over {@code entity},
+     * the decrypted MIME entity they sign.
+     */
+    public void setEmbeddedSignatures(byte[] entity, List<byte[]> signatures) {
+        this.decryptedEntity = entity.clone();
+        this.embeddedSignatures = List.copyOf(signatures);
+    }
+
+    /** The signatures inside the encryption, encoded; empty when there were none. */
+    public List<byte[]> embeddedSignatures() {
+        return embeddedSignatures;
+    }
+
+    /** The decrypted MIME entity the embedded signatures cover; empty when there are none. */
+    public Optional<byte[]> signedEntity() {
+        return Optional.ofNullable(decryptedEntity);
     }
 
     /** Records that the message was encrypted but could not, or must not, be decrypted, and why. */

@@ -230,10 +230,14 @@ class KeysCommandTest {
                 "passphrase".toCharArray(), new Date());
     }
 
-    /** The shipped example config in {@link #dir}, with the credential files it names. */
+    /**
+     * The shipped example config in {@link #dir}, with the credential files it names, without its openpgp
+     * section, which each test writes for itself.
+     */
     private Path exampleConfig() throws Exception {
         Path config = dir.resolve("sectriage.yaml");
-        Files.copy(Path.of("config/sectriage.example.yaml"), config);
+        Files.writeString(config, Files.readString(Path.of("config/sectriage.example.yaml"))
+                .replaceFirst("(?ms)^openpgp:\\n.*?\\n\\n", ""));
         Files.writeString(dir.resolve("imap-password"), "imap secret");
         Files.writeString(dir.resolve("smtp-password"), "smtp secret");
         return config;

@@ -200,6 +200,42 @@ class EncryptedReportTest {
         assertThat(key).contains("BEGIN PGP PUBLIC KEY BLOCK");
     }
 
+    @Test
+    void aReportSignedInsideItsEncryptionIsRecordedAsSignedOverTheWholeMessage() throws Exception {
+        String raw = new String(MailFixtures.pgpMime(encrypt(SECRET_REPORT, security, "--sign", "--local-user", reporter)),
+                StandardCharsets.UTF_8)
+                .replace("From: Reporter <reporter@example.net>", "From: Alex <" + REPORTER + ">\r\nAutocrypt: addr="
+                        + REPORTER + "; keydata=" + base64Key(reporter))
+                .replace("To: undisclosed-recipients:;", "To: " + TestConfig.SECURITY);
+        sectriage.server().sendToSecurity(TestMail.parse(raw.getBytes(StandardCharsets.UTF_8)));
+
+        await().atMost(PATIENCE).until(() -> sectriage.db().count("SELECT COUNT(*) FROM case_message WHERE direction = 'in'") == 1);
+        assertThat(sectriage.db().strings("SELECT signature || ' ' || signer_fingerprint || ' ' || signature_whole"
+                + " FROM case_message WHERE direction = 'in'")).containsExactly("valid " + reporter + " TRUE");
+    }
+
+    @Test
+    void aMaintainersReplySignedAndEncryptedInOneAsThunderbirdSendsItAuthenticatesItsCommands() throws Exception {
+        MailServer server = sectriage.server();
+        server.sendToSecurity(pgpMimeFrom(REPORTER, encrypt(SECRET_REPORT, security)));
+        MimeMessage note = await().atMost(PATIENCE)
+                .until(() -> server.sentBySectriageTo(TestConfig.PRIMARY), l -> l.size() == 1).get(0);
+        String caseId = sectriage.db().strings("SELECT id FROM security_case").get(0);
+
+        String reply = "Content-Type: text/plain; charset=utf-8\n\n#confirm\n#internal\n\nReproduced.\n\n"
+                + "> New security report: " + caseId + "\n";
+        String raw = new String(MailFixtures.pgpMime(encrypt(reply, security, "--sign", "--local-user", maria)),
+                StandardCharsets.UTF_8)
+                .replace("From: Reporter <reporter@example.net>", "From: Maria <" + TestConfig.PRIMARY + ">")
+                .replace("To: undisclosed-recipients:;", "To: " + TestConfig.SECURITY)
+                .replace("Subject: vulnerability report", "Subject: Re: " + note.getSubject() + "\r\nIn-Reply-To: "
+                        + note.getMessageID());
+        server.sendToSecurity(TestMail.parse(raw.getBytes(StandardCharsets.UTF_8)));
+
+        await().atMost(PATIENCE).until(() -> sectriage.db().strings("SELECT state FROM security_case").contains("confirmed"));
+        assertThat(sectriage.db().events(caseId)).contains("case-confirmed").doesNotContain("maintainer-message-held");
+    }
+
     private static String base64Key(String fingerprint) throws Exception {
         return java.util.Base64.getEncoder().encodeToString(gpg.run(new byte[0], "--export", fingerprint));
     }
