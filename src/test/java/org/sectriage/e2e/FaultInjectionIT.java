@@ -1,0 +1,185 @@
+package org.sectriage.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sectriage.store.Database;
+import org.sectriage.testing.Acknowledgements;
+import org.sectriage.testing.CaseDatabase;
+import org.sectriage.testing.DaemonProcess;
+import org.sectriage.testing.RestartableMailServer;
+import org.sectriage.testing.TestConfig;
+import org.sectriage.testing.TestMail;
+
+/**
+ * The packaged daemon, as its own 256 MB process, under the faults a mail daemon meets in service:
+ * killed with SIGKILL at random moments, its IMAP server going away in the middle of a fetch, its
+ * SMTP server down for a while. Whatever happens, every report gets exactly one case and exactly one
+ * acknowledgement, counted on the SMTP side. Each test prints its figures as a {@code FAULT} line.
+ */
+class FaultInjectionIT {
+
+    private static final String HEAP = "256m";
+    /** Acknowledgement limits that a test's hundreds of distinct reporters stay under. */
+    private static final String LIMITS = """
+            acknowledgement:
+              max-per-sender-per-hour: 5
+              max-per-hour: 100000
+            """;
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+    @TempDir
+    Path dir;
+
+    private RestartableMailServer server;
+    private Path config;
+    private Path log;
+    private final Random random = new Random(Long.getLong("fault.seed", System.nanoTime()));
+
+    @BeforeEach
+    void startMailServer() throws Exception {
+        server = RestartableMailServer.start();
+        config = TestConfig.writeYaml(server.imapPort(), server.smtpPort(), dir, LIMITS);
+        log = dir.resolve("daemon.log");
+    }
+
+    @AfterEach
+    void stopMailServer() {
+        server.close();
+    }
+
+    @Test
+    void killedTwentyTimesWhileFiveHundredReportsArriveLosesNothingAndAnswersNothingTwice() throws Exception {
+        int reports = 500;
+        int kills = 20;
+        List<String> ids = reportIds(reports);
+        Thread arrivals = deliverInBackground(ids, Duration.ofSeconds(45));
+        int duringStartup = 0;
+        for (int k = 0; k < kills; k++) {
+            long logBefore = Files.exists(log) ? Files.size(log) : 0;
+            DaemonProcess daemon = DaemonProcess.start(config, HEAP, log, List.of());
+            if (random.nextInt(5) == 0) {
+                // one life in five dies while it starts: opening the database, its timers, the mailbox
+                Thread.sleep(300 + random.nextInt(2500));
+            } else {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                        .failFast("daemon died", () -> !daemon.isAlive())
+                        .until(() -> lifeLog(logBefore).contains("watching INBOX"));
+                Thread.sleep(random.nextInt(3000));
+            }
+            assertThat(daemon.isAlive()).as("daemon life %d is running before it is killed:%n%s", k + 1,
+                    daemon.output()).isTrue();
+            daemon.kill();
+            if (!lifeLog(logBefore).contains("watching INBOX")) {
+                duringStartup++;
+            }
+        }
+        arrivals.join();
+
+        Acknowledgements acks = finalLife(ids);
+        try (Database db = openDatabase()) {
+            CaseDatabase cases = new CaseDatabase(db);
+            int lost = lost(cases, acks, ids);
+            int duplicated = duplicated(cases, acks, ids);
+            System.out.printf("FAULT kill-9: %d reports, %d kills (%d during start-up), %d cases, %d acknowledgements,"
+                            + " %d lost, %d duplicated, %d resent with the same Message-ID%n", reports, kills,
+                    duringStartup, cases.cases(), acks.answeredOnce(ids), lost, duplicated, acks.resentCopies(ids));
+            assertThat(lost).isZero();
+            assertThat(duplicated).isZero();
+            assertThat(cases.cases()).isEqualTo(reports);
+        }
+    }
+
+    /** Runs the daemon until every report is acknowledged and the outbox is empty, then stops it as systemd does. */
+    private Acknowledgements finalLife(List<String> ids) throws Exception {
+        try (DaemonProcess daemon = DaemonProcess.start(config, HEAP, log, List.of())) {
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                    .failFast("daemon died", () -> !daemon.isAlive())
+                    .until(() -> Acknowledgements.in(server.allMessages()).unanswered(ids) == 0
+                            && server.count("INBOX") == 0);
+            // the maintainers' notifications of the last reports, then a quiet second for any resend
+            Thread.sleep(3000);
+            assertThat(daemon.stop()).as("exit code after SIGTERM").isIn(0, 143);
+            assertThat(daemon.output()).doesNotContain("OutOfMemoryError");
+        }
+        return Acknowledgements.in(server.allMessages());
+    }
+
+    /** What the daemon logged since the log had {@code from} bytes. */
+    private String lifeLog(long from) throws java.io.IOException {
+        return Files.readString(log).substring((int) from);
+    }
+
+    /** Reports without a case, or without an acknowledgement. */
+    private static int lost(CaseDatabase cases, Acknowledgements acks, List<String> ids) {
+        int lost = 0;
+        for (String id : ids) {
+            int inCase = cases.count("SELECT COUNT(DISTINCT case_id) FROM inbound_message WHERE message_id = ?"
+                    + " AND status = 'processed'", id);
+            if (inCase == 0 || acks.distinct(id) == 0) {
+                lost++;
+            }
+        }
+        return lost;
+    }
+
+    /** Reports stored twice, in two cases, or answered by two different acknowledgements. */
+    private static int duplicated(CaseDatabase cases, Acknowledgements acks, List<String> ids) {
+        int duplicated = 0;
+        for (String id : ids) {
+            int stored = cases.count("SELECT COUNT(*) FROM inbound_message WHERE message_id = ?", id);
+            int inCases = cases.count("SELECT COUNT(DISTINCT case_id) FROM inbound_message WHERE message_id = ?", id);
+            int queued = cases.count("SELECT COUNT(*) FROM outbox o JOIN inbound_message i ON i.case_id = o.case_id"
+                    + " WHERE i.message_id = ? AND o.purpose = 'acknowledgement'", id);
+            if (stored > 1 || inCases > 1 || queued > 1 || acks.distinct(id) > 1) {
+                duplicated++;
+            }
+        }
+        return duplicated;
+    }
+
+    private static List<String> reportIds(int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add("<report-" + i + "@researcher.example>");
+        }
+        return ids;
+    }
+
+    /** Delivers one report per id, each from its own reporter, spread at random over {@code over}. */
+    private Thread deliverInBackground(List<String> ids, Duration over) {
+        long meanGap = over.toMillis() / ids.size();
+        AtomicInteger next = new AtomicInteger();
+        Thread t = new Thread(() -> {
+            Random gaps = new Random(random.nextLong());
+            for (String id : ids) {
+                int i = next.getAndIncrement();
+                server.deliverToSecurity(TestMail.report().from("r" + i + "@researcher.example").messageId(id)
+                        .subject("Security issue " + i).build());
+                try {
+                    Thread.sleep(gaps.nextInt((int) (2 * meanGap) + 1));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }, "reports-arriving");
+        t.start();
+        return t;
+    }
+
+    private Database openDatabase() {
+        return Database.open("jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath(), "sectriage", null);
+    }
+}
