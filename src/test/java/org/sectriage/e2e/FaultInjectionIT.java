@@ -73,9 +73,7 @@ class FaultInjectionIT {
                 // one life in five dies while it starts: opening the database, its timers, the mailbox
                 Thread.sleep(300 + random.nextInt(2500));
             } else {
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                        .failFast("daemon died", () -> !daemon.isAlive())
-                        .until(() -> lifeLog(logBefore).contains("watching INBOX"));
+                awaitWatching(daemon, logBefore);
                 Thread.sleep(random.nextInt(3000));
             }
             assertThat(daemon.isAlive()).as("daemon life %d is running before it is killed:%n%s", k + 1,
@@ -99,6 +97,111 @@ class FaultInjectionIT {
             assertThat(duplicated).isZero();
             assertThat(cases.cases()).isEqualTo(reports);
         }
+    }
+
+    @Test
+    void imapServerStoppedAndStartedAgainMidFetchLosesNothingAndStoresNothingTwice() throws Exception {
+        int outages = 6;
+        List<String> ids = new ArrayList<>();
+        java.util.Map<String, Long> ended;
+        try (DaemonProcess daemon = DaemonProcess.start(config, HEAP, log, List.of())) {
+            awaitWatching(daemon, 0);
+            for (int k = 0; k < outages; k++) {
+                // a 4 MB report, fetched in chunks, and twenty small ones: the server goes away while they are read
+                String big = "<big-" + k + "@researcher.example>";
+                ids.add(big);
+                server.deliverToSecurity(TestMail.parse(withAttachment("big" + k + "@researcher.example", big,
+                        4 * 1024 * 1024)));
+                for (int i = 0; i < 20; i++) {
+                    String id = "<imap-" + k + "-" + i + "@researcher.example>";
+                    ids.add(id);
+                    server.deliverToSecurity(TestMail.report().from("i" + k + "-" + i + "@researcher.example")
+                            .messageId(id).build());
+                }
+                Thread.sleep(50 + random.nextInt(400));
+                server.stopImap();
+                Thread.sleep(2000);
+                server.startImap();
+                await().atMost(Duration.ofSeconds(60)).failFast("daemon died", () -> !daemon.isAlive())
+                        .until(() -> server.count("INBOX") == 0);
+            }
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).failFast("daemon died", () -> !daemon.isAlive())
+                    .until(() -> Acknowledgements.in(server.allMessages()).unanswered(ids) == 0);
+            String output = daemon.output();
+            // what the daemon was doing when the server went away, or when it tried to reconnect
+            ended = java.util.regex.Pattern.compile("mailbox unavailable, retrying in \\d+s: (UID \\w+|\\w+ \\w+)")
+                    .matcher(output).results().map(m -> m.group(1)).collect(java.util.stream.Collectors.groupingBy(
+                            w -> w, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+            assertThat(daemon.stop()).isIn(0, 143);
+        }
+        Acknowledgements acks = Acknowledgements.in(server.allMessages());
+        try (Database db = openDatabase()) {
+            CaseDatabase cases = new CaseDatabase(db);
+            int lost = lost(cases, acks, ids);
+            int duplicated = duplicated(cases, acks, ids);
+            System.out.printf("FAULT imap-restart: %d reports, %d outages of 2 s (failures seen, by command: %s),"
+                            + " %d cases, %d acknowledgements, %d lost, %d duplicated%n", ids.size(), outages, ended,
+                    cases.cases(), acks.answeredOnce(ids), lost, duplicated);
+            assertThat(lost).isZero();
+            assertThat(duplicated).isZero();
+            assertThat(cases.count("SELECT COUNT(*) FROM inbound_message")).isEqualTo(ids.size());
+        }
+    }
+
+    @Test
+    void smtpServerDownForTwentySecondsDelaysAcknowledgementsButLosesAndRepeatsNone() throws Exception {
+        List<String> ids = reportIds(50);
+        long downFor = 20_000;
+        long backAt;
+        long lastAcknowledged;
+        try (DaemonProcess daemon = DaemonProcess.start(config, HEAP, log, List.of())) {
+            awaitWatching(daemon, 0);
+            server.stopSmtp();
+            long downAt = System.nanoTime();
+            for (int i = 0; i < ids.size(); i++) {
+                server.deliverToSecurity(TestMail.report().from("s" + i + "@researcher.example").messageId(ids.get(i))
+                        .build());
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> daemon.output().contains("could not send acknowledgement"));
+            Thread.sleep(Math.max(0, downFor - (System.nanoTime() - downAt) / 1_000_000));
+            assertThat(Acknowledgements.in(server.allMessages()).unanswered(ids)).isEqualTo(ids.size());
+            server.startSmtp();
+            backAt = System.nanoTime();
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).failFast("daemon died", () -> !daemon.isAlive())
+                    .until(() -> Acknowledgements.in(server.allMessages()).unanswered(ids) == 0);
+            lastAcknowledged = System.nanoTime();
+            Thread.sleep(3000);
+            assertThat(daemon.stop()).isIn(0, 143);
+        }
+        Acknowledgements acks = Acknowledgements.in(server.allMessages());
+        try (Database db = openDatabase()) {
+            CaseDatabase cases = new CaseDatabase(db);
+            int lost = lost(cases, acks, ids);
+            int duplicated = duplicated(cases, acks, ids);
+            System.out.printf("FAULT smtp-down: %d reports, SMTP down %d s, %d cases, %d acknowledgements, %d lost,"
+                            + " %d duplicated, all delivered %.1f s after SMTP was back%n", ids.size(), downFor / 1000,
+                    cases.cases(), acks.answeredOnce(ids), lost, duplicated, (lastAcknowledged - backAt) / 1e9);
+            assertThat(lost).isZero();
+            assertThat(duplicated).isZero();
+        }
+    }
+
+    private void awaitWatching(DaemonProcess daemon, long logFrom) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .failFast("daemon died", () -> !daemon.isAlive())
+                .until(() -> lifeLog(logFrom).contains("watching INBOX"));
+    }
+
+    /** A report with a random attachment of {@code size} bytes, base64-encoded. */
+    private byte[] withAttachment(String from, String messageId, int size) {
+        byte[] payload = new byte[size];
+        random.nextBytes(payload);
+        String head = "From: " + from + "\r\nTo: " + TestConfig.SECURITY + "\r\nSubject: crash dump\r\nMessage-ID: "
+                + messageId + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+                + "Content-Type: text/plain\r\n\r\nThe dump is attached. Version 3.1.\r\n--b\r\n"
+                + "Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n";
+        return (head + java.util.Base64.getMimeEncoder().encodeToString(payload) + "\r\n--b--\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** Runs the daemon until every report is acknowledged and the outbox is empty, then stops it as systemd does. */
