@@ -85,18 +85,11 @@ class FaultInjectionIT {
         }
         arrivals.join();
 
-        Acknowledgements acks = finalLife(ids);
-        try (Database db = openDatabase()) {
-            CaseDatabase cases = new CaseDatabase(db);
-            int lost = lost(cases, acks, ids);
-            int duplicated = duplicated(cases, acks, ids);
-            System.out.printf("FAULT kill-9: %d reports, %d kills (%d during start-up), %d cases, %d acknowledgements,"
-                            + " %d lost, %d duplicated, %d resent with the same Message-ID%n", reports, kills,
-                    duringStartup, cases.cases(), acks.answeredOnce(ids), lost, duplicated, acks.resentCopies(ids));
-            assertThat(lost).isZero();
-            assertThat(duplicated).isZero();
-            assertThat(cases.cases()).isEqualTo(reports);
-        }
+        finalLife(ids);
+        Tally t = tally(ids);
+        System.out.printf("FAULT kill-9: %d reports, %d kills (%d during start-up), %s, %d resent with the same"
+                + " Message-ID%n", reports, kills, duringStartup, t, t.acks().resentCopies(ids));
+        t.assertNothingLostOrDuplicated(reports);
     }
 
     @Test
@@ -134,18 +127,10 @@ class FaultInjectionIT {
                             w -> w, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
             assertThat(daemon.stop()).isIn(0, 143);
         }
-        Acknowledgements acks = Acknowledgements.in(server.allMessages());
-        try (Database db = openDatabase()) {
-            CaseDatabase cases = new CaseDatabase(db);
-            int lost = lost(cases, acks, ids);
-            int duplicated = duplicated(cases, acks, ids);
-            System.out.printf("FAULT imap-restart: %d reports, %d outages of 2 s (failures seen, by command: %s),"
-                            + " %d cases, %d acknowledgements, %d lost, %d duplicated%n", ids.size(), outages, ended,
-                    cases.cases(), acks.answeredOnce(ids), lost, duplicated);
-            assertThat(lost).isZero();
-            assertThat(duplicated).isZero();
-            assertThat(cases.count("SELECT COUNT(*) FROM inbound_message")).isEqualTo(ids.size());
-        }
+        Tally t = tally(ids);
+        System.out.printf("FAULT imap-restart: %d reports, %d outages of 2 s (failures seen, by command: %s), %s%n",
+                ids.size(), outages, ended, t);
+        t.assertNothingLostOrDuplicated(ids.size());
     }
 
     @Test
@@ -173,16 +158,34 @@ class FaultInjectionIT {
             Thread.sleep(3000);
             assertThat(daemon.stop()).isIn(0, 143);
         }
+        Tally t = tally(ids);
+        System.out.printf("FAULT smtp-down: %d reports, SMTP down %d s, %s, all delivered %.1f s after SMTP was back%n",
+                ids.size(), downFor / 1000, t, (lastAcknowledged - backAt) / 1e9);
+        t.assertNothingLostOrDuplicated(ids.size());
+    }
+
+    /** What became of the reports: counted in the stopped daemon's database and on the SMTP side. */
+    private record Tally(int cases, int stored, long acknowledged, int lost, int duplicated, Acknowledgements acks) {
+        void assertNothingLostOrDuplicated(int reports) {
+            assertThat(lost).as("reports lost").isZero();
+            assertThat(duplicated).as("reports duplicated").isZero();
+            assertThat(cases).as("cases").isEqualTo(reports);
+            assertThat(stored).as("inbound messages stored").isEqualTo(reports);
+        }
+
+        @Override
+        public String toString() {
+            return cases + " cases, " + acknowledged + " acknowledgements, " + lost + " lost, " + duplicated
+                    + " duplicated";
+        }
+    }
+
+    private Tally tally(List<String> ids) {
         Acknowledgements acks = Acknowledgements.in(server.allMessages());
         try (Database db = openDatabase()) {
             CaseDatabase cases = new CaseDatabase(db);
-            int lost = lost(cases, acks, ids);
-            int duplicated = duplicated(cases, acks, ids);
-            System.out.printf("FAULT smtp-down: %d reports, SMTP down %d s, %d cases, %d acknowledgements, %d lost,"
-                            + " %d duplicated, all delivered %.1f s after SMTP was back%n", ids.size(), downFor / 1000,
-                    cases.cases(), acks.answeredOnce(ids), lost, duplicated, (lastAcknowledged - backAt) / 1e9);
-            assertThat(lost).isZero();
-            assertThat(duplicated).isZero();
+            return new Tally(cases.cases(), cases.count("SELECT COUNT(*) FROM inbound_message"),
+                    acks.answeredOnce(ids), lost(cases, acks, ids), duplicated(cases, acks, ids), acks);
         }
     }
 
@@ -205,7 +208,7 @@ class FaultInjectionIT {
     }
 
     /** Runs the daemon until every report is acknowledged and the outbox is empty, then stops it as systemd does. */
-    private Acknowledgements finalLife(List<String> ids) throws Exception {
+    private void finalLife(List<String> ids) throws Exception {
         try (DaemonProcess daemon = DaemonProcess.start(config, HEAP, log, List.of())) {
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
                     .failFast("daemon died", () -> !daemon.isAlive())
@@ -216,7 +219,6 @@ class FaultInjectionIT {
             assertThat(daemon.stop()).as("exit code after SIGTERM").isIn(0, 143);
             assertThat(daemon.output()).doesNotContain("OutOfMemoryError");
         }
-        return Acknowledgements.in(server.allMessages());
     }
 
     /** What the daemon logged since the log had {@code from} bytes. */
