@@ -48,10 +48,13 @@ class FaultInjectionIT {
     private final Random random = new Random(Long.getLong("fault.seed", System.nanoTime()));
 
     @BeforeEach
-    void startMailServer() throws Exception {
+    void startMailServer(org.junit.jupiter.api.TestInfo test) throws Exception {
         server = RestartableMailServer.start();
         config = TestConfig.writeYaml(server.imapPort(), server.smtpPort(), dir, LIMITS);
-        log = dir.resolve("daemon.log");
+        // the daemon's output, every life of it, kept beside the test reports
+        Path logs = Files.createDirectories(Path.of("target", "failsafe-reports", "daemon-logs"));
+        log = logs.resolve("FaultInjectionIT." + test.getTestMethod().orElseThrow().getName() + ".log").toAbsolutePath();
+        Files.deleteIfExists(log);
     }
 
     @AfterEach
@@ -69,17 +72,23 @@ class FaultInjectionIT {
         for (int k = 0; k < kills; k++) {
             long logBefore = Files.exists(log) ? Files.size(log) : 0;
             DaemonProcess daemon = DaemonProcess.start(config, HEAP, log, List.of());
-            if (random.nextInt(5) == 0) {
-                // one life in five dies while it starts: opening the database, its timers, the mailbox
-                Thread.sleep(300 + random.nextInt(2500));
-            } else {
-                awaitWatching(daemon, logBefore);
-                Thread.sleep(random.nextInt(3000));
+            try {
+                if (random.nextInt(5) == 0) {
+                    // one life in five dies while it starts: opening the database, its timers, the mailbox
+                    Thread.sleep(300 + random.nextInt(2500));
+                } else {
+                    // the others once they take mail: the backlog a kill left, or the mailbox
+                    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                            .failFast("daemon died", () -> !daemon.isAlive())
+                            .until(() -> lifeLog(logBefore).matches("(?s).*(watching INBOX|processed as).*"));
+                    Thread.sleep(random.nextInt(3000));
+                }
+                assertThat(daemon.isAlive()).as("daemon life %d is running before it is killed:%n%s", k + 1,
+                        daemon.output()).isTrue();
+            } finally {
+                daemon.kill();
             }
-            assertThat(daemon.isAlive()).as("daemon life %d is running before it is killed:%n%s", k + 1,
-                    daemon.output()).isTrue();
-            daemon.kill();
-            if (!lifeLog(logBefore).contains("watching INBOX")) {
+            if (!lifeLog(logBefore).matches("(?s).*(watching INBOX|processed as).*")) {
                 duringStartup++;
             }
         }
