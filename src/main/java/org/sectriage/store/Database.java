@@ -48,7 +48,8 @@ public final class Database implements AutoCloseable {
         if (mustExist && url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
             url = url + ";IFEXISTS=TRUE";
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(interruptSafe(url), user, password == null ? "" : password);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(closedByUs(interruptSafe(url)), user,
+                password == null ? "" : password);
         pool.setMaxConnections(12);
         Database db = new Database(pool, url);
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
@@ -82,6 +83,20 @@ public final class Database implements AutoCloseable {
         String file = "jdbc:h2:file:";
         if (url.startsWith(file) && !url.substring(file.length()).matches("^(retry|async|nio|niomapped|split):.*")) {
             return file + "retry:" + url.substring(file.length());
+        }
+        return url;
+    }
+
+    /**
+     * {@code url} with H2's own shutdown hook turned off. That hook closed the database the moment the
+     * JVM began to exit, while the daemon's shutdown hook was still finishing the message in hand and
+     * stopping its timers, whose last commits then failed ("Database is already closed"). {@link
+     * #close()} closes it, after them. Every commit is on disk when it returns, so a JVM that exits
+     * without closing loses nothing.
+     */
+    static String closedByUs(String url) {
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            return url + ";DB_CLOSE_ON_EXIT=FALSE";
         }
         return url;
     }

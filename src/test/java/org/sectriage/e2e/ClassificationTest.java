@@ -116,7 +116,9 @@ class ClassificationTest {
         sectriage.running().daemon().checkMailboxNow();
 
         await().atMost(PATIENCE).until(() -> server.acknowledgementsTo("growth@agency.example").size() == 1);
-        assertThat(db.strings("SELECT state FROM security_case")).containsExactly("acknowledged");
+        // the case is marked acknowledged in the commit right after the server accepted the mail
+        await().atMost(PATIENCE).until(() -> db.strings("SELECT state FROM security_case"),
+                states -> states.equals(java.util.List.of("acknowledged")));
     }
 
     @Test

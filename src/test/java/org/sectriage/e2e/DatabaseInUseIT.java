@@ -13,11 +13,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.sectriage.store.Database;
+import org.sectriage.testing.CaseDatabase;
 import org.sectriage.testing.DaemonProcess;
 import org.sectriage.testing.MailServer;
 import org.sectriage.testing.TestConfig;
 
-/** A second sectriage on a database that a running one holds stops at once with a clear message. */
+/**
+ * sectriage on a database that another process holds, a second sectriage or any other program,
+ * stops at once with a clear message and exit code 2, and leaves the holder undisturbed.
+ */
 class DatabaseInUseIT {
 
     @RegisterExtension
@@ -45,6 +50,29 @@ class DatabaseInUseIT {
             assertThat(Files.readString(output)).contains("in use by another process")
                     .doesNotContain("\tat org.");
             assertThat(first.isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void daemonOnADatabaseFileLockedByAnotherProgramExitsWithAClearError() throws Exception {
+        GREENMAIL.setUser(TestConfig.SECURITY, TestConfig.SECURITY, TestConfig.PASSWORD);
+        MailServer server = new MailServer(GREENMAIL);
+        Path config = TestConfig.writeYaml(server.imapPort(), server.smtpPort(), dir);
+        // this test's own JVM opens the file, as an admin's H2 console or a backup tool would
+        try (Database holder = Database.open("jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath(), "sectriage",
+                null)) {
+            long start = System.nanoTime();
+            try (DaemonProcess daemon = DaemonProcess.start(config, "256m", dir)) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> !daemon.isAlive());
+                int exit = daemon.stop();
+                String message = daemon.output().lines().filter(l -> l.contains("in use")).findFirst().orElse("");
+                System.out.printf("FAULT database-locked: exit %d after %.1f s: %s%n", exit,
+                        (System.nanoTime() - start) / 1e9, message.strip());
+                assertThat(exit).isEqualTo(2);
+                assertThat(daemon.output()).contains("is in use by another process").doesNotContain("\tat org.")
+                        .doesNotContain("OutOfMemoryError");
+            }
+            assertThat(new CaseDatabase(holder).cases()).as("the holder still reads the database").isZero();
         }
     }
 }

@@ -23,14 +23,25 @@ public final class DaemonProcess implements AutoCloseable {
 
     /** Starts the packaged jar (system property {@code sectriage.jar}, set by Failsafe) with {@code heap}. */
     public static DaemonProcess start(Path config, String heap, Path dir) throws IOException {
+        return start(config, heap, dir.resolve("daemon.log"), List.of());
+    }
+
+    /**
+     * As {@link #start(Path, String, Path)}, its output appended to {@code log} (so that the lives of a
+     * daemon restarted again and again share one file), with more JVM options such as a GC log.
+     */
+    public static DaemonProcess start(Path config, String heap, Path log, List<String> jvmOptions)
+            throws IOException {
         String jar = System.getProperty("sectriage.jar", "target/sectriage.jar");
         if (!Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("no " + jar + ": integration tests run after 'mvn package'");
         }
-        Path log = dir.resolve("daemon.log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar", jar, "run", "--config", config.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar, "run", "--config", config.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new DaemonProcess(p, log);
     }
 
@@ -46,6 +57,17 @@ public final class DaemonProcess implements AutoCloseable {
             process.waitFor();
         }
         return process.exitValue();
+    }
+
+    /** Kills it at once with SIGKILL, as the kernel's OOM killer or a power cut would, and waits until it is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** The operating system's id of the process. */
+    public long pid() {
+        return process.pid();
     }
 
     /** What the daemon printed, for assertion messages. */

@@ -140,6 +140,15 @@ public final class TestConfig {
      * written to a file beside it.
      */
     public static java.nio.file.Path writeYaml(int imapPort, int smtpPort, Path dir) throws java.io.IOException {
+        return writeYaml(imapPort, smtpPort, dir, "");
+    }
+
+    /**
+     * As {@link #writeYaml(int, int, Path)}, with {@code moreSections} (whole top-level YAML sections the
+     * base file does not have, such as {@code acknowledgement:}) appended.
+     */
+    public static java.nio.file.Path writeYaml(int imapPort, int smtpPort, Path dir, String moreSections)
+            throws java.io.IOException {
         Path password = dir.resolve("imap-password");
         java.nio.file.Files.writeString(password, PASSWORD);
         Path file = dir.resolve("sectriage.yaml");
@@ -175,7 +184,7 @@ public final class TestConfig {
                   retry-max: 5s
                   drain-interval: 1s
                 """.formatted(SECURITY, imapPort, SECURITY, password.toAbsolutePath(), smtpPort,
-                dir.resolve("sectriage").toAbsolutePath(), PRIMARY, SECONDARY));
+                dir.resolve("sectriage").toAbsolutePath(), PRIMARY, SECONDARY) + moreSections);
         return file;
     }
 }

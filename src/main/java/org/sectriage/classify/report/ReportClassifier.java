@@ -95,7 +95,8 @@ public final class ReportClassifier {
         return classifyText(text, true);
     }
 
-    private Classification classifyText(String text, boolean isReport) {
+    private Classification classifyText(String plain, boolean isReport) {
+        SearchText text = new SearchText(plain);
         List<Integer> namedCwes = TextMentions.cwes(text);
         Optional<CvssVector> vector = cvss.find(text);
         VulnClassRule best = null;
@@ -133,7 +134,7 @@ public final class ReportClassifier {
     }
 
     /** The score of {@code candidate}: its terms, plus a strong weight for each of its CWE ids the reporter named. */
-    private int classScore(VulnClassRule candidate, String text, List<Integer> namedCwes) {
+    private int classScore(VulnClassRule candidate, CharSequence text, List<Integer> namedCwes) {
         if (candidate.name().equals(ReportRules.OTHER_CLASS)) {
             return 0;
         }
@@ -151,7 +152,7 @@ public final class ReportClassifier {
         return ReportKind.SECURITY;
     }
 
-    private List<CompletenessItem> presentItems(String text) {
+    private List<CompletenessItem> presentItems(CharSequence text) {
         List<CompletenessItem> present = new ArrayList<>();
         for (CompletenessItem item : rules.completeness().values()) {
             if (item.terms().score(text) >= rules.threshold("item-min")) {

@@ -1,12 +1,14 @@
 package org.sectriage.classify.report;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * One weighted piece of evidence in the rules: a phrase matched as whole words, or a regular expression,
- * both case-insensitive. {@code source} is how the rules file wrote it and names it when rules are merged.
+ * both case-insensitive. {@code source} is how the rules file wrote it and names it when rules are merged;
+ * {@code words} are a phrase's words, case-folded, which a text must all contain (empty for a pattern).
  */
-public record Term(String source, Pattern pattern, int weight) {
+public record Term(String source, Pattern pattern, int weight, List<String> words) {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
@@ -18,7 +20,8 @@ public record Term(String source, Pattern pattern, int weight) {
             regex.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]));
         }
         regex.append("(?![\\p{L}\\p{N}_])");
-        return new Term("phrase " + phrase, Pattern.compile(regex.toString(), FLAGS), weight);
+        List<String> folded = java.util.Arrays.stream(words).map(SearchText::fold).toList();
+        return new Term("phrase " + phrase, Pattern.compile(regex.toString(), FLAGS), weight, folded);
     }
 
     /**
@@ -27,11 +30,17 @@ public record Term(String source, Pattern pattern, int weight) {
      * @throws java.util.regex.PatternSyntaxException if {@code regex} is not a valid Java regular expression
      */
     public static Term pattern(String regex, int weight) {
-        return new Term("pattern " + regex, Pattern.compile(regex, FLAGS | Pattern.MULTILINE), weight);
+        return new Term("pattern " + regex, Pattern.compile(regex, FLAGS | Pattern.MULTILINE), weight, List.of());
     }
 
-    /** True when the term occurs anywhere in {@code text}. */
+    /**
+     * True when the term occurs anywhere in {@code text}. In a {@link SearchText}, a phrase one of
+     * whose words is absent is known not to occur without the (much slower) pattern being run.
+     */
     public boolean foundIn(CharSequence text) {
+        if (text instanceof SearchText search && !words.isEmpty() && !search.mayContainAll(words)) {
+            return false;
+        }
         return pattern.matcher(text).find();
     }
 }

@@ -1,0 +1,168 @@
+package org.sectriage.bench;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.sectriage.Daemon;
+import org.sectriage.testing.CaseDatabase;
+import org.sectriage.testing.TestConfig;
+
+/**
+ * End-to-end ingest: {@value #MESSAGES} plain reports land in the watched mailbox of a GreenMail
+ * server and the daemon (IDLE, its H2 file database) takes them in until each has its case and its
+ * acknowledgement queued. Beside it, the ceiling: a bare Jakarta Mail bulk fetch ({@code UID FETCH
+ * 1:* BODY.PEEK[]}) of the same {@value #MESSAGES} messages from the same kind of server. Both report
+ * the time per message; messages per second is 10^6 divided by it.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+// the daemon logs a line per message at INFO; here only warnings, so that the output stays readable
+@Fork(value = 1, jvmArgs = {"-Xmx256m", "-Dsectriage.log.level=WARN"})
+public class IngestBenchmark {
+
+    static final int MESSAGES = 1000;
+    private static final String CEILING_USER = "ceiling@project.example";
+
+    /** The daemon on a fresh database, for each iteration; the reports it will be given. */
+    @State(Scope.Benchmark)
+    public static class Sectriage {
+        GreenMail greenMail;
+        GreenMailUser security;
+        Path dir;
+        Daemon daemon;
+        CaseDatabase db;
+        List<MimeMessage> reports;
+        int iteration;
+
+        @Setup(Level.Trial)
+        public void startMailServer() {
+            greenMail = BenchSetup.mailServer();
+            security = greenMail.getUserManager().getUserByEmail(TestConfig.SECURITY);
+        }
+
+        @Setup(Level.Iteration)
+        public void startDaemon() throws Exception {
+            iteration++;
+            reports = new ArrayList<>();
+            for (int i = 0; i < MESSAGES; i++) {
+                reports.add(BenchSetup.plainReport("r" + i + "@researcher.example",
+                        "<ingest-" + iteration + "-" + i + "@researcher.example>", i));
+            }
+            dir = BenchSetup.tempDir();
+            daemon = Daemon.create(BenchSetup.config(greenMail, dir), Clock.systemUTC());
+            daemon.start();
+            db = new CaseDatabase(daemon.database());
+            long cycles = daemon.watcherCycles();
+            while (daemon.watcherCycles() == cycles) {
+                LockSupport.parkNanos(1_000_000); // the watcher has listed the empty mailbox and is in IDLE
+            }
+        }
+
+        @TearDown(Level.Iteration)
+        public void stopDaemon() throws Exception {
+            daemon.close();
+            BenchSetup.delete(dir);
+        }
+
+        @TearDown(Level.Trial)
+        public void stopMailServer() {
+            greenMail.stop();
+        }
+    }
+
+    /** The same reports in a mailbox of their own, fetched again and again. */
+    @State(Scope.Benchmark)
+    public static class Ceiling {
+        GreenMail greenMail;
+        IMAPStore store;
+
+        @Setup(Level.Trial)
+        public void fillMailbox() throws MessagingException {
+            greenMail = BenchSetup.mailServer();
+            GreenMailUser user = greenMail.setUser(CEILING_USER, CEILING_USER, TestConfig.PASSWORD);
+            for (int i = 0; i < MESSAGES; i++) {
+                user.deliver(BenchSetup.plainReport("r" + i + "@researcher.example",
+                        "<ceiling-" + i + "@researcher.example>", i));
+            }
+            store = greenMail.getImap().createStore();
+            store.connect(CEILING_USER, TestConfig.PASSWORD);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws MessagingException {
+            store.close();
+            greenMail.stop();
+        }
+    }
+
+    /** Delivers the reports and waits until every one has a case and a queued acknowledgement. */
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public int sectriage(Sectriage s) {
+        for (MimeMessage report : s.reports) {
+            s.security.deliver(report);
+        }
+        int queued;
+        while ((queued = s.db.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'acknowledgement'")) < MESSAGES) {
+            LockSupport.parkNanos(20_000_000);
+        }
+        return queued;
+    }
+
+    /** Fetches every message's raw bytes in one bulk command, as the product's fetch does, without storing them. */
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public long bareFetch(Ceiling c) throws MessagingException {
+        IMAPFolder folder = (IMAPFolder) c.store.getFolder("INBOX");
+        folder.open(Folder.READ_ONLY);
+        try {
+            long[] bytes = {0};
+            int[] messages = {0};
+            folder.doCommand(p -> {
+                Response[] responses = p.command("UID FETCH 1:* (UID BODY.PEEK[])", null);
+                for (Response r : responses) {
+                    if (r instanceof FetchResponse fr && fr.getItem(BODY.class) != null) {
+                        bytes[0] += fr.getItem(BODY.class).getByteArray().getNewBytes().length;
+                        messages[0]++;
+                    }
+                }
+                p.handleResult(responses[responses.length - 1]);
+                return null;
+            });
+            if (messages[0] != MESSAGES) {
+                throw new IllegalStateException("fetched " + messages[0] + " messages, expected " + MESSAGES);
+            }
+            return bytes[0];
+        } finally {
+            folder.close(false);
+        }
+    }
+}
