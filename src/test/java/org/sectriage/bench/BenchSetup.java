@@ -43,7 +43,8 @@ final class BenchSetup {
         SectriageConfig.Outbox outbox = new SectriageConfig.Outbox(Duration.ofSeconds(30), Duration.ofHours(1),
                 Duration.ofHours(4), Duration.ofSeconds(30));
         return new SectriageConfig(c.project(), mailbox, c.smtp(), c.database(), c.maintainers(), c.policy(),
-                c.acknowledgement(), c.classification(), c.templates(), c.limits(), outbox);
+                c.acknowledgement(), c.classification(), c.openpgp(), c.maintainerAuthentication(), c.advisory(),
+                c.templates(), c.limits(), outbox);
     }
 
     /** A plain report, the kind most mail to security@ is: a few paragraphs, steps, a version. */
