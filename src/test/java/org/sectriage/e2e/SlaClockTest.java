@@ -192,6 +192,30 @@ class SlaClockTest {
     }
 
     @Test
+    void aWeekBeforeTheEmbargoEndsTheTeamAndTheReporterAreRemindedOnce() throws Exception {
+        String id = openCase();
+        MimeMessage note = await().atMost(PATIENCE)
+                .until(() -> server().sentBySectriageTo(TestConfig.PRIMARY), l -> l.size() == 1).get(0);
+        java.time.LocalDate embargo = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(30);
+        server().sendToSecurity(TestMail.parse(("From: Maria <" + TestConfig.PRIMARY + ">\r\nTo: " + TestConfig.SECURITY
+                + "\r\nSubject: Re: " + note.getSubject() + "\r\nMessage-ID: <embargo-1@project.example>\r\n"
+                + "In-Reply-To: " + note.getMessageID() + "\r\n"
+                + "Authentication-Results: mx.project.example; dkim=pass header.d=project.example\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\n#confirm\r\n#embargo " + embargo
+                + "\r\n\r\nConfirmed; we plan to publish on " + embargo + ".\r\n").getBytes(StandardCharsets.UTF_8)));
+        await().atMost(PATIENCE).until(() -> sectriage.db().strings("SELECT state FROM security_case").contains("confirmed"));
+
+        clock.advance(Duration.ofDays(22));
+        sectriage.daemon().checkDeadlinesNow();
+        clock.advance(Duration.ofDays(1));
+        sectriage.daemon().checkDeadlinesNow();
+
+        await().atMost(PATIENCE).until(() -> withSubject(REPORTER, "Embargo ends " + embargo).size() == 1);
+        await().atMost(PATIENCE).until(() -> withSubject(TestConfig.SECONDARY, "Embargo ends " + embargo).size() == 1);
+        assertThat(sectriage.db().events(id).stream().filter("reminded-before-disclosure"::equals)).hasSize(1);
+    }
+
+    @Test
     void aCaseClosedAsNotSecurityIsOwedNothing() {
         server().sendToSecurity(TestMail.report().from("user@example.net").subject("Feature request: dark mode")
                 .body("It would be nice to have a dark mode. Any plans to add it?").build());
