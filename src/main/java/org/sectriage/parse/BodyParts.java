@@ -22,6 +22,10 @@ final class BodyParts {
     private final int maxBodyText;
     private final long byteBudget;
     private final ParseProblems problems;
+    /** The transfer encodings of RFC 2045; Mime4J hands on a part in any other as it is. */
+    private static final java.util.Set<String> KNOWN_ENCODINGS = java.util.Set.of("7bit", "8bit", "binary",
+            "quoted-printable", "base64");
+
     private final byte[] buffer = new byte[8192];
     private final List<AttachmentInfo> attachments = new ArrayList<>();
     private int partNumber;
@@ -41,6 +45,10 @@ final class BodyParts {
         String mimeType = descriptor.getMimeType();
         String fileName = fileName(descriptor);
         boolean attached = fileName != null || isDispositionAttachment(descriptor);
+        String encoding = descriptor.getTransferEncoding();
+        if (encoding != null && !KNOWN_ENCODINGS.contains(encoding.toLowerCase(java.util.Locale.ROOT))) {
+            problems.unknownTransferEncoding(encoding, partNumber);
+        }
         boolean plainText = mimeType.equals("text/plain");
         boolean htmlText = mimeType.equals("text/html");
         if (!attached && plainText && plain == null) {
@@ -48,7 +56,11 @@ final class BodyParts {
         } else if (!attached && htmlText && plain == null && html == null) {
             html = read(content, descriptor.getCharset());
         } else if (attached || !(plainText || htmlText)) {
-            list(new AttachmentInfo(SafeFileName.of(fileName), mimeType, count(content)));
+            String safeName = SafeFileName.of(fileName);
+            if (SafeFileName.changed(fileName, safeName)) {
+                problems.unsafeFileName(partNumber, safeName);
+            }
+            list(new AttachmentInfo(safeName, mimeType, count(content)));
         }
     }
 

@@ -62,6 +62,15 @@ final class ParseProblems {
         add("invalid " + charset + " in part " + part + ": undecodable bytes replaced");
     }
 
+    void unknownTransferEncoding(String encoding, int part) {
+        add("unknown transfer encoding '" + shown(encoding) + "' in part " + part + ": read as it is");
+    }
+
+    void unsafeFileName(int part, String safeName) {
+        add("attachment name in part " + part + " changed to be safe to show and store: '"
+                + (safeName == null ? "" : shown(safeName)) + "'");
+    }
+
     void tooManyAttachments(int limit) {
         add("more than " + limit + " attachments: the rest not listed");
     }

@@ -16,6 +16,14 @@ final class SafeFileName {
     private SafeFileName() {
     }
 
+    /**
+     * True when making {@code name} safe ({@code safe}) changed more than its encoded words and the
+     * spaces around it: the sender's name had directories, control or invisible characters, or was too long.
+     */
+    static boolean changed(String name, String safe) {
+        return name != null && !DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT).strip().equals(safe);
+    }
+
     /** The safe form of {@code name}, or null when nothing of it is left (or it was null). */
     static String of(String name) {
         if (name == null) {

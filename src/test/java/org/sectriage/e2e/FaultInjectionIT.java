@@ -49,6 +49,9 @@ class FaultInjectionIT {
 
     @BeforeEach
     void startMailServer(org.junit.jupiter.api.TestInfo test) throws Exception {
+        // a killed daemon or a stopped server resets connections, and GreenMail's handler threads throw
+        // for it; Awaitility would take that for a failure of the condition it waits for
+        org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
         server = RestartableMailServer.start();
         config = TestConfig.writeYaml(server.imapPort(), server.smtpPort(), dir, LIMITS);
         // the daemon's output, every life of it, kept beside the test reports
@@ -60,6 +63,7 @@ class FaultInjectionIT {
     @AfterEach
     void stopMailServer() {
         server.close();
+        org.awaitility.Awaitility.reset();
     }
 
     @Test

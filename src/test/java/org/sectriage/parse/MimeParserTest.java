@@ -221,6 +221,8 @@ class MimeParserTest {
             assertFalse(name.contains("/") || name.contains("\\") || name.contains("..") || name.contains("\u202e")
                     || name.chars().anyMatch(c -> c < 0x20), name);
         }
+        assertTrue(m.problems().stream().filter(p -> p.startsWith("attachment name in part ")).count() >= 5,
+                m.problems().toString());
         assertEquals(List.of(55L, 64L, 15L, 36L, 32L, 10L),
                 m.attachments().stream().map(AttachmentInfo::size).toList(), "decoded sizes");
         assertEquals("application/x-msdownload", m.attachments().get(1).mimeType());
