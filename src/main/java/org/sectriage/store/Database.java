@@ -33,7 +33,40 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseUnavailableException when the file is locked by another process or cannot be opened
      */
     public static Database open(String url, String user, String password) {
+        compactIfLarge(url, user, password, COMPACT_ABOVE);
         return open(url, user, password, false);
+    }
+
+    /** A file database larger than this is compacted when the daemon opens it. */
+    static final long COMPACT_ABOVE = 64L << 20;
+
+    /**
+     * Compacts the H2 file of {@code url} when it is larger than {@code threshold} bytes. H2 appends each
+     * commit to the file and gets the space back only when it compacts, which it does fully only on
+     * {@code SHUTDOWN COMPACT}: after a flood the file can be hundreds of times its data. Compacting at
+     * start costs time in proportion to the data, not to the file. A failure is left to the open that
+     * follows, which reports it.
+     */
+    static void compactIfLarge(String url, String user, String password, long threshold) {
+        String file = "jdbc:h2:file:";
+        if (!url.startsWith(file)) {
+            return;
+        }
+        java.nio.file.Path db = java.nio.file.Path.of(url.substring(file.length()).split(";", 2)[0] + ".mv.db");
+        try {
+            if (!java.nio.file.Files.isRegularFile(db) || java.nio.file.Files.size(db) <= threshold) {
+                return;
+            }
+            long before = java.nio.file.Files.size(db);
+            try (Connection c = java.sql.DriverManager.getConnection(interruptSafe(url) + ";IFEXISTS=TRUE", user,
+                    password == null ? "" : password); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            }
+            LOG.info("compacted the database file {} from {} MB to {} MB", db, before >> 20,
+                    java.nio.file.Files.size(db) >> 20);
+        } catch (SQLException | java.io.IOException e) {
+            LOG.debug("no compaction of {}: {}", db, e.getMessage());
+        }
     }
 
     /**
