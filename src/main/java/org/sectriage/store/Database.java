@@ -81,7 +81,7 @@ public final class Database implements AutoCloseable {
         if (mustExist && url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
             url = url + ";IFEXISTS=TRUE";
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(closedByUs(interruptSafe(url)), user,
+        JdbcConnectionPool pool = JdbcConnectionPool.create(withStatementCache(closedByUs(interruptSafe(url))), user,
                 password == null ? "" : password);
         pool.setMaxConnections(12);
         Database db = new Database(pool, url);
@@ -130,6 +130,21 @@ public final class Database implements AutoCloseable {
     static String closedByUs(String url) {
         if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
             return url + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        return url;
+    }
+
+    /** How many parsed statements each connection keeps; the pipeline uses about 60 different ones. */
+    static final int STATEMENT_CACHE = 128;
+
+    /**
+     * {@code url} with a per-connection cache of parsed statements large enough for the pipeline's. H2
+     * keeps 8 by default, so that with the pipeline's many statements nearly every one was parsed anew
+     * (a tenth of a report's processing time).
+     */
+    static String withStatementCache(String url) {
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
+            return url + ";QUERY_CACHE_SIZE=" + STATEMENT_CACHE;
         }
         return url;
     }

@@ -97,6 +97,49 @@ class PipelineRunnerTest {
         assertThat(requeuedAgain).as("only quarantined messages are retried").isFalse();
     }
 
+    @Test
+    void messagesProcessedTogetherCommitTogetherExceptTheOneOnWhichAStepFailed() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(store("<group-" + i + "@researcher.example>", i + 1));
+        }
+        long failing = ids.get(2);
+
+        runner(Pipeline.builder()
+                .then(new ParseMime(new MimeParser(ParseLimits.defaults()), inbound))
+                .then(new OpenCase(new Maintainers(List.of()), ZoneOffset.UTC))
+                .then(env -> {
+                    if (env.inbound().id() == failing) {
+                        throw new IllegalStateException("template broken");
+                    }
+                })
+                .build()).processPending(() -> true);
+
+        assertThat(cases.cases()).as("the failed message's half-made case is undone, the others' kept").isEqualTo(4);
+        assertThat(cases.inbound("processed")).isEqualTo(4);
+        assertThat(cases.strings("SELECT status FROM inbound_message WHERE id = " + failing)).containsExactly("quarantined");
+        assertThat(reported).hasSize(1);
+    }
+
+    @Test
+    void aMessageThatInterruptedProcessingBeforeIsQuarantinedAloneAndTheRestOfItsGroupIsProcessed() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(store("<after-crash-" + i + "@researcher.example>", i + 1));
+        }
+        long poison = ids.get(1);
+        for (int i = 0; i < PipelineRunner.MAX_ATTEMPTS; i++) {
+            db.inTransaction(c -> inbound.countAttempt(c, poison)); // three starts that never finished
+        }
+
+        runner(Pipeline.builder().then(new ParseMime(new MimeParser(ParseLimits.defaults()), inbound))
+                .then(new OpenCase(new Maintainers(List.of()), ZoneOffset.UTC)).build()).processPending(() -> true);
+
+        assertThat(cases.cases()).isEqualTo(3);
+        assertThat(cases.strings("SELECT status_detail FROM inbound_message WHERE id = " + poison).get(0))
+                .contains("interrupted 3 times");
+    }
+
     private Pipeline failing(Throwable failure) {
         return Pipeline.builder()
                 .then(new ParseMime(new MimeParser(ParseLimits.defaults()), inbound))
@@ -116,8 +159,12 @@ class PipelineRunnerTest {
     }
 
     private long store(String messageId) {
+        return store(messageId, 1);
+    }
+
+    private long store(String messageId, long uid) {
         byte[] raw = TestMail.bytes(TestMail.report().build());
-        return db.inTransaction(c -> inbound.insert(c, new InboundStore.NewInbound("INBOX", 1, 1, messageId,
+        return db.inTransaction(c -> inbound.insert(c, new InboundStore.NewInbound("INBOX", 1, uid, messageId,
                 "hash-" + messageId, raw.length, new ByteArrayInputStream(raw)), Instant.now()).orElseThrow());
     }
 }
