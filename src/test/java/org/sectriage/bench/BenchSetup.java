@@ -74,6 +74,13 @@ final class BenchSetup {
         return Files.createTempDirectory("sectriage-bench-");
     }
 
+    /** The size of the H2 files under {@code dir}. */
+    static long databaseBytes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.toString().endsWith(".mv.db")).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
     static void delete(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -88,7 +88,10 @@ public class IngestBenchmark {
 
         @TearDown(Level.Iteration)
         public void stopDaemon() throws Exception {
+            long running = BenchSetup.databaseBytes(dir);
             daemon.close();
+            System.out.printf("%nINGEST database file after %d reports: %.1f MB while running, %.1f MB closed%n",
+                    MESSAGES, running / 1e6, BenchSetup.databaseBytes(dir) / 1e6);
             BenchSetup.delete(dir);
         }
 
