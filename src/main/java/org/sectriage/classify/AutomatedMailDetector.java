@@ -31,7 +31,8 @@ public final class AutomatedMailDetector {
                 new DetectionRule("autoreply-header", AUTO_REPLY, AutomationSignals::autoreplyHeader),
                 new DetectionRule("exchange-auto-reply", AUTO_REPLY, AutomationSignals::exchangeAutoReply),
                 new DetectionRule("bulk-precedence", AUTO_REPLY, AutomationSignals::bulkPrecedence),
-                new DetectionRule("list-with-precedence", AUTO_REPLY, AutomationSignals::listMailWithPrecedence));
+                new DetectionRule("list-with-precedence", AUTO_REPLY, AutomationSignals::listMailWithPrecedence),
+                new DetectionRule("auto-reply-subject", AUTO_REPLY, AutomationSignals::autoReplySubject));
     }
 
     /** What kind of machine wrote {@code message} and why it looks so; empty when a person wrote it. */

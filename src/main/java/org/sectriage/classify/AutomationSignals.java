@@ -77,6 +77,26 @@ final class AutomationSignals {
                 : Optional.empty();
     }
 
+    /**
+     * The subject prefixes with which mail clients and servers mark the out-of-office and vacation
+     * replies they send without any RFC 3834 header (Outlook, Exchange and Domino in their languages,
+     * Thunderbird's and Roundcube's vacation filters, Gmail's), case-folded.
+     */
+    private static final java.util.List<String> AUTO_REPLY_SUBJECTS = java.util.List.of(
+            "automatic reply:", "auto reply:", "auto-reply:", "autoreply:", "auto:", "out of office:",
+            "out of the office:", "out of office reply", "out of office autoreply", "vacation reply",
+            "away from the office", "abwesenheitsnotiz", "automatische antwort", "réponse automatique",
+            "reponse automatique", "absence du bureau", "respuesta automática", "respuesta automatica",
+            "fuera de la oficina", "risposta automatica", "resposta automática", "automatisch antwoord",
+            "afwezigheidsmelding", "автоматический ответ", "自动回复", "自動回覆", "自動応答", "不在");
+
+    /** A subject that begins as clients mark the auto-replies they send without RFC 3834 headers. */
+    static Optional<String> autoReplySubject(ParsedMessage m) {
+        String subject = m.subject().strip().toLowerCase(Locale.ROOT);
+        return AUTO_REPLY_SUBJECTS.stream().filter(subject::startsWith).findFirst()
+                .map(prefix -> "subject begins \"" + prefix + "\"");
+    }
+
     /** RFC 3834 Auto-Submitted with any keyword but {@code no}; parameters and comments are ignored. */
     static Optional<String> autoSubmitted(ParsedMessage m) {
         return keyword(m.headers(), "auto-submitted")

@@ -25,6 +25,14 @@ class AutomatedMailDetectorTest {
     }
 
     @Test
+    void anOutOfOfficeReplyWithoutRfc3834HeadersIsToldByItsSubject() {
+        assertEquals(found(AUTO_REPLY, "auto-reply-subject", "subject begins \"abwesenheitsnotiz\""),
+                detectHeaders("Subject: Abwesenheitsnotiz: Re: [SEC-2026-0001] Heap overflow"));
+        assertEquals(AUTO_REPLY, detectHeaders("Subject: Automatic reply: security issue").orElseThrow().kind());
+        assertEquals(Optional.empty(), detectHeaders("Subject: Auto-update downloads over plain HTTP"));
+    }
+
+    @Test
     void ownXLoopIsALoopEvenWhenAutoSubmitted() {
         assertEquals(found(LOOP, "own-x-loop", "X-Loop: security@example.org"), detect("own-x-loop.eml"));
     }

@@ -142,12 +142,22 @@ public final class ReportClassifier {
         return candidate.terms().score(text) + (int) named * rules.threshold("cwe-weight");
     }
 
+    /**
+     * The kind of a person's message from its scores: spam or an ordinary request when their evidence
+     * reaches its minimum and outweighs the security evidence; and, when there is next to no security
+     * evidence at all (no vulnerability word, no class, no CVSS vector, no CWE), not a report either:
+     * spam if that is what little evidence there is, else an ordinary request, whose answer invites the
+     * sender to reply if it is a vulnerability after all.
+     */
     private ReportKind kindOf(int security, int spam, int notSecurity) {
         if (spam >= rules.threshold("spam-min") && spam > security) {
             return ReportKind.SPAM;
         }
         if (notSecurity >= rules.threshold("not-security-min") && notSecurity > security) {
             return ReportKind.NOT_SECURITY;
+        }
+        if (security < rules.threshold("security-min")) {
+            return spam > notSecurity ? ReportKind.SPAM : ReportKind.NOT_SECURITY;
         }
         return ReportKind.SECURITY;
     }

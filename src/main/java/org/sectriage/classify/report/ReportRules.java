@@ -32,7 +32,8 @@ public record ReportRules(
 
     /** The names of the thresholds and weights in the {@code decision} section. */
     public static final List<String> DECISION_KEYS =
-            List.of("class-min", "spam-min", "not-security-min", "cwe-weight", "cvss-weight", "item-min");
+            List.of("class-min", "security-min", "spam-min", "not-security-min", "cwe-weight", "cvss-weight",
+                    "item-min");
 
     /** The class a security report gets when no class scores enough. */
     public static final String OTHER_CLASS = "other";

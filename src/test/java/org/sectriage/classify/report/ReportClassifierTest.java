@@ -104,6 +104,14 @@ class ReportClassifierTest {
     }
 
     @Test
+    void mailWithoutAnySignOfAVulnerabilityIsNoReport() {
+        assertThat(classifier.classifyText("Where do I report a normal bug? The upload button does nothing in Safari.")
+                .kind()).isEqualTo(ReportKind.NOT_SECURITY);
+        assertThat(classifier.classifyText("The upload form lets an attacker write files outside the upload folder.")
+                .kind()).isEqualTo(ReportKind.SECURITY);
+    }
+
+    @Test
     void seoMarketingMailIsSpam() {
         assertThat(classify("marketing-spam-seo-services.eml").kind()).isEqualTo(ReportKind.SPAM);
     }
