@@ -75,19 +75,24 @@ public final class PipelineRunner {
      * on which a step fails is rolled back to its savepoint and quarantined, and the others commit
      * together. One commit for the group instead of one per message is most of what a durable commit
      * costs saved. When any of the group was started before and did not finish (the daemon stopped or
-     * crashed on it), or the group's commit fails, each message is processed alone, so that one
-     * message cannot take others into quarantine with it.
+     * crashed on it), or the group's commit fails, each message is processed alone and its start
+     * counted just before it runs, so that one message cannot take others into quarantine with it:
+     * a message is charged for a group that died with it once, and then only for its own runs.
      */
     void processTogether(List<Long> group) {
-        Map<Long, Integer> attempts = db.inTransaction(c -> {
-            Map<Long, Integer> counted = new LinkedHashMap<>();
+        boolean startedBefore = group.size() == 1 || db.inTransaction(c -> {
             for (long id : group) {
-                counted.put(id, inbound.countAttempt(c, id));
+                if (inbound.attempts(c, id) > 0) {
+                    return true;
+                }
             }
-            return counted;
+            for (long id : group) {
+                inbound.countAttempt(c, id); // the group's start is a start of each of its messages
+            }
+            return false;
         });
-        if (group.size() == 1 || attempts.values().stream().anyMatch(a -> a > 1)) {
-            attempts.forEach(this::processAlone);
+        if (startedBefore) {
+            group.forEach(this::process); // each counted just before it runs, so only a message run is charged
             return;
         }
         Map<Long, String> failed = new LinkedHashMap<>();
@@ -112,7 +117,7 @@ public final class PipelineRunner {
         } catch (RuntimeException e) {
             LOG.warn("the commit of {} processed message(s) failed ({}): processing them one at a time",
                     group.size(), e.getMessage());
-            attempts.forEach(this::processAlone);
+            group.forEach(this::process);
             return;
         }
         failed.forEach(this::quarantine);

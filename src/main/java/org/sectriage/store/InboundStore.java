@@ -155,6 +155,16 @@ public final class InboundStore {
     }
 
     /** Counts one more start of the pipeline on a message, and returns how many there have been. */
+    /** How many times processing of message {@code id} was started; 0 for one never started. */
+    public int attempts(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT attempts FROM inbound_message WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
     public int countAttempt(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE inbound_message SET attempts = attempts + 1 WHERE id = ?")) {
