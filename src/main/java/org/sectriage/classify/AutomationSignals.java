@@ -83,8 +83,8 @@ final class AutomationSignals {
      * Thunderbird's and Roundcube's vacation filters, Gmail's), case-folded.
      */
     private static final java.util.List<String> AUTO_REPLY_SUBJECTS = java.util.List.of(
-            "automatic reply:", "auto reply:", "auto-reply:", "autoreply:", "auto:", "out of office:",
-            "out of the office:", "out of office reply", "out of office autoreply", "vacation reply",
+            "automatic reply:", "auto reply:", "auto-reply:", "autoreply:", "auto:", "out of office",
+            "out of the office", "vacation reply",
             "away from the office", "abwesenheitsnotiz", "automatische antwort", "réponse automatique",
             "reponse automatique", "absence du bureau", "respuesta automática", "respuesta automatica",
             "fuera de la oficina", "risposta automatica", "resposta automática", "automatisch antwoord",

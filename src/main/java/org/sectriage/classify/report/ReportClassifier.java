@@ -110,8 +110,10 @@ public final class ReportClassifier {
         }
         if (!isReport) {
             int security = rules.security().score(text) + bestScore
-                    + (vector.isPresent() ? rules.threshold("cvss-weight") : 0);
-            ReportKind kind = kindOf(security, rules.spam().score(text), rules.notSecurity().score(text));
+                    + (vector.isPresent() ? rules.threshold("cvss-weight") : 0)
+                    + (namedCwes.isEmpty() ? 0 : rules.threshold("cwe-weight")); // any CWE, also one of no class
+            int evidence = security - (bestScore < rules.threshold("class-min") ? bestScore : 0);
+            ReportKind kind = kindOf(security, evidence, rules.spam().score(text), rules.notSecurity().score(text));
             if (kind != ReportKind.SECURITY) {
                 return Classification.notAReport(kind);
             }
@@ -145,18 +147,20 @@ public final class ReportClassifier {
     /**
      * The kind of a person's message from its scores: spam or an ordinary request when their evidence
      * reaches its minimum and outweighs the security evidence; and, when there is next to no security
-     * evidence at all (no vulnerability word, no class, no CVSS vector, no CWE), not a report either:
-     * spam if that is what little evidence there is, else an ordinary request, whose answer invites the
-     * sender to reply if it is a vulnerability after all.
+     * evidence at all ({@code evidence}: no vulnerability word, no class named, no CVSS vector, no CWE;
+     * a few words of a class that does not reach its minimum do not count) and some evidence of spam
+     * or of an ordinary request, not a report either: spam or an ordinary request, whichever has more,
+     * whose answer invites the sender to reply if it is a vulnerability after all. A message with no
+     * evidence of anything (a short note, an unreadable body) is taken for a report: the safe side.
      */
-    private ReportKind kindOf(int security, int spam, int notSecurity) {
+    private ReportKind kindOf(int security, int evidence, int spam, int notSecurity) {
         if (spam >= rules.threshold("spam-min") && spam > security) {
             return ReportKind.SPAM;
         }
         if (notSecurity >= rules.threshold("not-security-min") && notSecurity > security) {
             return ReportKind.NOT_SECURITY;
         }
-        if (security < rules.threshold("security-min")) {
+        if (evidence < rules.threshold("security-min") && (spam > 0 || notSecurity > 0)) {
             return spam > notSecurity ? ReportKind.SPAM : ReportKind.NOT_SECURITY;
         }
         return ReportKind.SECURITY;
