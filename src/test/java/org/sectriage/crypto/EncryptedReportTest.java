@@ -61,12 +61,10 @@ class EncryptedReportTest {
         maria = gpg.generateKey("Maria <" + TestConfig.PRIMARY + ">", "rsa2048", "rsa2048");
         reporter = gpg.generateKey("Alex <" + REPORTER + ">", "ed25519", "cv25519");
         stranger = gpg.generateKey("Stranger <stranger@example.net>", "ed25519", "cv25519");
-        keyFile = temp.resolve("security.sec.asc");
-        Files.write(keyFile, gpg.run(new byte[0], "--armor", "--export-secret-keys", security));
+        keyFile = gpg.exportSecretKey(security, temp.resolve("security.sec.asc"));
         passphraseFile = temp.resolve("security.passphrase");
         Files.writeString(passphraseFile, GnuPg.PASSPHRASE + "\n");
-        mariaKey = temp.resolve("maria.pub.asc");
-        Files.write(mariaKey, gpg.run(new byte[0], "--armor", "--export", maria));
+        mariaKey = gpg.exportPublicKey(maria, temp.resolve("maria.pub.asc"));
     }
 
     @AfterAll
@@ -137,7 +135,7 @@ class EncryptedReportTest {
 
     @Test
     void theReporterWhoseKeyCameWithTheReportGetsAnEncryptedAcknowledgementAskingForWhatIsMissing() throws Exception {
-        String key = new String(gpg.run(new byte[0], "--armor", "--export", reporter), StandardCharsets.US_ASCII);
+        String key = gpg.armoredPublicKey(reporter);
         String entity = "Content-Type: multipart/mixed; boundary=\"inner\"\n\n--inner\n"
                 + "Content-Type: text/plain; charset=utf-8\n\nSQL injection in the search box: ' OR '1'='1\n"
                 + "--inner\nContent-Type: application/pgp-keys; name=\"alex.asc\"\n\n" + key + "\n--inner--\n";
@@ -183,7 +181,7 @@ class EncryptedReportTest {
 
     @Test
     void aSignedReportIsRecordedAsSignedByTheReportersKeyOverTheWholeMessage() throws Exception {
-        String key = new String(gpg.run(new byte[0], "--armor", "--export", reporter), StandardCharsets.US_ASCII);
+        String key = gpg.armoredPublicKey(reporter);
         String part = MailFixtures.crlf("Content-Type: text/plain; charset=utf-8\n\nPath traversal in /download?file=../../etc/passwd\n");
         String signature = new String(gpg.run(part.getBytes(StandardCharsets.UTF_8), "--armor", "--local-user", reporter,
                 "--digest-algo", "SHA256", "--detach-sign"), StandardCharsets.US_ASCII);

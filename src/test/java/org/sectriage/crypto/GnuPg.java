@@ -70,6 +70,23 @@ public final class GnuPg implements AutoCloseable {
         return id;
     }
 
+    /** The public key of {@code key} (a fingerprint or user id), armored, as gpg exports it. */
+    public String armoredPublicKey(String key) throws Exception {
+        return new String(run(new byte[0], "--armor", "--export", key), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** Writes the armored public key of {@code key} to {@code file}, as an admin would for the config; returns it. */
+    public java.nio.file.Path exportPublicKey(String key, java.nio.file.Path file) throws Exception {
+        java.nio.file.Files.writeString(file, armoredPublicKey(key), java.nio.charset.StandardCharsets.US_ASCII);
+        return file;
+    }
+
+    /** Writes the armored secret key of {@code key}, protected by {@link #PASSPHRASE}, to {@code file}; returns it. */
+    public java.nio.file.Path exportSecretKey(String key, java.nio.file.Path file) throws Exception {
+        java.nio.file.Files.write(file, run(new byte[0], "--armor", "--export-secret-keys", key));
+        return file;
+    }
+
     /** The public key ring of {@code fingerprint}, exported by gpg. */
     public PGPPublicKeyRing publicKey(String fingerprint) throws Exception {
         byte[] exported = run(new byte[0], "--armor", "--export", fingerprint);

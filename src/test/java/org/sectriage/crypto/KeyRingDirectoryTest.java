@@ -97,7 +97,7 @@ class KeyRingDirectoryTest {
         try (GnuPg gpg = GnuPg.inTemporaryHome(temp)) {
             gpg.run(new byte[0], "--quick-gen-key", "Expiring <expiring@example.org>", "rsa2048", "sign", "2y");
             Path file = temp.resolve("expiring.asc");
-            Files.write(file, gpg.run(new byte[0], "--armor", "--export", "expiring@example.org"));
+            gpg.exportPublicKey("expiring@example.org", file);
             KeyRingDirectory directory = new KeyRingDirectory(temp.resolve("keys"));
 
             directory.importFile(file);

@@ -51,8 +51,7 @@ class MaintainerReplyTest {
     static void makeKeys() throws Exception {
         gpg = GnuPg.inTemporaryHome(temp);
         maria = gpg.generateKey("Maria <" + TestConfig.PRIMARY + ">", "ed25519", "cv25519");
-        mariaKey = temp.resolve("maria.pub.asc");
-        Files.write(mariaKey, gpg.run(new byte[0], "--armor", "--export", maria));
+        mariaKey = gpg.exportPublicKey(maria, temp.resolve("maria.pub.asc"));
     }
 
     @AfterAll

@@ -102,49 +102,57 @@ final class LeadingLiterals {
 
     /** The top-level alternatives of {@code regex}; a null element when its brackets do not close. */
     private static List<String> alternatives(String regex) {
+        int[] depth = groupDepths(regex);
         List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean inClass = false;
         int start = 0;
         for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
+            if (regex.charAt(i) == '|' && depth[i] == 0) {
                 parts.add(regex.substring(start, i));
                 start = i + 1;
             }
         }
-        parts.add(depth == 0 && !inClass ? regex.substring(start) : null);
+        parts.add(depth[regex.length()] == 0 ? regex.substring(start) : null);
         return parts;
     }
 
     /** The index of the parenthesis that closes the one at {@code open}, or -1. */
     private static int closingParenthesis(String regex, int open) {
-        int depth = 0;
-        boolean inClass = false;
-        for (int i = open; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
+        int[] depth = groupDepths(regex);
+        for (int i = open + 1; i < regex.length(); i++) {
+            if (regex.charAt(i) == ')' && depth[i] == depth[open]) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * For each character of {@code regex}, the depth of the groups it stands in (a group's parentheses
+     * stand at the depth outside it), or -1 for a character that is escaped or inside a character class
+     * and so is no structure; the element after the last is the depth at the end (0 when the groups
+     * close), or -1 when a character class does not close.
+     */
+    private static int[] groupDepths(String regex) {
+        int[] depth = new int[regex.length() + 1];
+        int d = 0;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                depth[i] = -1;
+                if (i + 1 < regex.length()) {
+                    depth[++i] = -1;
+                }
+            } else if (inClass || c == '[') {
+                depth[i] = -1;
+                inClass = c == '[' && !inClass || inClass && c != ']';
+            } else {
+                d -= c == ')' ? 1 : 0;
+                depth[i] = d;
+                d += c == '(' ? 1 : 0;
+            }
+        }
+        depth[regex.length()] = inClass ? -1 : d;
+        return depth;
     }
 }
