@@ -140,6 +140,43 @@ class PipelineRunnerTest {
                 .contains("interrupted 3 times");
     }
 
+    /** What a kill -9 does to the runner: it stops in the middle of a message, and nothing after runs. */
+    static final class Killed extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Test
+    void onlyTheMessageThatWasRunningWhenTheDaemonDiedIsChargedForTheDeath() {
+        long first = store("<died-first@researcher.example>", 1);
+        long poison = store("<died-poison@researcher.example>", 2);
+        long last = store("<died-last@researcher.example>", 3);
+        for (long id : List.of(first, poison, last)) {
+            db.inTransaction(c -> inbound.countAttempt(c, id)); // their group was started and died
+        }
+        Pipeline killedOnThePoison = Pipeline.builder()
+                .then(new ParseMime(new MimeParser(ParseLimits.defaults()), inbound))
+                .then(env -> {
+                    if (env.inbound().id() == poison) {
+                        throw new Killed();
+                    }
+                })
+                .then(new OpenCase(new Maintainers(List.of()), ZoneOffset.UTC))
+                .build();
+
+        for (int life = 0; life < PipelineRunner.MAX_ATTEMPTS; life++) {
+            try {
+                runner(killedOnThePoison).processPending(() -> true);
+            } catch (Killed expected) {
+                // the daemon died on the poison message; the next life starts
+            }
+        }
+
+        assertThat(cases.strings("SELECT status FROM inbound_message WHERE id = " + poison)).containsExactly("quarantined");
+        assertThat(cases.strings("SELECT status FROM inbound_message WHERE id = " + last))
+                .as("the message after it never ran while the daemon died on the poison one").containsExactly("processed");
+        assertThat(cases.cases()).isEqualTo(2);
+    }
+
     private Pipeline failing(Throwable failure) {
         return Pipeline.builder()
                 .then(new ParseMime(new MimeParser(ParseLimits.defaults()), inbound))
