@@ -16,7 +16,7 @@ import org.sectriage.domain.CaseId;
  * @param summary          a sentence or two for readers in a hurry, or null
  * @param description      the details (Markdown is fine), or null
  * @param cwes             CWE ids, e.g. 22 for CWE-22; the first is the main one
- * @param cvss             the CVSS vector with its score (3.x) or without (4.0), or null
+ * @param cvss             the CVSS vector with its score, or null
  * @param severity         the team's severity, or null to use the CVSS rating
  * @param affectedVersions versions known to be affected, as written
  * @param fixedVersion     the first version with the fix, or null
@@ -58,9 +58,14 @@ public record AdvisoryCase(CaseId id, String title, String summary, String descr
         return Optional.ofNullable(cvss).map(CvssVector::severity);
     }
 
-    /** The CVSS vector when it is a scored 3.0 or 3.1 one. */
-    Optional<CvssVector> cvss3() {
+    /** The CVSS vector when it is scored. */
+    Optional<CvssVector> scoredCvss() {
         return Optional.ofNullable(cvss).filter(CvssVector::isScored);
+    }
+
+    /** The CVSS vector when it is a scored 3.0 or 3.1 one, the versions CSAF 2.0 has a place for. */
+    Optional<CvssVector> cvss3() {
+        return scoredCvss().filter(v -> v.version().startsWith("3."));
     }
 
     private static String blankToNull(String s) {

@@ -113,9 +113,12 @@ final class CsafAdvisory implements AdvisoryWriter {
             notes.addObject().put("category", "other").put("title", "Weaknesses")
                     .put("text", advisory.cwes().stream().map(id -> "CWE-" + id).collect(Collectors.joining(", ")));
         }
-        if (advisory.cvss() != null && !advisory.cvss().isScored()) {
-            notes.addObject().put("category", "other").put("title", "CVSS v" + advisory.cvss().version())
-                    .put("text", advisory.cvss().vector());
+        if (advisory.cvss() != null && advisory.cvss3().isEmpty()) {
+            CvssVector cvss = advisory.cvss();
+            notes.addObject().put("category", "other").put("title", "CVSS v" + cvss.version())
+                    .put("text", cvss.isScored()
+                            ? String.format(Locale.ROOT, "%s (%.1f, %s)", cvss.vector(), cvss.score(), cvss.severity().label())
+                            : cvss.vector());
         }
         notes.addObject().put("category", "other").put("title", "Reported")
                 .put("text", "Reported to the project on " + AdvisoryJson.timestamp(advisory.openedAt()) + ".");

@@ -83,7 +83,7 @@ final class OsvAdvisory implements AdvisoryWriter {
         specific.put("draft", true);
         specific.put("product", project.product());
         advisory.effectiveSeverity().ifPresent(s -> specific.put("severity", s.label().toUpperCase(java.util.Locale.ROOT)));
-        advisory.cvss3().ifPresent(cvss -> specific.put("cvss_score", cvss.score()));
+        advisory.scoredCvss().ifPresent(cvss -> specific.put("cvss_score", cvss.score()));
         if (!advisory.cwes().isEmpty()) {
             specific.set("cwe_ids", AdvisoryJson.strings(advisory.cwes().stream().map(id -> "CWE-" + id).toList()));
         }

@@ -6,8 +6,7 @@ import org.sectriage.classify.report.CvssVector;
 import org.sectriage.classify.report.CvssVectorFinder;
 
 /**
- * {@code #cvss <vector>}: the CVSS vector; 3.0 and 3.1 vectors are scored by the CVSS library, 4.0
- * vectors are checked but carry no score.
+ * {@code #cvss <vector>}: the CVSS vector, checked and scored (see {@link CvssVector}).
  */
 final class CvssCommand implements MaintainerCommand {
 

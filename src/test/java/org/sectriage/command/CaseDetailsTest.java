@@ -30,13 +30,13 @@ class CaseDetailsTest {
     }
 
     @Test
-    void cvss30IsScoredAndCvss40IsKeptUnscored() {
+    void cvss30AndCvss40VectorsAreScored() {
         assertThat(applied("#cvss CVSS:3.0/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", triaged).caseFile().cvss().score())
                 .isEqualTo(6.1);
         CaseFile v4 = applied("#cvss CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", triaged).caseFile();
         assertThat(v4.cvss().version()).isEqualTo("4.0");
-        assertThat(v4.cvss().isScored()).isFalse();
-        assertThat(v4.effectiveSeverity()).isEmpty();
+        assertThat(v4.cvss().score()).isEqualTo(9.3);
+        assertThat(v4.effectiveSeverity()).contains(Severity.CRITICAL);
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.List;
  * @param severity           from the CVSS vector's score when there is one, else estimated
  * @param severitySource     where the severity came from
  * @param cvssVector         the CVSS vector found in the report, or null
- * @param cvssScore          its base score, or null when there is none or it is not computed (CVSS 4.0)
+ * @param cvssScore          its score (see {@link CvssVector}), or null when there is none
  * @param missing            the completeness items the report lacks, by name, in the rules' order
  * @param lowEvidence        true for a security report with none of the concrete items (version, steps, code location)
  * @param unsupportedVersion the unsupported version the report names, or null

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The metrics and values of a CVSS 4.0 vector, as the FIRST specification defines them, used to tell
- * a valid 4.0 vector from a malformed one. It does not score: the 4.0 score comes from a lookup of
- * macro vectors that a maintained library, not this project, should implement.
+ * a valid 4.0 vector from a malformed one before it is scored: the scoring library passes over
+ * metrics it does not know, and a vector with a typo must not be scored as if it were complete.
  */
 final class Cvss4Metrics {
 

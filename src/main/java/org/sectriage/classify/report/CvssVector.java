@@ -1,13 +1,15 @@
 package org.sectriage.classify.report;
 
 /**
- * A valid CVSS vector found in a report, with its base score and rating when they could be computed.
- * Scores are computed for CVSS 3.0 and 3.1 by us.springett:cvss-calculator; that library does not
- * implement CVSS 4.0, so a 4.0 vector is validated but carries no score or rating.
+ * A valid CVSS vector found in a report, with its score and rating. CVSS 3.0 and 3.1 vectors are scored
+ * by us.springett:cvss-calculator (the base score); CVSS 4.0 vectors by metaeffekt's ae-security, with
+ * FIRST's lookup of macro vectors, over every metric the vector gives (CVSS-B for a vector of base
+ * metrics only, CVSS-BT or CVSS-BTE when it also gives threat or environmental metrics), as FIRST's
+ * calculator scores it.
  *
  * @param vector   the vector as written, e.g. {@code CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H}
  * @param version  {@code 3.0}, {@code 3.1} or {@code 4.0}
- * @param score    the base score, or null when it is not computed
+ * @param score    the score, or null when it is not computed
  * @param severity the rating of the score, or null when it is not computed
  */
 public record CvssVector(String vector, String version, Double score, Severity severity) {

@@ -3,12 +3,13 @@ package org.sectriage.classify.report;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.metaeffekt.core.security.cvss.v4P0.Cvss4P0;
 import us.springett.cvss.Cvss;
 import us.springett.cvss.MalformedVectorException;
 
 /**
- * Finds the first valid CVSS 3.0, 3.1 or 4.0 vector in a text and scores it where a library can:
- * 3.x with us.springett:cvss-calculator, 4.0 only validated (see {@link CvssVector}). Malformed
+ * Finds the first valid CVSS 3.0, 3.1 or 4.0 vector in a text and scores it: 3.x with
+ * us.springett:cvss-calculator, 4.0 with metaeffekt's ae-security (see {@link CvssVector}). Malformed
  * vectors are passed over.
  */
 public final class CvssVectorFinder {
@@ -30,9 +31,11 @@ public final class CvssVectorFinder {
 
     private static Optional<CvssVector> parse(String vector, String version) {
         if ("4.0".equals(version)) {
-            return Cvss4Metrics.isValid(vector)
-                    ? Optional.of(new CvssVector(vector, version, null, null))
-                    : Optional.empty();
+            if (!Cvss4Metrics.isValid(vector)) {
+                return Optional.empty();
+            }
+            double score = new Cvss4P0(vector).getOverallScore();
+            return Optional.of(new CvssVector(vector, version, score, Severity.ofCvssScore(score)));
         }
         try {
             Cvss cvss = Cvss.fromVector(vector);

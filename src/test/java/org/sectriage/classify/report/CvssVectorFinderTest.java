@@ -3,6 +3,8 @@ package org.sectriage.classify.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 class CvssVectorFinderTest {
 
@@ -25,14 +27,21 @@ class CvssVectorFinderTest {
         assertThat(v.score()).isEqualTo(9.8);
     }
 
+    @ParameterizedTest(name = "{0} scores {1}")
+    @CsvFileSource(resources = "/cvss/cvss40-reference-scores.csv")
+    void cvss40VectorIsScoredAsFirstsCalculatorScoresIt(String vector, double score, String rating) {
+        CvssVector v = finder.find("Severity: " + vector + ", as we assessed it").orElseThrow();
+
+        assertThat(v.version()).isEqualTo("4.0");
+        assertThat(v.vector()).isEqualTo(vector);
+        assertThat(v.score()).isEqualTo(score);
+        assertThat(v.severity().label()).isEqualTo(rating);
+    }
+
     @Test
-    void cvss40VectorIsValidatedButNotScored() {
-        assertThat(finder.find("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:A"))
-                .hasValueSatisfying(v -> {
-                    assertThat(v.version()).isEqualTo("4.0");
-                    assertThat(v.isScored()).isFalse();
-                });
+    void cvss40VectorWithAMissingBaseMetricOrAnUnknownValueIsPassedOver() {
         assertThat(finder.find("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H")).isEmpty();
         assertThat(finder.find("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:Q")).isEmpty();
+        assertThat(finder.find("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/XX:Y")).isEmpty();
     }
 }

@@ -68,14 +68,14 @@ class ReportClassifierTest {
     }
 
     @Test
-    void cvss40VectorIsKeptButNotScoredSoTheSeverityIsAnEstimate() {
+    void cvss40VectorGivesTheScoreAndRatingFromTheLibrary() {
         Classification c = classify("report-with-cvss40-vector.eml");
 
         assertThat(c.vulnClass()).isEqualTo("path-traversal");
-        assertThat(c.cvssVector()).startsWith("CVSS:4.0/AV:N/AC:L/AT:N");
-        assertThat(c.cvssScore()).isNull();
-        assertThat(c.severitySource()).isEqualTo(SeveritySource.ESTIMATE);
-        assertThat(c.severity()).isNotEqualTo(Severity.NONE);
+        assertThat(c.cvssVector()).isEqualTo("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N");
+        assertThat(c.cvssScore()).isEqualTo(8.7);
+        assertThat(c.severity()).isEqualTo(Severity.HIGH);
+        assertThat(c.severitySource()).isEqualTo(SeveritySource.CVSS);
     }
 
     @Test
