@@ -125,10 +125,10 @@ public final class Daemon implements AutoCloseable {
         ReporterMail reporterMail = new ReporterMail(outbox);
         CaseDeadlines deadlines = new CaseDeadlines(config.policy().sla(), clock);
         Pipeline pipeline = InboundPipeline.of(new InboundPipeline.Steps(
-                new ParseMime(parser, inbound),
-                new DecryptPgp(decryptor, parser, inbound, keys.secret().fingerprints()),
-                new LearnReporterKey(inbound),
-                new VerifySignature(inbound, List.copyOf(keys.maintainers().values())),
+                new ParseMime(parser),
+                new DecryptPgp(decryptor, parser, keys.secret().fingerprints()),
+                new LearnReporterKey(),
+                new VerifySignature(List.copyOf(keys.maintainers().values())),
                 new DetectAutomatedMail(new AutomatedMailDetector(config.project().securityAddress().normalized())),
                 new AttachToCase(maintainers),
                 new ClassifyReport(classifier, config.classification()),
@@ -139,7 +139,7 @@ public final class Daemon implements AutoCloseable {
                 new PointToTracker(outbox, templates, context, config.acknowledgement()),
                 new NotifyMaintainers(templates, context, maintainers, maintainerMail),
                 new AuthenticateMaintainer(new MaintainerAuthenticator(config.maintainerAuthentication(),
-                        keys.maintainers()), inbound, templates, context, maintainers, maintainerMail),
+                        keys.maintainers()), templates, context, maintainers, maintainerMail),
                 new ApplyCommands(MaintainerCommands.standard(), outbox, templates, context, maintainers, reporterMail,
                         config.policy().longestEmbargo(), config.project().timeZone()),
                 new RelayToReporter(new ReplyRelay(maintainers.addresses(), CommandRegistry.standard()), outbox,
@@ -239,6 +239,7 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        runner.close();
         timers.stop();
         db.close();
     }

@@ -46,8 +46,8 @@ final class InboundPipeline {
 
     static Pipeline of(Steps s) {
         return Pipeline.builder()
-                .then(s.parse())
-                .then(s.decrypt())
+                .ahead(s.parse())
+                .ahead(s.decrypt())
                 .then(s.learnKey())
                 .then(s.verify())
                 .then(s.detectAutomated())

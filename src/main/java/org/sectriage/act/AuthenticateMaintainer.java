@@ -10,7 +10,6 @@ import org.sectriage.domain.CaseId;
 import org.sectriage.domain.SecurityCase;
 import org.sectriage.pipeline.Envelope;
 import org.sectriage.pipeline.Step;
-import org.sectriage.store.InboundStore;
 import org.sectriage.store.UsedSignatureStore;
 import org.sectriage.threading.Maintainers;
 
@@ -26,17 +25,15 @@ public final class AuthenticateMaintainer implements Step {
     public static final String HELD = "held-message-notice";
 
     private final MaintainerAuthenticator authenticator;
-    private final InboundStore inbound;
     private final MailTemplates templates;
     private final CaseMailContext context;
     private final Maintainers maintainers;
     private final MaintainerMail mail;
     private final UsedSignatureStore signatures = new UsedSignatureStore();
 
-    public AuthenticateMaintainer(MaintainerAuthenticator authenticator, InboundStore inbound, MailTemplates templates,
+    public AuthenticateMaintainer(MaintainerAuthenticator authenticator, MailTemplates templates,
                                   CaseMailContext context, Maintainers maintainers, MaintainerMail mail) {
         this.authenticator = authenticator;
-        this.inbound = inbound;
         this.templates = templates;
         this.context = context;
         this.maintainers = maintainers;
@@ -74,7 +71,7 @@ public final class AuthenticateMaintainer implements Step {
     private String signatureProblem(Envelope env, CaseId id) throws Exception {
         byte[] readable = env.decrypted().orElse(null);
         if (readable == null) {
-            try (InputStream in = inbound.openRaw(env.connection(), env.inbound().id())) {
+            try (InputStream in = env.openRaw()) {
                 readable = in.readAllBytes();
             }
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.sectriage.parse.MimeParser;
 import org.sectriage.pipeline.Envelope;
 import org.sectriage.pipeline.Step;
-import org.sectriage.store.InboundStore;
 
 /**
  * Decrypts an OpenPGP-encrypted message (PGP/MIME, inline blocks, encrypted attachments) and has the
@@ -18,7 +17,6 @@ public final class DecryptPgp implements Step {
 
     private final MessageDecryptor decryptor;
     private final MimeParser parser;
-    private final InboundStore inbound;
     private final List<String> ourFingerprints;
 
     /**
@@ -26,17 +24,16 @@ public final class DecryptPgp implements Step {
      *                        mail is recorded as unreadable
      * @param ourFingerprints the fingerprints of the configured keys, to tell a reporter which key to use
      */
-    public DecryptPgp(MessageDecryptor decryptor, MimeParser parser, InboundStore inbound, List<String> ourFingerprints) {
+    public DecryptPgp(MessageDecryptor decryptor, MimeParser parser, List<String> ourFingerprints) {
         this.decryptor = decryptor;
         this.parser = parser;
-        this.inbound = inbound;
         this.ourFingerprints = List.copyOf(ourFingerprints);
     }
 
     @Override
     public void apply(Envelope env) throws Exception {
         byte[] raw;
-        try (InputStream in = inbound.openRaw(env.connection(), env.inbound().id())) {
+        try (InputStream in = env.openRaw()) {
             raw = in.readAllBytes();
         }
         if (!OpenPgpContent.mayBeEncrypted(raw)) {

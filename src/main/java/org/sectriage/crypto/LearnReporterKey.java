@@ -21,7 +21,6 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.sectriage.domain.EmailAddress;
 import org.sectriage.pipeline.Envelope;
 import org.sectriage.pipeline.Step;
-import org.sectriage.store.InboundStore;
 import org.sectriage.store.KnownKeyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +39,9 @@ public final class LearnReporterKey implements Step {
     private static final int MAX_KEY_BYTES = 256 * 1024;
     private static final int MAX_PARTS = 200;
 
-    private final InboundStore inbound;
     private final KnownKeyStore keys = new KnownKeyStore();
 
-    public LearnReporterKey(InboundStore inbound) {
-        this.inbound = inbound;
-    }
-
+    
     @Override
     public void apply(Envelope env) throws Exception {
         EmailAddress sender = env.parsed().from();
@@ -55,7 +50,7 @@ public final class LearnReporterKey implements Step {
         }
         byte[] readable = env.decrypted().orElse(null);
         if (readable == null) {
-            try (InputStream in = inbound.openRaw(env.connection(), env.inbound().id())) {
+            try (InputStream in = env.openRaw()) {
                 readable = in.readNBytes(8 * 1024 * 1024);
             }
         }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.sectriage.pipeline.Envelope;
 import org.sectriage.pipeline.Step;
-import org.sectriage.store.InboundStore;
 import org.sectriage.store.KnownKeyStore;
 
 /**
@@ -18,12 +17,10 @@ import org.sectriage.store.KnownKeyStore;
  */
 public final class VerifySignature implements Step {
 
-    private final InboundStore inbound;
     private final List<PGPPublicKeyRing> maintainerKeys;
     private final KnownKeyStore known = new KnownKeyStore();
 
-    public VerifySignature(InboundStore inbound, List<PGPPublicKeyRing> maintainerKeys) {
-        this.inbound = inbound;
+    public VerifySignature(List<PGPPublicKeyRing> maintainerKeys) {
         this.maintainerKeys = List.copyOf(maintainerKeys);
     }
 
@@ -31,7 +28,7 @@ public final class VerifySignature implements Step {
     public void apply(Envelope env) throws Exception {
         byte[] readable = env.decrypted().orElse(null);
         if (readable == null) {
-            try (InputStream in = inbound.openRaw(env.connection(), env.inbound().id())) {
+            try (InputStream in = env.openRaw()) {
                 readable = in.readAllBytes();
             }
         }

@@ -1,5 +1,6 @@
 package org.sectriage.pipeline;
 
+import java.io.InputStream;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,15 +16,23 @@ import org.sectriage.store.InboundStore.InboundRecord;
 
 /**
  * One inbound message on its way through the pipeline, with everything the steps learned about it.
- * An envelope lives inside one database transaction: all that the steps write commits together or
- * not at all.
+ * The steps that run {@linkplain Pipeline.Builder#ahead ahead} see the envelope before it is bound to
+ * the message's database transaction and may read only the message itself; the others run inside
+ * that one transaction: all that they write commits together or not at all.
  */
 public final class Envelope {
 
+    /** Where the steps read the stored raw message from: memory, or the message's database row. */
+    @FunctionalInterface
+    public interface RawSource {
+        InputStream open() throws Exception;
+    }
+
     private final InboundRecord inbound;
-    private final Connection connection;
-    private final CaseStore cases;
+    private final RawSource raw;
     private final Instant now;
+    private Connection connection;
+    private CaseStore cases;
 
     private ParsedMessage parsed;
     private MessageKind kind = MessageKind.REPORT;
@@ -45,25 +54,50 @@ public final class Envelope {
     private String stopReason;
     private final List<String> notes = new ArrayList<>();
 
-    public Envelope(InboundRecord inbound, Connection connection, CaseStore cases, Instant now) {
+    /** An envelope not yet bound to a transaction: for the steps that run ahead. */
+    public Envelope(InboundRecord inbound, RawSource raw, Instant now) {
         this.inbound = inbound;
-        this.connection = connection;
-        this.cases = cases;
+        this.raw = raw;
         this.now = now;
     }
 
-    /** The stored raw message this envelope carries. */
+    /** An envelope bound to the transaction {@code connection} is in. */
+    public Envelope(InboundRecord inbound, RawSource raw, Connection connection, CaseStore cases, Instant now) {
+        this(inbound, raw, now);
+        bind(connection, cases);
+    }
+
+    /** Binds the envelope to the transaction the steps after those that ran ahead run in. */
+    void bind(Connection connection, CaseStore cases) {
+        this.connection = connection;
+        this.cases = cases;
+    }
+
+    /** The record of the stored raw message this envelope carries. */
     public InboundRecord inbound() {
         return inbound;
     }
 
+    /** The stored raw message, as it was fetched. */
+    public InputStream openRaw() throws Exception {
+        return raw.open();
+    }
+
     /** The connection of this envelope's transaction, for steps that write outside the case store. */
     public Connection connection() {
-        return connection;
+        return bound(connection);
     }
 
     public CaseStore cases() {
-        return cases;
+        return bound(cases);
+    }
+
+    private <T> T bound(T part) {
+        if (part == null) {
+            throw new IllegalStateException("message " + inbound.id()
+                    + ": a step that runs ahead of the transaction asked for the database");
+        }
+        return part;
     }
 
     /** The time this message is being processed at, the same for every step. */

@@ -1,11 +1,21 @@
 package org.sectriage.pipeline;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.Savepoint;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.sectriage.store.Database;
 import org.sectriage.store.InboundStore;
@@ -21,8 +31,13 @@ import org.slf4j.MDC;
  * the record of its outcome, so a message is processed exactly once even across crashes. A message
  * on which a step fails is rolled back and quarantined with the reason; it never blocks the ones
  * after it and is never retried in a loop.
+ *
+ * <p>The steps that run {@linkplain Pipeline.Builder#ahead ahead} (parsing, decryption: the costly
+ * work on the message alone) run for the messages of a group on a pool of threads, one per core,
+ * while the pipeline's thread takes the group's messages through the rest of the steps in their
+ * transaction, in order: decryption does not hold up the pipeline, and the database sees one writer.
  */
-public final class PipelineRunner {
+public final class PipelineRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
     private static final int BATCH = 500;
@@ -30,6 +45,12 @@ public final class PipelineRunner {
     static final int TOGETHER = 32;
     /** Starts of the pipeline on one message after which it is quarantined rather than tried again. */
     static final int MAX_ATTEMPTS = 3;
+    /**
+     * A message up to this size is read into memory once and its ahead steps run on the pool; a larger
+     * one is read from its row by each step that needs it, all in its transaction, so that a group of
+     * large messages cannot fill the heap.
+     */
+    static final long IN_MEMORY_MAX = 256 * 1024;
 
     private final Pipeline pipeline;
     private final Database db;
@@ -37,19 +58,44 @@ public final class PipelineRunner {
     private final Clock clock;
     private final Runnable afterBatch;
     private final Quarantine quarantine;
+    private final ExecutorService aheadPool;
 
     /**
+     * A runner with one thread per core for the steps that run ahead.
+     *
      * @param afterBatch called after each committed batch of messages, e.g. to have the outbox
      *                   sent at once rather than at its next tick
      */
     public PipelineRunner(Pipeline pipeline, Database db, InboundStore inbound, Clock clock, Runnable afterBatch,
                           Quarantine quarantine) {
+        this(pipeline, db, inbound, clock, afterBatch, quarantine, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A runner with {@code aheadThreads} threads for the steps that run ahead. */
+    public PipelineRunner(Pipeline pipeline, Database db, InboundStore inbound, Clock clock, Runnable afterBatch,
+                          Quarantine quarantine, int aheadThreads) {
         this.pipeline = pipeline;
         this.db = db;
         this.inbound = inbound;
         this.clock = clock;
         this.afterBatch = afterBatch;
         this.quarantine = quarantine;
+        AtomicInteger threads = new AtomicInteger();
+        this.aheadPool = Executors.newFixedThreadPool(Math.max(1, aheadThreads), task -> {
+            Thread t = new Thread(task, "sectriage-ahead-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Stops the threads of the steps that run ahead; a message they were on is taken up again at the next start. */
+    @Override
+    public void close() {
+        for (Runnable neverStarted : aheadPool.shutdownNow()) {
+            if (neverStarted instanceof Future<?> f) {
+                f.cancel(false);
+            }
+        }
     }
 
     /** Processes every message that is stored but not yet processed, oldest first, while {@code keepGoing}. */
@@ -95,6 +141,7 @@ public final class PipelineRunner {
             group.forEach(this::process); // each counted just before it runs, so only a message run is charged
             return;
         }
+        Map<Long, Future<Ahead>> ahead = runAhead(group);
         Map<Long, String> failed = new LinkedHashMap<>();
         try {
             db.run(c -> {
@@ -103,8 +150,10 @@ public final class PipelineRunner {
                     Savepoint before = c.setSavepoint();
                     String[] currentStep = {"load"};
                     try {
-                        runSteps(c, id, currentStep);
+                        runSteps(c, id, ahead.get(id), currentStep);
                         c.releaseSavepoint(before);
+                    } catch (Stopped e) {
+                        throw e;
                     } catch (Exception | StackOverflowError e) {
                         c.rollback(before);
                         failed.put(id, failure(id, currentStep[0], e));
@@ -114,6 +163,9 @@ public final class PipelineRunner {
                     }
                 }
             });
+        } catch (Stopped e) {
+            LOG.info("stopped while {} message(s) were in hand: they are taken up again at the next start", group.size());
+            return;
         } catch (RuntimeException e) {
             LOG.warn("the commit of {} processed message(s) failed ({}): processing them one at a time",
                     group.size(), e.getMessage());
@@ -141,7 +193,7 @@ public final class PipelineRunner {
                         + " times (the daemon stopped or crashed on it): quarantined so it cannot stop the daemon again");
                 return;
             }
-            db.run(c -> runSteps(c, inboundId, currentStep));
+            db.run(c -> runSteps(c, inboundId, null, currentStep));
         } catch (RuntimeException | StackOverflowError e) {
             quarantine(inboundId, failure(inboundId, currentStep[0], e));
         } finally {
@@ -150,19 +202,94 @@ public final class PipelineRunner {
         }
     }
 
-    /** Runs the pipeline's steps on one stored message, in {@code c}'s transaction, and records the outcome. */
-    private void runSteps(Connection c, long inboundId, String[] currentStep) throws Exception {
+    /**
+     * What the steps that run ahead made of one message: the envelope they left, or the step that
+     * failed and how.
+     */
+    private record Ahead(Envelope envelope, String failedStep, Throwable failure) {
+    }
+
+    /**
+     * Starts the steps that run ahead, on the pool, for the messages of {@code group} that are small
+     * enough to hold in memory; the others (and every message when the pipeline has no such steps)
+     * get no entry and go through all their steps in their transaction.
+     */
+    private Map<Long, Future<Ahead>> runAhead(List<Long> group) {
+        Map<Long, Future<Ahead>> ahead = new HashMap<>();
+        if (!pipeline.runsAhead() || aheadPool.isShutdown()) {
+            return ahead;
+        }
+        Map<Long, Envelope> loaded = db.inTransaction(c -> {
+            Map<Long, Envelope> envelopes = new LinkedHashMap<>();
+            for (long id : group) {
+                Optional<InboundRecord> record = inbound.find(c, id);
+                if (record.isPresent() && "stored".equals(record.get().status())
+                        && record.get().size() <= IN_MEMORY_MAX) {
+                    byte[] raw;
+                    try (InputStream in = inbound.openRaw(c, id)) {
+                        raw = in.readAllBytes();
+                    }
+                    envelopes.put(id, new Envelope(record.get(), () -> new ByteArrayInputStream(raw), clock.instant()));
+                }
+            }
+            return envelopes;
+        });
+        loaded.forEach((id, env) -> ahead.put(id, aheadPool.submit(() -> runAheadSteps(env))));
+        return ahead;
+    }
+
+    /** Runs the steps that run ahead on one message, on a thread of the pool. */
+    private Ahead runAheadSteps(Envelope env) {
+        MDC.put("message", String.valueOf(env.inbound().id()));
+        String step = "load";
+        try {
+            for (Pipeline.Stage stage : pipeline.stages()) {
+                if (!stage.ahead() || env.isStopped()) {
+                    break;
+                }
+                step = stage.name();
+                MDC.put("step", step);
+                stage.step().apply(env);
+            }
+            return new Ahead(env, null, null);
+        } catch (Exception | StackOverflowError e) {
+            return new Ahead(null, step, e);
+        } finally {
+            MDC.remove("step");
+            MDC.remove("message");
+        }
+    }
+
+    /**
+     * Runs the pipeline's steps on one stored message, in {@code c}'s transaction, and records the
+     * outcome; the steps that run ahead already ran when {@code ahead} is given.
+     */
+    private void runSteps(Connection c, long inboundId, Future<Ahead> ahead, String[] currentStep) throws Exception {
         MDC.put("message", String.valueOf(inboundId));
         InboundRecord record = inbound.find(c, inboundId).orElseThrow();
         if (!"stored".equals(record.status())) {
             return;
         }
-        Envelope env = new Envelope(record, c, new JdbcCaseStore(c), clock.instant());
+        Envelope env;
+        if (ahead != null) {
+            Ahead done = awaitAhead(ahead);
+            if (done.failure() != null) {
+                currentStep[0] = done.failedStep();
+                if (done.failure() instanceof Exception e) {
+                    throw e;
+                }
+                throw (StackOverflowError) done.failure();
+            }
+            env = done.envelope();
+            env.bind(c, new JdbcCaseStore(c));
+        } else {
+            env = new Envelope(record, rawOf(c, record), c, new JdbcCaseStore(c), clock.instant());
+        }
         for (Pipeline.Stage stage : pipeline.stages()) {
             if (env.isStopped()) {
                 break;
             }
-            if (stage.when().matches(env)) {
+            if ((ahead == null || !stage.ahead()) && stage.when().matches(env)) {
                 currentStep[0] = stage.name();
                 MDC.put("step", stage.name());
                 stage.step().apply(env);
@@ -170,6 +297,46 @@ public final class PipelineRunner {
         }
         MDC.remove("step");
         finish(c, env);
+    }
+
+    /** The runner was stopped while it waited for the steps that run ahead: the group's transaction is rolled back. */
+    private static final class Stopped extends RuntimeException {
+        Stopped(Throwable cause) {
+            super("stopped", cause);
+        }
+    }
+
+    /** Waits for the steps that ran ahead; what brought their thread down (out of memory) brings this one down. */
+    private static Ahead awaitAhead(Future<Ahead> ahead) {
+        try {
+            return ahead.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stopped(e);
+        } catch (CancellationException e) {
+            throw new Stopped(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The raw message for steps in a transaction: read once when small enough to hold, else from its row each time. */
+    private Envelope.RawSource rawOf(Connection c, InboundRecord record) {
+        if (record.size() > IN_MEMORY_MAX) {
+            return () -> inbound.openRaw(c, record.id());
+        }
+        byte[][] held = new byte[1][];
+        return () -> {
+            if (held[0] == null) {
+                try (InputStream in = inbound.openRaw(c, record.id())) {
+                    held[0] = in.readAllBytes();
+                }
+            }
+            return new ByteArrayInputStream(held[0]);
+        };
     }
 
     /** Logs a step's failure on a message, without the message's content, and says why in one line. */

@@ -74,7 +74,7 @@ class PipelineRunnerTest {
             db.inTransaction(c -> inbound.countAttempt(c, id)); // three starts that never finished
         }
 
-        runner(Pipeline.builder().then(new ParseMime(new MimeParser(ParseLimits.defaults()), inbound))
+        runner(Pipeline.builder().then(new ParseMime(new MimeParser(ParseLimits.defaults())))
                 .then(new OpenCase(new Maintainers(List.of()), ZoneOffset.UTC)).build()).process(id);
 
         assertThat(cases.cases()).isZero();
@@ -88,7 +88,7 @@ class PipelineRunnerTest {
 
         boolean requeued = db.inTransaction(c -> inbound.retry(c, id, false));
         assertThat(requeued).isTrue();
-        runner(Pipeline.builder().then(new ParseMime(new MimeParser(ParseLimits.defaults()), inbound))
+        runner(Pipeline.builder().then(new ParseMime(new MimeParser(ParseLimits.defaults())))
                 .then(new OpenCase(new Maintainers(List.of()), ZoneOffset.UTC)).build()).processPending(() -> true);
 
         assertThat(cases.cases()).isEqualTo(1);
@@ -106,7 +106,7 @@ class PipelineRunnerTest {
         long failing = ids.get(2);
 
         runner(Pipeline.builder()
-                .then(new ParseMime(new MimeParser(ParseLimits.defaults()), inbound))
+                .then(new ParseMime(new MimeParser(ParseLimits.defaults())))
                 .then(new OpenCase(new Maintainers(List.of()), ZoneOffset.UTC))
                 .then(env -> {
                     if (env.inbound().id() == failing) {
@@ -132,7 +132,7 @@ class PipelineRunnerTest {
             db.inTransaction(c -> inbound.countAttempt(c, poison)); // three starts that never finished
         }
 
-        runner(Pipeline.builder().then(new ParseMime(new MimeParser(ParseLimits.defaults()), inbound))
+        runner(Pipeline.builder().then(new ParseMime(new MimeParser(ParseLimits.defaults())))
                 .then(new OpenCase(new Maintainers(List.of()), ZoneOffset.UTC)).build()).processPending(() -> true);
 
         assertThat(cases.cases()).isEqualTo(3);
@@ -154,7 +154,7 @@ class PipelineRunnerTest {
             db.inTransaction(c -> inbound.countAttempt(c, id)); // their group was started and died
         }
         Pipeline killedOnThePoison = Pipeline.builder()
-                .then(new ParseMime(new MimeParser(ParseLimits.defaults()), inbound))
+                .then(new ParseMime(new MimeParser(ParseLimits.defaults())))
                 .then(env -> {
                     if (env.inbound().id() == poison) {
                         throw new Killed();
@@ -177,9 +177,106 @@ class PipelineRunnerTest {
         assertThat(cases.cases()).isEqualTo(2);
     }
 
+    /** A step that writes down the thread it ran on, for each message. */
+    static final class RecordThread implements Step {
+        final java.util.Map<Long, String> threads = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void apply(Envelope env) {
+            threads.put(env.inbound().id(), Thread.currentThread().getName());
+        }
+    }
+
+    /** A step that wants the database though it runs ahead of the transaction. */
+    static final class AskForTheDatabase implements Step {
+        @Override
+        public void apply(Envelope env) {
+            env.connection();
+        }
+    }
+
+    @Test
+    void stepsThatRunAheadRunOnThePoolAndTheOthersInOrderOnThePipelinesThread() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(store("<ahead-" + i + "@researcher.example>", i + 1));
+        }
+        RecordThread ahead = new RecordThread();
+        List<Long> order = new ArrayList<>();
+        List<String> transactionThreads = new ArrayList<>();
+
+        runner(Pipeline.builder()
+                .ahead(new ParseMime(new MimeParser(ParseLimits.defaults())))
+                .ahead(ahead)
+                .then(new OpenCase(new Maintainers(List.of()), ZoneOffset.UTC))
+                .then(env -> {
+                    order.add(env.inbound().id());
+                    transactionThreads.add(Thread.currentThread().getName());
+                })
+                .build()).processPending(() -> true);
+
+        assertThat(cases.inbound("processed")).isEqualTo(6);
+        assertThat(ahead.threads.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(ahead.threads.values()).allMatch(name -> name.startsWith("sectriage-ahead-"));
+        assertThat(order).as("the transaction's steps take the messages in the order they came").isEqualTo(ids);
+        assertThat(transactionThreads).containsOnly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void aStepThatRunsAheadCannotReachTheDatabaseAndOnlyItsMessageIsQuarantined() {
+        long first = store("<ahead-ok@researcher.example>", 1);
+        long wanting = store("<ahead-db@researcher.example>", 2);
+        long last = store("<ahead-ok-too@researcher.example>", 3);
+        Step askOnlyForTheSecond = env -> {
+            if (env.inbound().id() == wanting) {
+                new AskForTheDatabase().apply(env);
+            }
+        };
+
+        runner(Pipeline.builder()
+                .ahead(new ParseMime(new MimeParser(ParseLimits.defaults())))
+                .ahead(askOnlyForTheSecond)
+                .then(new OpenCase(new Maintainers(List.of()), ZoneOffset.UTC))
+                .build()).processPending(() -> true);
+
+        assertThat(cases.strings("SELECT status FROM inbound_message WHERE id IN (?, ?)", first, last))
+                .containsOnly("processed");
+        assertThat(cases.strings("SELECT status_detail FROM inbound_message WHERE id = ?", wanting).get(0))
+                .contains("asked for the database");
+        assertThat(cases.cases()).isEqualTo(2);
+    }
+
+    @Test
+    void aMessageTooLargeToHoldInMemoryRunsItsAheadStepsInItsTransaction() {
+        byte[] large = TestMail.bytes(TestMail.report().body("A long log follows.\n"
+                + "0123456789abcdef".repeat((int) PipelineRunner.IN_MEMORY_MAX / 16 + 1)).build());
+        long small = store("<small@researcher.example>", 1);
+        long id = db.inTransaction(c -> inbound.insert(c, new InboundStore.NewInbound("INBOX", 1, 2, "<large@r.example>",
+                "hash-large", large.length, new ByteArrayInputStream(large)), Instant.now()).orElseThrow());
+        RecordThread ahead = new RecordThread();
+
+        runner(Pipeline.builder()
+                .ahead(new ParseMime(new MimeParser(ParseLimits.defaults())))
+                .ahead(ahead)
+                .then(new OpenCase(new Maintainers(List.of()), ZoneOffset.UTC))
+                .build()).processPending(() -> true);
+
+        assertThat(cases.inbound("processed")).isEqualTo(2);
+        assertThat(ahead.threads).containsEntry(id, Thread.currentThread().getName());
+        assertThat(ahead.threads.get(small)).startsWith("sectriage-ahead-");
+    }
+
+    @Test
+    void stepsThatRunAheadComeBeforeAllTheOthers() {
+        Pipeline.Builder builder = Pipeline.builder().then(new OpenCase(new Maintainers(List.of()), ZoneOffset.UTC));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.ahead(new RecordThread()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("come before all the others");
+    }
+
     private Pipeline failing(Throwable failure) {
         return Pipeline.builder()
-                .then(new ParseMime(new MimeParser(ParseLimits.defaults()), inbound))
+                .then(new ParseMime(new MimeParser(ParseLimits.defaults())))
                 .then(new OpenCase(new Maintainers(List.of()), ZoneOffset.UTC))
                 .then(env -> {
                     if (failure instanceof RuntimeException r) {
