@@ -10,7 +10,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -60,12 +59,7 @@ public class AcknowledgementLatencyBenchmark {
             GreenMailUser reporter = greenMail.setUser(REPORTER, REPORTER, TestConfig.PASSWORD);
             greenMail.getManagers().getImapHostManager().getInbox(reporter).addListener(new Arrivals(delivered));
             dir = BenchSetup.tempDir();
-            daemon = Daemon.create(BenchSetup.config(greenMail, dir), Clock.systemUTC());
-            daemon.start();
-            long cycles = daemon.watcherCycles();
-            while (daemon.watcherCycles() == cycles) {
-                Thread.sleep(1);
-            }
+            daemon = BenchSetup.startedDaemon(BenchSetup.config(greenMail, dir));
             Properties p = new Properties();
             p.put("mail.smtp.host", "127.0.0.1");
             p.put("mail.smtp.port", String.valueOf(greenMail.getSmtp().getPort()));

@@ -7,9 +7,12 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import org.sectriage.Daemon;
 import org.sectriage.config.SectriageConfig;
 import org.sectriage.testing.TestConfig;
 import org.sectriage.testing.TestMail;
@@ -49,25 +52,43 @@ final class BenchSetup {
 
     /** A plain report, the kind most mail to security@ is: a few paragraphs, steps, a version. */
     static MimeMessage plainReport(String sender, String messageId, int n) {
-        return TestMail.report().from(sender).messageId(messageId).subject("XSS in the search page (" + n + ")")
-                .body("""
-                        Hello,
+        return TestMail.report().from(sender).messageId(messageId).subject(reportSubject(n)).body(reportText(n)).build();
+    }
 
-                        the search page reflects the q parameter without escaping it, so a link
-                        such as /search?q=<script>alert(%d)</script> runs script in the victim's session.
+    static String reportSubject(int n) {
+        return "XSS in the search page (" + n + ")";
+    }
 
-                        Steps to reproduce:
-                        1. Install version 2.4.%d with the default configuration.
-                        2. Open /search?q=<script>alert(1)</script> while logged in.
-                        3. The alert shows; document.cookie is readable.
+    /** The text of the {@code n}th report. */
+    static String reportText(int n) {
+        return """
+                Hello,
 
-                        Impact: session theft for any logged-in user who follows a link.
-                        No credentials are needed to craft the link.
+                the search page reflects the q parameter without escaping it, so a link
+                such as /search?q=<script>alert(%d)</script> runs script in the victim's session.
 
-                        Regards,
-                        A researcher
-                        """.formatted(n, n % 10))
-                .build();
+                Steps to reproduce:
+                1. Install version 2.4.%d with the default configuration.
+                2. Open /search?q=<script>alert(1)</script> while logged in.
+                3. The alert shows; document.cookie is readable.
+
+                Impact: session theft for any logged-in user who follows a link.
+                No credentials are needed to craft the link.
+
+                Regards,
+                A researcher
+                """.formatted(n, n % 10);
+    }
+
+    /** Starts a daemon with {@code config} and returns once its watcher has listed the empty mailbox and is in IDLE. */
+    static Daemon startedDaemon(SectriageConfig config) throws Exception {
+        Daemon daemon = Daemon.create(config, Clock.systemUTC());
+        daemon.start();
+        long cycles = daemon.watcherCycles();
+        while (daemon.watcherCycles() == cycles) {
+            LockSupport.parkNanos(1_000_000);
+        }
+        return daemon;
     }
 
     static Path tempDir() throws IOException {

@@ -1,7 +1,5 @@
 package org.sectriage.bench;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -9,19 +7,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openpgp.PGPEncryptedData;
-import org.bouncycastle.openpgp.PGPEncryptedDataList;
-import org.bouncycastle.openpgp.PGPLiteralData;
-import org.bouncycastle.openpgp.PGPPrivateKey;
-import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
-import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
-import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
-import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
-import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,17 +51,13 @@ public abstract class DecryptBenchmark {
 
     private static final char[] PASSPHRASE = "benchmark passphrase".toCharArray();
     private static final int MESSAGES = 8;
-    private static final String BEGIN = "-----BEGIN PGP MESSAGE-----";
-    private static final String END = "-----END PGP MESSAGE-----";
-    private static final JcePublicKeyDataDecryptorFactoryBuilder DECRYPTORS =
-            new JcePublicKeyDataDecryptorFactoryBuilder().setProvider(new BouncyCastleProvider());
 
     @Param({"RSA_3072", "CURVE25519"})
     public KeyAlgorithm algorithm;
 
     private final List<byte[]> messages = new ArrayList<>();
     private MessageDecryptor decryptor;
-    private PGPPrivateKey encryptionKey;
+    private BareDecryption bare;
 
     /** The next message for one thread to decrypt. */
     @State(Scope.Thread)
@@ -102,12 +84,7 @@ public abstract class DecryptBenchmark {
         }
         decryptor = new MessageDecryptor(SecretKeySet.empty().with(ring, PASSPHRASE), DecryptionLimits.DEFAULT,
                 Clock.systemUTC());
-        for (PGPSecretKey secret : ring) {
-            if (secret.getPublicKey().isEncryptionKey()) {
-                encryptionKey = secret.extractPrivateKey(new BcPBESecretKeyDecryptorBuilder(
-                        new BcPGPDigestCalculatorProvider()).build(PASSPHRASE));
-            }
-        }
+        bare = new BareDecryption(ring, PASSPHRASE);
         if (!new String(bareBouncyCastle(new Cursor()), StandardCharsets.UTF_8).contains("Steps to reproduce")
                 || decryptor.decrypt(messages.get(1)).status() != DecryptionResult.Status.DECRYPTED) {
             throw new IllegalStateException("the benchmark messages do not decrypt");
@@ -128,27 +105,7 @@ public abstract class DecryptBenchmark {
     /** Cuts the armored block out of the raw message and decrypts it with Bouncy Castle and nothing else. */
     @Benchmark
     public byte[] bareBouncyCastle(Cursor cursor) throws Exception {
-        String raw = new String(cursor.next(messages), StandardCharsets.US_ASCII);
-        String armored = raw.substring(raw.indexOf(BEGIN), raw.indexOf(END) + END.length());
-        try (InputStream in = PGPUtil.getDecoderStream(
-                new ByteArrayInputStream(armored.getBytes(StandardCharsets.US_ASCII)))) {
-            PGPEncryptedDataList list = (PGPEncryptedDataList) new BcPGPObjectFactory(in).nextObject();
-            for (PGPEncryptedData data : list) {
-                PGPPublicKeyEncryptedData pk = (PGPPublicKeyEncryptedData) data;
-                if (pk.getKeyIdentifier().getKeyId() == encryptionKey.getKeyID()) {
-                    byte[] plaintext;
-                    try (InputStream clear = pk.getDataStream(DECRYPTORS.build(encryptionKey))) {
-                        PGPLiteralData literal = (PGPLiteralData) new BcPGPObjectFactory(clear).nextObject();
-                        plaintext = literal.getInputStream().readAllBytes();
-                    }
-                    if (!pk.verify()) {
-                        throw new IllegalStateException("MDC mismatch");
-                    }
-                    return plaintext;
-                }
-            }
-        }
-        throw new IllegalStateException("not encrypted to the benchmark key");
+        return bare.decrypt(cursor.next(messages));
     }
 
     /** The whole message through MessageDecryptor, as the daemon decrypts it. */

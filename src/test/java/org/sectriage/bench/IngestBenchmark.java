@@ -6,7 +6,6 @@ import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -77,13 +76,8 @@ public class IngestBenchmark {
                         "<ingest-" + iteration + "-" + i + "@researcher.example>", i));
             }
             dir = BenchSetup.tempDir();
-            daemon = Daemon.create(BenchSetup.config(greenMail, dir), Clock.systemUTC());
-            daemon.start();
+            daemon = BenchSetup.startedDaemon(BenchSetup.config(greenMail, dir));
             db = new CaseDatabase(daemon.database());
-            long cycles = daemon.watcherCycles();
-            while (daemon.watcherCycles() == cycles) {
-                LockSupport.parkNanos(1_000_000); // the watcher has listed the empty mailbox and is in IDLE
-            }
         }
 
         @TearDown(Level.Iteration)
