@@ -16,6 +16,7 @@ import org.sectriage.act.MailTemplates;
 import org.sectriage.act.MarkAcknowledged;
 import org.sectriage.act.NotifyMaintainers;
 import org.sectriage.act.ReportQuarantine;
+import org.sectriage.classify.AnalyseText;
 import org.sectriage.classify.AutomatedMailDetector;
 import org.sectriage.act.ApplyCommands;
 import org.sectriage.act.AuthenticateMaintainer;
@@ -127,9 +128,10 @@ public final class Daemon implements AutoCloseable {
         Pipeline pipeline = InboundPipeline.of(new InboundPipeline.Steps(
                 new ParseMime(parser),
                 new DecryptPgp(decryptor, parser, keys.secret().fingerprints()),
+                new DetectAutomatedMail(new AutomatedMailDetector(config.project().securityAddress().normalized())),
+                new AnalyseText(classifier),
                 new LearnReporterKey(),
                 new VerifySignature(List.copyOf(keys.maintainers().values())),
-                new DetectAutomatedMail(new AutomatedMailDetector(config.project().securityAddress().normalized())),
                 new AttachToCase(maintainers),
                 new ClassifyReport(classifier, config.classification()),
                 new OpenCase(maintainers, config.project().timeZone()),

@@ -17,6 +17,7 @@ import org.sectriage.act.RelayToReporter;
 import org.sectriage.act.NotifyMaintainers;
 import org.sectriage.act.PointToTracker;
 import org.sectriage.act.UpdateDeadlines;
+import org.sectriage.classify.AnalyseText;
 import org.sectriage.classify.ClassifyReport;
 import org.sectriage.classify.DetectAutomatedMail;
 import org.sectriage.classify.FlagLikelyDuplicates;
@@ -36,8 +37,8 @@ final class InboundPipeline {
     }
 
     /** The steps, built from their parts. */
-    record Steps(ParseMime parse, DecryptPgp decrypt, LearnReporterKey learnKey, VerifySignature verify,
-                 DetectAutomatedMail detectAutomated, AttachToCase attach, ClassifyReport classify,
+    record Steps(ParseMime parse, DecryptPgp decrypt, DetectAutomatedMail detectAutomated, AnalyseText analyseText,
+                 LearnReporterKey learnKey, VerifySignature verify, AttachToCase attach, ClassifyReport classify,
                  OpenCase open, RecordMessage record, FlagLikelyDuplicates flagDuplicates, Acknowledge acknowledge,
                  PointToTracker pointToTracker, NotifyMaintainers notifyMaintainers,
                  AuthenticateMaintainer authenticate, ApplyCommands applyCommands, RelayToReporter relay,
@@ -48,9 +49,10 @@ final class InboundPipeline {
         return Pipeline.builder()
                 .ahead(s.parse())
                 .ahead(s.decrypt())
+                .ahead(s.detectAutomated())
+                .ahead(WRITTEN_BY_A_PERSON.and(READABLE), s.analyseText())
                 .then(s.learnKey())
                 .then(s.verify())
-                .then(s.detectAutomated())
                 .then(s.attach())
                 .when(IN_NO_CASE.and(WRITTEN_BY_A_PERSON).and(READABLE), s.classify())
                 .when(IN_NO_CASE.and(WRITTEN_BY_A_PERSON), s.open())

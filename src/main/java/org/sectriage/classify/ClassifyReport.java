@@ -27,8 +27,9 @@ public final class ClassifyReport implements Step {
     @Override
     public void apply(Envelope env) {
         ParsedMessage m = env.parsed();
-        String text = m.subject() + "\n" + (m.bodyText() == null ? "" : m.bodyText());
-        Classification c = classifier.classifyText(text);
+        String text = m.subjectAndBody();
+        Classification c = env.textAnalysis().map(Envelope.TextAnalysis::classification)
+                .orElseGet(() -> classifier.classifyText(text));
         if (!c.isSecurityReport() && env.inbound().asReport()) {
             env.note("processed as a report on an admin's request, though classified as " + c.kind().label());
             c = classifier.classifyAsReport(text);

@@ -31,8 +31,8 @@ public final class FlagLikelyDuplicates implements Step {
         CaseId id = env.requireCase();
         ParsedMessage m = env.parsed();
         String vulnClass = env.classification().map(Classification::vulnClass).orElse(null);
-        ReportFeatures features = ReportFeatures.of(m.subject() + "\n" + (m.bodyText() == null ? "" : m.bodyText()),
-                vulnClass);
+        ReportFeatures features = env.textAnalysis().map(a -> a.features().withVulnClass(vulnClass))
+                .orElseGet(() -> ReportFeatures.of(m.subjectAndBody(), vulnClass));
         List<LikelyDuplicate> found = finder.find(features, env.cases().candidateDuplicates(features, CANDIDATES_PER_KEY));
         for (LikelyDuplicate d : found) {
             env.cases().addLikelyDuplicate(id, d);

@@ -54,7 +54,8 @@ public record CaseId(int year, int number) implements Comparable<CaseId> {
 
     @Override
     public String toString() {
-        return String.format("SEC-%04d-%04d", year, number);
+        String n = Integer.toString(number);
+        return "SEC-" + year + (n.length() < 4 ? "-0000".substring(0, 5 - n.length()) : "-") + n;
     }
 
     @Override

@@ -36,6 +36,11 @@ public record ParsedMessage(
         List<String> problems) {
 
     /** The address replies go to: the first Reply-To, else From; empty when the message has neither. */
+    /** The subject and the body text, one line after the other: what classification and duplicate search read. */
+    public String subjectAndBody() {
+        return subject + "\n" + (bodyText == null ? "" : bodyText);
+    }
+
     public Optional<EmailAddress> replyAddress() {
         if (!replyTo.isEmpty()) {
             return Optional.of(replyTo.get(0));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sectriage.classify.report.Classification;
+import org.sectriage.classify.report.ReportFeatures;
 import org.sectriage.domain.CaseId;
 import org.sectriage.domain.MessageKind;
 import org.sectriage.domain.ParticipantRole;
@@ -28,6 +29,13 @@ public final class Envelope {
         InputStream open() throws Exception;
     }
 
+    /**
+     * What the classifier made of the message's text, and its features for duplicate search, found
+     * ahead of the transaction for any readable message a person wrote: used if it opens a case.
+     */
+    public record TextAnalysis(Classification classification, ReportFeatures features) {
+    }
+
     private final InboundRecord inbound;
     private final RawSource raw;
     private final Instant now;
@@ -38,6 +46,7 @@ public final class Envelope {
     private MessageKind kind = MessageKind.REPORT;
     private String kindReason;
     private Classification classification;
+    private TextAnalysis textAnalysis;
     private boolean encrypted;
     private byte[] readable;
     private byte[] decryptedEntity;
@@ -223,6 +232,15 @@ public final class Envelope {
 
     public void setClassification(Classification classification) {
         this.classification = classification;
+    }
+
+    /** The analysis of the message's text made ahead of the transaction; empty when none was made. */
+    public Optional<TextAnalysis> textAnalysis() {
+        return Optional.ofNullable(textAnalysis);
+    }
+
+    public void setTextAnalysis(TextAnalysis analysis) {
+        this.textAnalysis = analysis;
     }
 
     public Optional<CaseId> caseId() {

@@ -47,11 +47,16 @@ public final class Pipeline {
          * database connection. Such steps come first.
          */
         public Builder ahead(Step step) {
+            return ahead(Condition.ALWAYS, step);
+        }
+
+        /** Adds a step that runs {@linkplain #ahead(Step) ahead}, when {@code when} holds. */
+        public Builder ahead(Condition when, Step step) {
             if (!stages.isEmpty() && !stages.get(stages.size() - 1).ahead()) {
                 throw new IllegalStateException(step.getClass().getSimpleName()
                         + ": the steps that run ahead of the transaction come before all the others");
             }
-            stages.add(new Stage(step.getClass().getSimpleName(), Condition.ALWAYS, step, true));
+            stages.add(new Stage(step.getClass().getSimpleName(), when, step, true));
             return this;
         }
 

@@ -247,9 +247,11 @@ public final class PipelineRunner implements AutoCloseable {
                 if (!stage.ahead() || env.isStopped()) {
                     break;
                 }
-                step = stage.name();
-                MDC.put("step", step);
-                stage.step().apply(env);
+                if (stage.when().matches(env)) {
+                    step = stage.name();
+                    MDC.put("step", step);
+                    stage.step().apply(env);
+                }
             }
             return new Ahead(env, null, null);
         } catch (Exception | StackOverflowError e) {

@@ -145,4 +145,27 @@ class ClassificationTest {
                 .until(() -> server.sentBySectriageTo(TestConfig.PRIMARY), l -> l.size() == 2).get(1);
         assertThat(TestMail.text(note)).contains("Likely duplicate of:").contains(ids.get(0));
     }
+
+    @Test
+    void reportsThatArriveTogetherAreEachClassifiedAndTheLaterDuplicateIsPointedOut() {
+        CaseDatabase db = sectriage.db();
+        var security = GREENMAIL.getUserManager().getUserByEmail(TestConfig.SECURITY);
+        security.deliver(TestMail.report().from("first@researcher.example").subject("XSS in comments")
+                .body(XSS_REPORT).build());
+        security.deliver(TestMail.report().from("dba@other.example").subject("SQL injection in the search")
+                .body("""
+                        The search endpoint /api/search builds its query by string concatenation in
+                        src/db/search.py: q=' OR '1'='1 returns every row of the users table (sqlmap confirms
+                        a boolean-based blind SQL injection on version 2.4.1).
+                        """).build());
+        security.deliver(TestMail.report().from("second@other.example").subject("Comment form runs scripts")
+                .body(XSS_REPORT.replace("Hello,", "Hi team,")).build());
+        sectriage.running().daemon().checkMailboxNow();
+
+        await().atMost(PATIENCE).until(() -> db.cases() == 3);
+        List<String> ids = db.strings("SELECT id FROM security_case ORDER BY id");
+        assertThat(db.strings("SELECT vuln_class FROM security_case ORDER BY id")).containsExactly("xss", "sqli", "xss");
+        assertThat(db.strings("SELECT case_id || ' ' || similar_to FROM case_similarity"))
+                .containsExactly(ids.get(2) + " " + ids.get(0));
+    }
 }

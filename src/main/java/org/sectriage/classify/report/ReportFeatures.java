@@ -46,6 +46,11 @@ public record ReportFeatures(Map<String, Double> terms, Set<String> locations, S
         locations = Set.copyOf(locations);
     }
 
+    /** These features with the vulnerability class {@code vulnClass}. */
+    public ReportFeatures withVulnClass(String vulnClass) {
+        return new ReportFeatures(terms, locations, vulnClass);
+    }
+
     /** The features of a report whose subject and body are {@code text} and whose class is {@code vulnClass}. */
     public static ReportFeatures of(String text, String vulnClass) {
         Map<String, Integer> counts = new HashMap<>();
