@@ -14,6 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.sectriage.Daemon;
 import org.sectriage.config.SectriageConfig;
+import org.sectriage.testing.CaseDatabase;
 import org.sectriage.testing.TestConfig;
 import org.sectriage.testing.TestMail;
 
@@ -89,6 +90,19 @@ final class BenchSetup {
             LockSupport.parkNanos(1_000_000);
         }
         return daemon;
+    }
+
+    /** Waits until {@code expected} acknowledgements are queued in the outbox; gives up after ten minutes. */
+    static int awaitAcknowledgements(CaseDatabase db, int expected) {
+        long giveUp = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        int queued;
+        while ((queued = db.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'acknowledgement'")) < expected) {
+            if (System.nanoTime() > giveUp) {
+                throw new IllegalStateException("only " + queued + " of " + expected + " acknowledgements queued");
+            }
+            LockSupport.parkNanos(20_000_000);
+        }
+        return queued;
     }
 
     static Path tempDir() throws IOException {
