@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.List;
 import org.sectriage.parse.MimeParser;
 import org.sectriage.pipeline.Envelope;
+import org.sectriage.pipeline.RunInTransaction;
 import org.sectriage.pipeline.Step;
 
 /**
@@ -11,11 +12,21 @@ import org.sectriage.pipeline.Step;
  * rest of the pipeline work on what its sender wrote: the outer headers with the decrypted content.
  * What cannot or must not be decrypted (no matching key, tampered, no integrity protection, an obsolete
  * cipher, a compression bomb, too slow) is recorded with the reason; the case is still opened and the
- * raw message kept. The plaintext is never stored: it lives in the envelope for this one transaction.
+ * raw message kept. The plaintext is never stored: it lives in the envelope, in memory, while the
+ * message is processed.
+ *
+ * <p>Ahead of the message's transaction, on the pool's threads, a message is decrypted to at most
+ * {@value #AHEAD_MAX_PLAINTEXT} bytes of plaintext, so that several decrypted at once cannot fill the
+ * heap; one whose compressed content grows past that is decrypted again in its transaction, within the
+ * configured limit.
  */
 public final class DecryptPgp implements Step {
 
+    /** The most plaintext a block may give when it is decrypted ahead of the transaction. */
+    static final long AHEAD_MAX_PLAINTEXT = 2L * 1024 * 1024;
+
     private final MessageDecryptor decryptor;
+    private final MessageDecryptor aheadDecryptor;
     private final MimeParser parser;
     private final List<String> ourFingerprints;
 
@@ -26,6 +37,7 @@ public final class DecryptPgp implements Step {
      */
     public DecryptPgp(MessageDecryptor decryptor, MimeParser parser, List<String> ourFingerprints) {
         this.decryptor = decryptor;
+        this.aheadDecryptor = decryptor == null ? null : decryptor.withPlaintextAtMost(AHEAD_MAX_PLAINTEXT);
         this.parser = parser;
         this.ourFingerprints = List.copyOf(ourFingerprints);
     }
@@ -44,7 +56,10 @@ public final class DecryptPgp implements Step {
             env.note("encrypted, not decrypted: no key configured");
             return;
         }
-        DecryptionResult result = decryptor.decrypt(raw);
+        DecryptionResult result = (env.isAhead() ? aheadDecryptor : decryptor).decrypt(raw);
+        if (env.isAhead() && result.failure() == DecryptionFailure.COMPRESSION_BOMB) {
+            throw new RunInTransaction("its compressed content grows past what is decrypted ahead");
+        }
         switch (result.status()) {
             case NOT_ENCRYPTED -> {
             }

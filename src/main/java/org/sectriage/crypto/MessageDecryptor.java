@@ -27,15 +27,23 @@ public final class MessageDecryptor {
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
+    private final SecretKeySet keys;
     private final OpenPgpPayloadDecryptor payloads;
     private final DecryptionLimits limits;
     private final Clock clock;
 
     /** A decryptor using {@code keys}, within {@code limits}, timed by {@code clock}. */
     public MessageDecryptor(SecretKeySet keys, DecryptionLimits limits, Clock clock) {
+        this.keys = keys;
         this.payloads = new OpenPgpPayloadDecryptor(keys, limits.maxPlaintextBytes());
         this.limits = limits;
         this.clock = clock;
+    }
+
+    /** This decryptor with at most {@code maxPlaintextBytes} of plaintext per block, and never more than its own limit. */
+    public MessageDecryptor withPlaintextAtMost(long maxPlaintextBytes) {
+        return new MessageDecryptor(keys, new DecryptionLimits(Math.min(maxPlaintextBytes, limits.maxPlaintextBytes()),
+                limits.timeLimit()), clock);
     }
 
     /** The decryption result for the message read from {@code rawMessage}. */

@@ -35,12 +35,12 @@ public record ParsedMessage(
         /** One entry per limit exceeded or defect met, in words, e.g. "MIME nesting deeper than 50 levels". */
         List<String> problems) {
 
-    /** The address replies go to: the first Reply-To, else From; empty when the message has neither. */
     /** The subject and the body text, one line after the other: what classification and duplicate search read. */
     public String subjectAndBody() {
         return subject + "\n" + (bodyText == null ? "" : bodyText);
     }
 
+    /** The address replies go to: the first Reply-To, else From; empty when the message has neither. */
     public Optional<EmailAddress> replyAddress() {
         if (!replyTo.isEmpty()) {
             return Optional.of(replyTo.get(0));

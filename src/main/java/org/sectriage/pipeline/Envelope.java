@@ -38,7 +38,7 @@ public final class Envelope {
 
     private final InboundRecord inbound;
     private final RawSource raw;
-    private final Instant now;
+    private Instant now;
     private Connection connection;
     private CaseStore cases;
 
@@ -73,13 +73,22 @@ public final class Envelope {
     /** An envelope bound to the transaction {@code connection} is in. */
     public Envelope(InboundRecord inbound, RawSource raw, Connection connection, CaseStore cases, Instant now) {
         this(inbound, raw, now);
-        bind(connection, cases);
+        bind(connection, cases, now);
     }
 
-    /** Binds the envelope to the transaction the steps after those that ran ahead run in. */
-    void bind(Connection connection, CaseStore cases) {
+    /**
+     * Binds the envelope to the transaction the steps after those that ran ahead run in, which process
+     * the message at {@code now}.
+     */
+    void bind(Connection connection, CaseStore cases, Instant now) {
         this.connection = connection;
         this.cases = cases;
+        this.now = now;
+    }
+
+    /** True while the envelope is not bound to a transaction: the step reading it runs ahead. */
+    public boolean isAhead() {
+        return connection == null;
     }
 
     /** The record of the stored raw message this envelope carries. */

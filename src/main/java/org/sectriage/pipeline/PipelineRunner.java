@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.Savepoint;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.sectriage.store.Database;
@@ -32,10 +34,11 @@ import org.slf4j.MDC;
  * on which a step fails is rolled back and quarantined with the reason; it never blocks the ones
  * after it and is never retried in a loop.
  *
- * <p>The steps that run {@linkplain Pipeline.Builder#ahead ahead} (parsing, decryption: the costly
- * work on the message alone) run for the messages of a group on a pool of threads, one per core,
- * while the pipeline's thread takes the group's messages through the rest of the steps in their
- * transaction, in order: decryption does not hold up the pipeline, and the database sees one writer.
+ * <p>The steps that run {@linkplain Pipeline.Builder#ahead ahead} (parsing, decryption, the detection
+ * of automated mail, the classification of the text: the costly work on the message alone) run for
+ * the messages of a group on a pool of threads, one per core, a few messages at a time, while the
+ * pipeline's thread takes the group's messages through the rest of the steps in their transaction, in
+ * order: decryption does not hold up the pipeline, and the database sees one writer.
  */
 public final class PipelineRunner implements AutoCloseable {
 
@@ -59,6 +62,7 @@ public final class PipelineRunner implements AutoCloseable {
     private final Runnable afterBatch;
     private final Quarantine quarantine;
     private final ExecutorService aheadPool;
+    private final int aheadThreads;
 
     /**
      * A runner with one thread per core for the steps that run ahead.
@@ -80,8 +84,9 @@ public final class PipelineRunner implements AutoCloseable {
         this.clock = clock;
         this.afterBatch = afterBatch;
         this.quarantine = quarantine;
+        this.aheadThreads = Math.max(1, aheadThreads);
         AtomicInteger threads = new AtomicInteger();
-        this.aheadPool = Executors.newFixedThreadPool(Math.max(1, aheadThreads), task -> {
+        this.aheadPool = Executors.newFixedThreadPool(this.aheadThreads, task -> {
             Thread t = new Thread(task, "sectriage-ahead-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -141,7 +146,15 @@ public final class PipelineRunner implements AutoCloseable {
             group.forEach(this::process); // each counted just before it runs, so only a message run is charged
             return;
         }
-        Map<Long, Future<Ahead>> ahead = runAhead(group);
+        AheadQueue ahead;
+        try {
+            ahead = aheadQueue(group);
+        } catch (RuntimeException e) {
+            LOG.warn("reading {} message(s) for the steps ahead failed ({}): processing them one at a time",
+                    group.size(), e.getMessage());
+            group.forEach(this::process);
+            return;
+        }
         Map<Long, String> failed = new LinkedHashMap<>();
         try {
             db.run(c -> {
@@ -150,7 +163,7 @@ public final class PipelineRunner implements AutoCloseable {
                     Savepoint before = c.setSavepoint();
                     String[] currentStep = {"load"};
                     try {
-                        runSteps(c, id, ahead.get(id), currentStep);
+                        runSteps(c, id, ahead.take(id), currentStep);
                         c.releaseSavepoint(before);
                     } catch (Stopped e) {
                         throw e;
@@ -169,8 +182,11 @@ public final class PipelineRunner implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("the commit of {} processed message(s) failed ({}): processing them one at a time",
                     group.size(), e.getMessage());
+            ahead.cancel();
             group.forEach(this::process);
             return;
+        } finally {
+            ahead.cancel();
         }
         failed.forEach(this::quarantine);
     }
@@ -203,24 +219,68 @@ public final class PipelineRunner implements AutoCloseable {
     }
 
     /**
-     * What the steps that run ahead made of one message: the envelope they left, or the step that
-     * failed and how.
+     * What the steps that run ahead made of one message: the envelope they left; or the step that
+     * failed and how; or neither, when the message is to go through all its steps in its transaction.
      */
     private record Ahead(Envelope envelope, String failedStep, Throwable failure) {
     }
 
+    /** How many messages of a group are being prepared ahead, or are prepared and not yet taken, at once. */
+    private int window() {
+        return 2 * aheadThreads;
+    }
+
     /**
-     * Starts the steps that run ahead, on the pool, for the messages of {@code group} that are small
-     * enough to hold in memory; the others (and every message when the pipeline has no such steps)
-     * get no entry and go through all their steps in their transaction.
+     * The messages of a group whose steps run ahead, handed out in the group's order: a few at a time
+     * are given to the pool ({@link #window()}), so that what they hold in memory stays bounded.
      */
-    private Map<Long, Future<Ahead>> runAhead(List<Long> group) {
-        Map<Long, Future<Ahead>> ahead = new HashMap<>();
-        if (!pipeline.runsAhead() || aheadPool.isShutdown()) {
-            return ahead;
+    private final class AheadQueue {
+        private final List<Envelope> loaded;
+        private final Map<Long, Future<Ahead>> started = new HashMap<>();
+        private int next;
+
+        AheadQueue(List<Envelope> loaded) {
+            this.loaded = loaded;
         }
-        Map<Long, Envelope> loaded = db.inTransaction(c -> {
-            Map<Long, Envelope> envelopes = new LinkedHashMap<>();
+
+        /** The steps ahead of message {@code id}, started if they were not; null when it has none. */
+        Future<Ahead> take(long id) {
+            fill();
+            Future<Ahead> taken = started.remove(id);
+            fill();
+            return taken;
+        }
+
+        private void fill() {
+            while (next < loaded.size() && started.size() < window()) {
+                Envelope env = loaded.get(next++);
+                try {
+                    started.put(env.inbound().id(), aheadPool.submit(() -> runAheadSteps(env)));
+                } catch (RejectedExecutionException stopping) {
+                    next = loaded.size(); // the pool is closed: the rest go through all their steps in their transaction
+                }
+            }
+        }
+
+        /** Stops the work ahead that is no longer wanted. */
+        void cancel() {
+            started.values().forEach(f -> f.cancel(true));
+            started.clear();
+            next = loaded.size();
+        }
+    }
+
+    /**
+     * Reads the messages of {@code group} that are small enough to hold in memory for the steps that
+     * run ahead; the others (and every message when the pipeline has no such steps) are not in the
+     * queue and go through all their steps in their transaction.
+     */
+    private AheadQueue aheadQueue(List<Long> group) {
+        if (!pipeline.runsAhead() || aheadPool.isShutdown()) {
+            return new AheadQueue(List.of());
+        }
+        return new AheadQueue(db.inTransaction(c -> {
+            List<Envelope> envelopes = new ArrayList<>();
             for (long id : group) {
                 Optional<InboundRecord> record = inbound.find(c, id);
                 if (record.isPresent() && "stored".equals(record.get().status())
@@ -229,13 +289,11 @@ public final class PipelineRunner implements AutoCloseable {
                     try (InputStream in = inbound.openRaw(c, id)) {
                         raw = in.readAllBytes();
                     }
-                    envelopes.put(id, new Envelope(record.get(), () -> new ByteArrayInputStream(raw), clock.instant()));
+                    envelopes.add(new Envelope(record.get(), () -> new ByteArrayInputStream(raw), clock.instant()));
                 }
             }
             return envelopes;
-        });
-        loaded.forEach((id, env) -> ahead.put(id, aheadPool.submit(() -> runAheadSteps(env))));
-        return ahead;
+        }));
     }
 
     /** Runs the steps that run ahead on one message, on a thread of the pool. */
@@ -254,6 +312,9 @@ public final class PipelineRunner implements AutoCloseable {
                 }
             }
             return new Ahead(env, null, null);
+        } catch (RunInTransaction e) {
+            LOG.debug("message {}: all its steps run in its transaction ({})", env.inbound().id(), e.getMessage());
+            return new Ahead(null, null, null);
         } catch (Exception | StackOverflowError e) {
             return new Ahead(null, step, e);
         } finally {
@@ -272,7 +333,7 @@ public final class PipelineRunner implements AutoCloseable {
         if (!"stored".equals(record.status())) {
             return;
         }
-        Envelope env;
+        Envelope env = null;
         if (ahead != null) {
             Ahead done = awaitAhead(ahead);
             if (done.failure() != null) {
@@ -283,7 +344,10 @@ public final class PipelineRunner implements AutoCloseable {
                 throw (StackOverflowError) done.failure();
             }
             env = done.envelope();
-            env.bind(c, new JdbcCaseStore(c));
+        }
+        boolean ranAhead = env != null;
+        if (ranAhead) {
+            env.bind(c, new JdbcCaseStore(c), clock.instant());
         } else {
             env = new Envelope(record, rawOf(c, record), c, new JdbcCaseStore(c), clock.instant());
         }
@@ -291,7 +355,7 @@ public final class PipelineRunner implements AutoCloseable {
             if (env.isStopped()) {
                 break;
             }
-            if ((ahead == null || !stage.ahead()) && stage.when().matches(env)) {
+            if ((!ranAhead || !stage.ahead()) && stage.when().matches(env)) {
                 currentStep[0] = stage.name();
                 MDC.put("step", stage.name());
                 stage.step().apply(env);

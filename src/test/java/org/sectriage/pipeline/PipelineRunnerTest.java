@@ -267,6 +267,30 @@ class PipelineRunnerTest {
     }
 
     @Test
+    void aMessageThatAStepAheadLeavesToTheTransactionGoesThroughAllItsStepsThereAndIsNotQuarantined() {
+        long first = store("<ahead-fine@researcher.example>", 1);
+        long large = store("<ahead-large@researcher.example>", 2);
+        RecordThread ahead = new RecordThread();
+        Step leaveTheSecond = env -> {
+            ahead.apply(env);
+            if (env.isAhead() && env.inbound().id() == large) {
+                throw new RunInTransaction("needs more memory than a step ahead may take");
+            }
+        };
+
+        runner(Pipeline.builder()
+                .ahead(new ParseMime(new MimeParser(ParseLimits.defaults())))
+                .ahead(leaveTheSecond)
+                .then(new OpenCase(new Maintainers(List.of()), ZoneOffset.UTC))
+                .build()).processPending(() -> true);
+
+        assertThat(cases.inbound("processed")).isEqualTo(2);
+        assertThat(reported).isEmpty();
+        assertThat(ahead.threads.get(first)).startsWith("sectriage-ahead-");
+        assertThat(ahead.threads).as("run again, in the transaction").containsEntry(large, Thread.currentThread().getName());
+    }
+
+    @Test
     void stepsThatRunAheadComeBeforeAllTheOthers() {
         Pipeline.Builder builder = Pipeline.builder().then(new OpenCase(new Maintainers(List.of()), ZoneOffset.UTC));
 
