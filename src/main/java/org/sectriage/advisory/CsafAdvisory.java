@@ -116,9 +116,7 @@ final class CsafAdvisory implements AdvisoryWriter {
         if (advisory.cvss() != null && advisory.cvss3().isEmpty()) {
             CvssVector cvss = advisory.cvss();
             notes.addObject().put("category", "other").put("title", "CVSS v" + cvss.version())
-                    .put("text", cvss.isScored()
-                            ? String.format(Locale.ROOT, "%s (%.1f, %s)", cvss.vector(), cvss.score(), cvss.severity().label())
-                            : cvss.vector());
+                    .put("text", cvss.withScore());
         }
         notes.addObject().put("category", "other").put("title", "Reported")
                 .put("text", "Reported to the project on " + AdvisoryJson.timestamp(advisory.openedAt()) + ".");

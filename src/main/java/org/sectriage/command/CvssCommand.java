@@ -1,6 +1,5 @@
 package org.sectriage.command;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.sectriage.classify.report.CvssVector;
 import org.sectriage.classify.report.CvssVectorFinder;
@@ -37,12 +36,9 @@ final class CvssCommand implements MaintainerCommand {
             return Reading.problem("needs a complete, valid CVSS 3.0, 3.1 or 4.0 vector, not '" + argument + "'");
         }
         CvssVector cvss = vector.get();
-        String detail = cvss.isScored()
-                ? String.format(Locale.ROOT, "%s (%.1f %s)", cvss.vector(), cvss.score(), cvss.severity().label())
-                : cvss.vector() + " (not scored)";
         return Reading.of(change -> {
             change.triageIfNew();
-            change.update(file -> file.withCvss(cvss), "cvss-set", detail);
+            change.update(file -> file.withCvss(cvss), "cvss-set", cvss.withScore());
         });
     }
 }

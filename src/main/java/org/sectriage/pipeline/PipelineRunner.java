@@ -76,7 +76,7 @@ public final class PipelineRunner implements AutoCloseable {
     }
 
     /** A runner with {@code aheadThreads} threads for the steps that run ahead. */
-    public PipelineRunner(Pipeline pipeline, Database db, InboundStore inbound, Clock clock, Runnable afterBatch,
+    PipelineRunner(Pipeline pipeline, Database db, InboundStore inbound, Clock clock, Runnable afterBatch,
                           Quarantine quarantine, int aheadThreads) {
         this.pipeline = pipeline;
         this.db = db;

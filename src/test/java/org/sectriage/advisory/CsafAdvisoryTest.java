@@ -90,7 +90,7 @@ class CsafAdvisoryTest {
         assertThat(csaf.at("/vulnerabilities/0").has("scores")).isFalse();
         assertThat(csaf.at("/vulnerabilities/0/notes").findValuesAsText("title")).contains("CVSS v4.0");
         assertThat(csaf.at("/vulnerabilities/0/notes").findValuesAsText("text"))
-                .contains("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N (8.7, high)");
+                .contains("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N (8.7 high)");
         assertThat(csaf.at("/document/aggregate_severity/text").asText()).isEqualToIgnoringCase("high");
     }
 

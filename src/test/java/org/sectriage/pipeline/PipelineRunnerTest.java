@@ -40,8 +40,11 @@ class PipelineRunnerTest {
         cases = new CaseDatabase(db);
     }
 
+    private final List<PipelineRunner> runners = new ArrayList<>();
+
     @AfterEach
     void closeDatabase() {
+        runners.forEach(PipelineRunner::close);
         db.close();
     }
 
@@ -187,14 +190,6 @@ class PipelineRunnerTest {
         }
     }
 
-    /** A step that wants the database though it runs ahead of the transaction. */
-    static final class AskForTheDatabase implements Step {
-        @Override
-        public void apply(Envelope env) {
-            env.connection();
-        }
-    }
-
     @Test
     void stepsThatRunAheadRunOnThePoolAndTheOthersInOrderOnThePipelinesThread() {
         List<Long> ids = new ArrayList<>();
@@ -229,7 +224,7 @@ class PipelineRunnerTest {
         long last = store("<ahead-ok-too@researcher.example>", 3);
         Step askOnlyForTheSecond = env -> {
             if (env.inbound().id() == wanting) {
-                new AskForTheDatabase().apply(env);
+                env.connection();
             }
         };
 
@@ -312,8 +307,10 @@ class PipelineRunnerTest {
     }
 
     private PipelineRunner runner(Pipeline pipeline) {
-        return new PipelineRunner(pipeline, db, inbound, Clock.systemUTC(), () -> { },
+        PipelineRunner runner = new PipelineRunner(pipeline, db, inbound, Clock.systemUTC(), () -> { },
                 (c, message, reason) -> reported.add(reason));
+        runners.add(runner);
+        return runner;
     }
 
     private long store(String messageId) {

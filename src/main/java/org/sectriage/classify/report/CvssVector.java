@@ -14,8 +14,15 @@ package org.sectriage.classify.report;
  */
 public record CvssVector(String vector, String version, Double score, Severity severity) {
 
-    /** True when the base score was computed. */
+    /** True when the score was computed. */
     public boolean isScored() {
         return score != null;
+    }
+
+    /** The vector with its score and rating, e.g. {@code CVSS:4.0/… (9.3 critical)}, or "(not scored)". */
+    public String withScore() {
+        return isScored()
+                ? String.format(java.util.Locale.ROOT, "%s (%.1f %s)", vector, score, severity.label())
+                : vector + " (not scored)";
     }
 }
