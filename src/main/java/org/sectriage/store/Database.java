@@ -94,7 +94,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(pool)
-                    .locations("classpath:db/migration")
+                    .locations("classpath:db/migration", "classpath:org/sectriage/store/migration")
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
