@@ -102,14 +102,15 @@ abstract class AutomaticAnswer implements Step {
         int toSender = 0;
         int toAnyone = 0;
         for (String counted : PURPOSES) {
-            toSender += outbox.countSince(env.connection(), counted, recipient, hourAgo);
-            toAnyone += outbox.countAllSince(env.connection(), counted, hourAgo);
+            toSender += outbox.countSince(env.connection(), counted, recipient, hourAgo, limits.maxPerSenderPerHour());
+            toAnyone += outbox.countAllSince(env.connection(), counted, hourAgo, limits.maxPerHour());
         }
         if (toSender >= limits.maxPerSenderPerHour()) {
-            return "rate limit: " + toSender + " automatic answers to " + recipient.address() + " in the last hour";
+            return "rate limit: " + limits.maxPerSenderPerHour() + " automatic answers to " + recipient.address()
+                    + " in the last hour (acknowledgement.max-per-sender-per-hour)";
         }
         if (toAnyone >= limits.maxPerHour()) {
-            return "rate limit: " + toAnyone + " automatic answers in all in the last hour"
+            return "rate limit: " + limits.maxPerHour() + " automatic answers in all in the last hour"
                     + " (acknowledgement.max-per-hour)";
         }
         return null;

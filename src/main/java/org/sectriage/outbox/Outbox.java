@@ -43,14 +43,14 @@ public final class Outbox {
         return new QueuedMail(id, composed.messageId());
     }
 
-    /** How many mails of this purpose were queued, to anyone, since {@code since}. */
-    public int countAllSince(Connection connection, String purpose, Instant since) throws SQLException {
-        return store.countAllSince(connection, purpose, since);
+    /** How many mails of this purpose were queued, to anyone, since {@code since}, counted up to {@code atMost}. */
+    public int countAllSince(Connection connection, String purpose, Instant since, int atMost) throws SQLException {
+        return store.countAllSince(connection, purpose, since, atMost);
     }
 
-    /** How many mails of this purpose were queued to {@code recipient} since {@code since}. */
-    public int countSince(Connection connection, String purpose, EmailAddress recipient, Instant since)
+    /** How many mails of this purpose were queued to {@code recipient} since {@code since}, up to {@code atMost}. */
+    public int countSince(Connection connection, String purpose, EmailAddress recipient, Instant since, int atMost)
             throws SQLException {
-        return store.countSince(connection, purpose, recipient.normalized(), since);
+        return store.countSince(connection, purpose, recipient.normalized(), since, atMost);
     }
 }

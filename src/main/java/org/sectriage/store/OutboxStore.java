@@ -42,26 +42,24 @@ public final class OutboxStore {
         }
     }
 
-    /** How many mails of this purpose went (or are going) to this first recipient since {@code since}. */
-    public int countSince(Connection c, String purpose, String rateKey, Instant since) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM outbox WHERE purpose = ? AND rate_key = ? AND created_at >= ?")) {
-            ps.setString(1, purpose);
-            ps.setString(2, rateKey.toLowerCase(java.util.Locale.ROOT));
-            Rows.setInstant(ps, 3, since);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+    /**
+     * How many mails of this purpose went (or are going) to this first recipient since {@code since}, counted
+     * up to {@code atMost}: a limit needs no more, and counting stops reading the index there.
+     */
+    public int countSince(Connection c, String purpose, String rateKey, Instant since, int atMost) throws SQLException {
+        return count(c, "SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE purpose = ? AND rate_key = ? AND created_at >= ?"
+                + " LIMIT ?)", purpose, rateKey.toLowerCase(java.util.Locale.ROOT), since, atMost);
     }
 
-    /** How many mails of this purpose were queued since {@code since}, to anyone. */
-    public int countAllSince(Connection c, String purpose, Instant since) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM outbox WHERE purpose = ? AND created_at >= ?")) {
-            ps.setString(1, purpose);
-            Rows.setInstant(ps, 2, since);
+    /** How many mails of this purpose were queued since {@code since}, to anyone, counted up to {@code atMost}. */
+    public int countAllSince(Connection c, String purpose, Instant since, int atMost) throws SQLException {
+        return count(c, "SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE purpose = ? AND created_at >= ? LIMIT ?)",
+                purpose, since, atMost);
+    }
+
+    private static int count(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Rows.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
