@@ -58,6 +58,7 @@ import org.sectriage.parse.ParseLimits;
 import org.sectriage.parse.ParseMime;
 import org.sectriage.pipeline.Pipeline;
 import org.sectriage.pipeline.PipelineRunner;
+import org.sectriage.pipeline.PipelineWorker;
 import org.sectriage.store.Database;
 import org.sectriage.store.InboundStore;
 import org.sectriage.store.OutboxStore;
@@ -69,8 +70,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running sectriage: the mailbox watcher on its own thread, the outbox on a Quartz timer, and
- * the database they share. This is the one place where the parts are wired together.
+ * One running sectriage: the mailbox watcher and the pipeline each on its own thread, the outbox on a
+ * Quartz timer, and the database they share. This is the one place where the parts are wired together.
  */
 public final class Daemon implements AutoCloseable {
 
@@ -88,6 +89,8 @@ public final class Daemon implements AutoCloseable {
     private final CheckDeadlines deadlineChecker;
     private final SectriageConfig config;
     private Thread watcherThread;
+    private final PipelineWorker pipelineWorker;
+    private Thread pipelineThread;
 
     /** Opens the configured database and wires a daemon to the configured IMAP and SMTP servers. */
     public static Daemon create(SectriageConfig config, Clock clock) {
@@ -158,8 +161,10 @@ public final class Daemon implements AutoCloseable {
         this.checkDeadlines = timers.every("check-deadlines", CheckDeadlinesJob.class, config.policy().checkInterval());
         this.runner = new PipelineRunner(pipeline, db, inbound, clock, this::sendOutboxSoon,
                 new ReportQuarantine(outbox, templates, context, maintainers));
-        MailboxIngester ingester = new MailboxIngester(mailbox, db, inbound, clock, config.mailbox().fetchBatch());
-        this.watcher = new MailboxWatcher(mailbox, ingester, runner, config.mailbox().pollInterval(),
+        this.pipelineWorker = new PipelineWorker(runner);
+        MailboxIngester ingester = new MailboxIngester(mailbox, db, inbound, clock, config.mailbox().fetchBatch(),
+                pipelineWorker::mailStored);
+        this.watcher = new MailboxWatcher(mailbox, ingester, config.mailbox().pollInterval(),
                 config.mailbox().idleRefresh());
         LOG.info("pipeline: {}", pipeline.describe());
     }
@@ -178,19 +183,27 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** Starts the timers and the mailbox watcher; returns at once. */
+    /** Starts the timers, the pipeline and the mailbox watcher; returns at once. */
     public synchronized void start() {
         timers.start();
-        watcherThread = new Thread(watcher, "sectriage-mailbox");
-        watcherThread.setUncaughtExceptionHandler((t, e) -> {
-            // The loop handles every failure it can; what reaches here (out of memory, a VM error)
-            // leaves the daemon unable to take mail, so it exits for systemd to restart it. A message
-            // that causes this again and again is quarantined by its attempt count.
-            LOG.error("the mailbox watcher died; exiting so that the service manager restarts sectriage", e);
-            new Thread(() -> System.exit(70), "sectriage-exit").start();
-        });
+        pipelineThread = exitingOnDeath(new Thread(pipelineWorker, "sectriage-pipeline"), "the pipeline");
+        watcherThread = exitingOnDeath(new Thread(watcher, "sectriage-mailbox"), "the mailbox watcher");
+        pipelineThread.start();
         watcherThread.start();
         LOG.info("sectriage started for {}", config.project().securityAddress().address());
+    }
+
+    /**
+     * {@code thread}, made to end the process when it dies. Its loop handles every failure it can; what
+     * reaches here (out of memory, a VM error) leaves the daemon unable to take mail, so it exits for systemd
+     * to restart it. A message that causes this again and again is quarantined by its attempt count.
+     */
+    private static Thread exitingOnDeath(Thread thread, String what) {
+        thread.setUncaughtExceptionHandler((t, e) -> {
+            LOG.error("{} died; exiting so that the service manager restarts sectriage", what, e);
+            new Thread(() -> System.exit(70), "sectriage-exit").start();
+        });
+        return thread;
     }
 
     /** Has the outbox looked at now rather than at its next tick. */
@@ -208,9 +221,13 @@ public final class Daemon implements AutoCloseable {
         return deadlineChecker.checkDue();
     }
 
-    /** Ends a wait for new mail at once (e.g. after mail was delivered in a demo or test). */
+    /**
+     * Ends a wait for new mail at once (e.g. after mail was delivered in a demo or test), and has the pipeline
+     * look at what is stored (e.g. a message an admin queued again).
+     */
     public void checkMailboxNow() {
         watcher.poke();
+        pipelineWorker.mailStored();
     }
 
     /**
@@ -223,19 +240,26 @@ public final class Daemon implements AutoCloseable {
         }
         LOG.info("stopping");
         watcher.stop();
+        pipelineWorker.stop();
         outboxSender.stop();
         try {
-            watcherThread.join(STOP_WAIT.toMillis());
-            if (watcherThread.isAlive()) {
-                LOG.warn("the mailbox watcher did not stop within {}s", STOP_WAIT.toSeconds());
-                watcherThread.interrupt();
-            }
+            awaitEnd(watcherThread, "the mailbox watcher");
+            awaitEnd(pipelineThread, "the pipeline");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         timers.stop();
         watcherThread = null;
+        pipelineThread = null;
         LOG.info("stopped");
+    }
+
+    private static void awaitEnd(Thread thread, String what) throws InterruptedException {
+        thread.join(STOP_WAIT.toMillis());
+        if (thread.isAlive()) {
+            LOG.warn("{} did not stop within {}s", what, STOP_WAIT.toSeconds());
+            thread.interrupt();
+        }
     }
 
     @Override
@@ -256,5 +280,10 @@ public final class Daemon implements AutoCloseable {
 
     public long watcherCycles() {
         return watcher.cycles();
+    }
+
+    /** How many times the pipeline has run over what was stored; for tests. */
+    public long pipelineRounds() {
+        return pipelineWorker.rounds();
     }
 }

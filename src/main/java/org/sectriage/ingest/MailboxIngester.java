@@ -43,13 +43,24 @@ public final class MailboxIngester {
     private final InboundStore inbound;
     private final Clock clock;
     private final int fetchBatch;
+    private final Runnable stored;
 
     public MailboxIngester(MailboxClient mailbox, Database db, InboundStore inbound, Clock clock, int fetchBatch) {
+        this(mailbox, db, inbound, clock, fetchBatch, () -> { });
+    }
+
+    /**
+     * @param stored called after each commit that stored new mail, before the next batch is fetched: the
+     *               pipeline can start on a batch while the next one is on its way
+     */
+    public MailboxIngester(MailboxClient mailbox, Database db, InboundStore inbound, Clock clock, int fetchBatch,
+                           Runnable stored) {
         this.mailbox = mailbox;
         this.db = db;
         this.inbound = inbound;
         this.clock = clock;
         this.fetchBatch = fetchBatch;
+        this.stored = stored;
     }
 
     /**
@@ -128,6 +139,9 @@ public final class MailboxIngester {
                 }
             }
         });
+        if (stored[0] > 0) {
+            this.stored.run();
+        }
         moveStored(fetched.keySet());
         return stored[0];
     }
@@ -154,6 +168,9 @@ public final class MailboxIngester {
                             RawMessageId.find(head, head.length), hash, size, raw), clock.instant()).isPresent();
                 }
             });
+            if (isNew) {
+                stored.run();
+            }
             moveStored(List.of(ref.uid()));
             return isNew ? 1 : 0;
         } catch (IOException e) {

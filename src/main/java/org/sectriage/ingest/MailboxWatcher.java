@@ -1,13 +1,12 @@
 package org.sectriage.ingest;
 
 import java.time.Duration;
-import org.sectriage.pipeline.PipelineRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's main loop: take new mail off the server, run it through the pipeline, then wait for
- * more (IDLE, or the poll interval). A lost connection is retried with a growing pause, for as long
+ * The daemon's main loop: take new mail off the server and store it, each stored batch handed at once to
+ * the pipeline's own thread, then wait for more (IDLE, or the poll interval). A lost connection is retried with a growing pause, for as long
  * as it takes; the mail server being away never needs a restart.
  */
 public final class MailboxWatcher implements Runnable {
@@ -18,18 +17,16 @@ public final class MailboxWatcher implements Runnable {
 
     private final MailboxClient mailbox;
     private final MailboxIngester ingester;
-    private final PipelineRunner runner;
     private final Duration pollInterval;
     private final Duration idleRefresh;
     private final Object pause = new Object();
     private volatile boolean running = true;
     private volatile long cycles;
 
-    public MailboxWatcher(MailboxClient mailbox, MailboxIngester ingester, PipelineRunner runner,
-                          Duration pollInterval, Duration idleRefresh) {
+    public MailboxWatcher(MailboxClient mailbox, MailboxIngester ingester, Duration pollInterval,
+                          Duration idleRefresh) {
         this.mailbox = mailbox;
         this.ingester = ingester;
-        this.runner = runner;
         this.pollInterval = pollInterval;
         this.idleRefresh = idleRefresh;
     }
@@ -39,7 +36,6 @@ public final class MailboxWatcher implements Runnable {
         Duration retry = FIRST_RETRY;
         while (running) {
             try {
-                runner.processPending(this::isRunning);
                 boolean wasOpen = mailbox.isOpen();
                 mailbox.open();
                 if (!wasOpen) {
@@ -48,7 +44,6 @@ public final class MailboxWatcher implements Runnable {
                             mailbox.uidValidity());
                 }
                 int stored = ingester.ingestOnce();
-                runner.processPending(this::isRunning);
                 cycles++;
                 retry = FIRST_RETRY;
                 if (stored > 0 || !running) {
@@ -73,7 +68,7 @@ public final class MailboxWatcher implements Runnable {
         LOG.info("mailbox watcher stopped");
     }
 
-    /** Asks the loop to end after the message in hand; returns at once. */
+    /** Asks the loop to end after the batch in hand; returns at once. */
     public void stop() {
         running = false;
         synchronized (pause) {
@@ -82,16 +77,12 @@ public final class MailboxWatcher implements Runnable {
         mailbox.wakeUp();
     }
 
-    private boolean isRunning() {
-        return running;
-    }
-
     /** Ends a wait for new mail now, e.g. after a test delivered some. */
     public void poke() {
         mailbox.wakeUp();
     }
 
-    /** How many times the loop has gone round without error; for tests and the demo. */
+    /** How many times the loop has listed the folder and stored what was new without error; for tests and the demo. */
     public long cycles() {
         return cycles;
     }

@@ -109,8 +109,9 @@ class ExactlyOnceTest {
         try (Daemon daemon = Daemon.create(config, Clock.systemUTC())) {
             daemon.start();
             long cycles = daemon.watcherCycles();
-            // one whole cycle of the new life: list the mailbox, store, run the pipeline
+            // one whole cycle of the new life: list the mailbox and store, and the pipeline's run at the start
             await().atMost(PATIENCE).until(() -> daemon.watcherCycles() > cycles);
+            await().atMost(PATIENCE).until(() -> daemon.pipelineRounds() > 0);
             assertThat(new CaseDatabase(daemon.database()).cases()).isEqualTo(1);
         }
         assertThat(server.acknowledgementsTo("once@researcher.example")).hasSize(1);
