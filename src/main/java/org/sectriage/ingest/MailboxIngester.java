@@ -43,24 +43,24 @@ public final class MailboxIngester {
     private final InboundStore inbound;
     private final Clock clock;
     private final int fetchBatch;
-    private final Runnable stored;
+    private final Runnable onStored;
 
     public MailboxIngester(MailboxClient mailbox, Database db, InboundStore inbound, Clock clock, int fetchBatch) {
         this(mailbox, db, inbound, clock, fetchBatch, () -> { });
     }
 
     /**
-     * @param stored called after each commit that stored new mail, before the next batch is fetched: the
+     * @param onStored called after each commit that stored new mail, before the next batch is fetched: the
      *               pipeline can start on a batch while the next one is on its way
      */
     public MailboxIngester(MailboxClient mailbox, Database db, InboundStore inbound, Clock clock, int fetchBatch,
-                           Runnable stored) {
+                           Runnable onStored) {
         this.mailbox = mailbox;
         this.db = db;
         this.inbound = inbound;
         this.clock = clock;
         this.fetchBatch = fetchBatch;
-        this.stored = stored;
+        this.onStored = onStored;
     }
 
     /**
@@ -140,7 +140,7 @@ public final class MailboxIngester {
             }
         });
         if (stored[0] > 0) {
-            this.stored.run();
+            onStored.run();
         }
         moveStored(fetched.keySet());
         return stored[0];
@@ -169,7 +169,7 @@ public final class MailboxIngester {
                 }
             });
             if (isNew) {
-                stored.run();
+                onStored.run();
             }
             moveStored(List.of(ref.uid()));
             return isNew ? 1 : 0;

@@ -5,9 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's main loop: take new mail off the server and store it, each stored batch handed at once to
- * the pipeline's own thread, then wait for more (IDLE, or the poll interval). A lost connection is retried with a growing pause, for as long
- * as it takes; the mail server being away never needs a restart.
+ * The daemon's main loop: take new mail off the server and store it, each stored batch handed at once
+ * to the pipeline's own thread, then wait for more (IDLE, or the poll interval). A lost connection is
+ * retried with a growing pause, for as long as it takes; the mail server being away never needs a restart.
  */
 public final class MailboxWatcher implements Runnable {
 
@@ -82,7 +82,7 @@ public final class MailboxWatcher implements Runnable {
         mailbox.wakeUp();
     }
 
-    /** How many times the loop has listed the folder and stored what was new without error; for tests and the demo. */
+    /** How many times the loop has listed the folder and stored what was new, without error; for tests and the demo. */
     public long cycles() {
         return cycles;
     }

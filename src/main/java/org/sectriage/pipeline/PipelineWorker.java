@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 public final class PipelineWorker implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineWorker.class);
-    static final Duration LOOK_ANYWAY = Duration.ofMinutes(1);
+    private static final Duration LOOK_ANYWAY = Duration.ofMinutes(1);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofMinutes(2);
 
@@ -31,7 +31,7 @@ public final class PipelineWorker implements Runnable {
     @Override
     public void run() {
         Duration retry = FIRST_RETRY;
-        while (awaitStoredMail()) {
+        while (await(LOOK_ANYWAY, true)) {
             try {
                 runner.processPending(this::isRunning);
                 rounds++;
@@ -40,9 +40,10 @@ public final class PipelineWorker implements Runnable {
                 if (!running) {
                     break;
                 }
-                LOG.error("the pipeline failed; the stored messages stay stored, retrying in {}s", retry.toSeconds(), e);
-                mailStored(); // look again after the pause, signal or not
-                pause(retry);
+                LOG.error("the pipeline failed; the stored messages stay stored, retrying in {}s", retry.toSeconds(),
+                        e);
+                await(retry, false); // however much mail is stored meanwhile
+                mailStored(); // then look again, signal or not
                 retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
             }
         }
@@ -74,15 +75,16 @@ public final class PipelineWorker implements Runnable {
         return running;
     }
 
-    /** Waits until mail was stored, or {@link #LOOK_ANYWAY} has passed; false once stopped. */
-    private boolean awaitStoredMail() {
+    /**
+     * Waits for {@code atMost}, or until mail was stored if {@code endsWithMail}; forgets that mail was stored.
+     *
+     * @return false once stopped
+     */
+    private boolean await(Duration atMost, boolean endsWithMail) {
         synchronized (signal) {
-            long until = System.nanoTime() + LOOK_ANYWAY.toNanos();
-            while (running && !mailStored) {
-                long left = until - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
+            long until = System.nanoTime() + atMost.toNanos();
+            long left;
+            while (running && !(endsWithMail && mailStored) && (left = until - System.nanoTime()) > 0) {
                 try {
                     signal.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
@@ -92,22 +94,6 @@ public final class PipelineWorker implements Runnable {
             }
             mailStored = false;
             return running;
-        }
-    }
-
-    /** Waits for {@code d}, however much mail is stored meanwhile; ends early only when stopped. */
-    private void pause(Duration d) {
-        synchronized (signal) {
-            long until = System.nanoTime() + d.toNanos();
-            long left;
-            while (running && (left = until - System.nanoTime()) > 0) {
-                try {
-                    signal.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
         }
     }
 }
