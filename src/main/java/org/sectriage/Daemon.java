@@ -183,11 +183,18 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** Starts the timers, the pipeline and the mailbox watcher; returns at once. */
+    /**
+     * Starts the timers, the pipeline and, once the pipeline has taken what was stored before, the mailbox
+     * watcher; returns at once.
+     */
     public synchronized void start() {
         timers.start();
         pipelineThread = exitingOnDeath(new Thread(pipelineWorker, "sectriage-pipeline"), "the pipeline");
-        watcherThread = exitingOnDeath(new Thread(watcher, "sectriage-mailbox"), "the mailbox watcher");
+        watcherThread = exitingOnDeath(new Thread(() -> {
+            if (pipelineWorker.awaitFirstRound()) {
+                watcher.run();
+            }
+        }, "sectriage-mailbox"), "the mailbox watcher");
         pipelineThread.start();
         watcherThread.start();
         LOG.info("sectriage started for {}", config.project().securityAddress().address());

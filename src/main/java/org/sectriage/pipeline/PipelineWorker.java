@@ -23,6 +23,7 @@ public final class PipelineWorker implements Runnable {
     private boolean mailStored = true; // what was stored before the start is processed first
     private volatile boolean running = true;
     private volatile long rounds;
+    private boolean firstRoundOver;
 
     public PipelineWorker(PipelineRunner runner) {
         this.runner = runner;
@@ -36,7 +37,9 @@ public final class PipelineWorker implements Runnable {
                 runner.processPending(this::isRunning);
                 rounds++;
                 retry = FIRST_RETRY;
+                firstRoundOver();
             } catch (RuntimeException e) {
+                firstRoundOver(); // the mailbox need not wait for a database that is away
                 if (!running) {
                     break;
                 }
@@ -62,6 +65,34 @@ public final class PipelineWorker implements Runnable {
     public void stop() {
         running = false;
         synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until the worker's first run, over what was stored before the start, is over. The mailbox watcher
+     * starts after it, as the daemon did with one thread: a message left in hand by a crash runs while nothing
+     * else does, so that the crash's cause, if it was that message, is found alone.
+     *
+     * @return false when stopped first
+     */
+    public boolean awaitFirstRound() {
+        synchronized (signal) {
+            while (running && !firstRoundOver) {
+                try {
+                    signal.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return running;
+        }
+    }
+
+    private void firstRoundOver() {
+        synchronized (signal) {
+            firstRoundOver = true;
             signal.notifyAll();
         }
     }

@@ -71,6 +71,17 @@ class PipelineWorkerTest {
     }
 
     @Test
+    void theMailboxCanWaitUntilWhatWasStoredBeforeTheStartIsProcessed() {
+        store(1);
+        store(2);
+
+        start(opensCases());
+
+        assertThat(worker.awaitFirstRound()).isTrue();
+        assertThat(cases.inbound("processed")).as("processed when the wait ends, not later").isEqualTo(2);
+    }
+
+    @Test
     void mailStoredLaterIsProcessedWhenTheWorkerIsTold() {
         start(opensCases());
         await().atMost(PATIENCE).until(() -> worker.rounds() > 0);
