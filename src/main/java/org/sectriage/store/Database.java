@@ -17,12 +17,19 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /** How many connections each of the two pools opens at most. */
+    private static final int MAX_CONNECTIONS = 12;
+
+    /** Connections for the migrations and Quartz's job store, which run transactions of their own. */
     private final JdbcConnectionPool pool;
+    /** Connections for {@link #inTransaction}. */
+    private final ConnectionPool transactions;
     private final String url;
     private boolean closed;
 
-    private Database(JdbcConnectionPool pool, String url) {
+    private Database(JdbcConnectionPool pool, ConnectionPool transactions, String url) {
         this.pool = pool;
+        this.transactions = transactions;
         this.url = url;
     }
 
@@ -81,10 +88,11 @@ public final class Database implements AutoCloseable {
         if (mustExist && url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
             url = url + ";IFEXISTS=TRUE";
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(withStatementCache(closedByUs(interruptSafe(url))), user,
-                password == null ? "" : password);
-        pool.setMaxConnections(12);
-        Database db = new Database(pool, url);
+        String effective = withStatementCache(closedByUs(interruptSafe(url)));
+        String pass = password == null ? "" : password;
+        JdbcConnectionPool pool = JdbcConnectionPool.create(effective, user, pass);
+        pool.setMaxConnections(MAX_CONNECTIONS);
+        Database db = new Database(pool, new ConnectionPool(effective, user, pass, MAX_CONNECTIONS), url);
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET WRITE_DELAY 0");
         } catch (SQLException e) {
@@ -151,18 +159,45 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T inTransaction(TransactionWork<T> work) {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (Exception e) {
-                c.rollback();
-                throw e instanceof RuntimeException re ? re : new StoreException(e.getMessage(), e);
-            }
+        Connection c;
+        try {
+            c = transactions.take();
         } catch (SQLException e) {
             throw new StoreException("database error: " + e.getMessage(), e);
+        }
+        boolean ended = false;
+        try {
+            T result;
+            try {
+                result = work.run(c);
+            } catch (Exception | Error e) {
+                ended = rolledBack(c, e);
+                if (e instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (e instanceof Error error) {
+                    throw error;
+                }
+                throw new StoreException(e.getMessage(), e);
+            }
+            c.commit();
+            ended = true;
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("database error: " + e.getMessage(), e);
+        } finally {
+            transactions.give(c, ended);
+        }
+    }
+
+    /** Rolls back {@code c}'s transaction after {@code cause}; false, with the failure kept in {@code cause}, if it could not. */
+    private static boolean rolledBack(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+            return true;
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+            return false;
         }
     }
 
@@ -194,6 +229,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             LOG.debug("database shutdown: {}", e.getMessage());
         }
+        transactions.close();
         pool.dispose();
     }
 
