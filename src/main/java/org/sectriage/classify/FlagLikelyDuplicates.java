@@ -2,6 +2,7 @@ package org.sectriage.classify;
 
 import java.util.List;
 import org.sectriage.classify.report.Classification;
+import org.sectriage.classify.report.DuplicateCandidates;
 import org.sectriage.classify.report.DuplicateFinder;
 import org.sectriage.classify.report.LikelyDuplicate;
 import org.sectriage.classify.report.ReportFeatures;
@@ -14,6 +15,11 @@ import org.sectriage.pipeline.Step;
 /**
  * Points out the open cases a new report most likely duplicates, with a similarity score, in both
  * cases' event logs and to the maintainers; merging is left to them ({@code #duplicate}).
+ *
+ * <p>The cases compared are those its {@link DuplicateCandidates} files under the report's candidate
+ * keys, built from the stored features of the open cases on the first report after the daemon starts.
+ * A case filed there whose transaction was rolled back is not found among the open cases, and is not
+ * compared.
  */
 public final class FlagLikelyDuplicates implements Step {
 
@@ -21,6 +27,8 @@ public final class FlagLikelyDuplicates implements Step {
     private static final int CANDIDATES_PER_KEY = 20;
 
     private final DuplicateFinder finder;
+    private final DuplicateCandidates candidates = new DuplicateCandidates(CANDIDATES_PER_KEY);
+    private boolean built;
 
     public FlagLikelyDuplicates(DuplicateFinder finder) {
         this.finder = finder;
@@ -33,7 +41,8 @@ public final class FlagLikelyDuplicates implements Step {
         String vulnClass = env.classification().map(Classification::vulnClass).orElse(null);
         ReportFeatures features = env.textAnalysis().map(a -> a.features().withVulnClass(vulnClass))
                 .orElseGet(() -> ReportFeatures.of(m.subjectAndBody(), vulnClass));
-        List<LikelyDuplicate> found = finder.find(features, env.cases().candidateDuplicates(features, CANDIDATES_PER_KEY));
+        List<Long> keys = features.candidateKeys();
+        List<LikelyDuplicate> found = finder.find(features, env.cases().openCaseFeatures(candidates(env).find(keys)));
         for (LikelyDuplicate d : found) {
             env.cases().addLikelyDuplicate(id, d);
             env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "likely-duplicate",
@@ -42,5 +51,15 @@ public final class FlagLikelyDuplicates implements Step {
                     "likely-duplicate", "new case " + id + " resembles this one (similarity " + d.score() + ")"));
         }
         env.cases().saveFeatures(id, features);
+        candidates.add(id.toString(), keys);
+    }
+
+    /** The index of candidates, built on the first call from the open cases' features. */
+    private synchronized DuplicateCandidates candidates(Envelope env) {
+        if (!built) {
+            env.cases().forEachOpenCaseFeatures((caseId, f) -> candidates.add(caseId, f.candidateKeys()));
+            built = true;
+        }
+        return candidates;
     }
 }

@@ -83,15 +83,14 @@ public interface CaseStore {
     /** What the classifier made of the case's report; empty for cases opened before classification. */
     Optional<Classification> classification(CaseId id);
 
-    /** Stores the features duplicate detection compares the case's report by, and its candidate keys. */
+    /** Stores the features duplicate detection compares the case's report by. */
     void saveFeatures(CaseId id, ReportFeatures features);
 
-    /**
-     * The features of the open cases that share a candidate key with {@code features}, by case id: for
-     * each key the {@code perKey} latest cases, so that the work per report stays bounded however many
-     * cases share its words.
-     */
-    Map<String, ReportFeatures> candidateDuplicates(ReportFeatures features, int perKey);
+    /** The features of those of {@code caseIds} that are open cases with stored features, by case id. */
+    Map<String, ReportFeatures> openCaseFeatures(java.util.Collection<String> caseIds);
+
+    /** Gives {@code each} the id and the features of every open case that has them, oldest case first. */
+    void forEachOpenCaseFeatures(java.util.function.BiConsumer<String, ReportFeatures> each);
 
     /** Records that case {@code id} likely duplicates an open case. */
     void addLikelyDuplicate(CaseId id, LikelyDuplicate duplicate);

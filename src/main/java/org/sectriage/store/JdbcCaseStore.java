@@ -298,42 +298,34 @@ public final class JdbcCaseStore implements CaseStore {
     public void saveFeatures(CaseId id, ReportFeatures f) {
         update("MERGE INTO case_features (case_id, terms, locations) KEY (case_id) VALUES (?, ?, ?)",
                 id.toString(), Rows.fit(f.termsText(), 8000), Rows.fit(f.locationsText(), 4000));
-        call(() -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_band (band_key, case_id) VALUES (?, ?)")) {
-                for (long key : new java.util.LinkedHashSet<>(f.candidateKeys())) {
-                    ps.setLong(1, key);
-                    ps.setString(2, id.toString());
-                    ps.addBatch();
-                }
-                return ps.executeBatch();
-            }
-        });
+    }
+
+    /** The states of open cases, as an SQL list. */
+    private static final String OPEN_STATES = Arrays.stream(CaseState.values()).filter(CaseState::isOpen)
+            .map(s -> "'" + s.label() + "'").collect(java.util.stream.Collectors.joining(","));
+
+    @Override
+    public Map<String, ReportFeatures> openCaseFeatures(java.util.Collection<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(caseIds.size(), "?"));
+        Map<String, ReportFeatures> out = new LinkedHashMap<>();
+        query("SELECT f.case_id, f.terms, f.locations, c.vuln_class FROM case_features f"
+                + " JOIN security_case c ON c.id = f.case_id WHERE c.state IN (" + OPEN_STATES + ") AND f.case_id IN ("
+                + marks + ") ORDER BY f.case_id", rs -> out.put(rs.getString(1),
+                ReportFeatures.parse(rs.getString(2), rs.getString(3), rs.getString(4))), caseIds.toArray());
+        return out;
     }
 
     @Override
-    public Map<String, ReportFeatures> candidateDuplicates(ReportFeatures f, int perKey) {
-        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-        for (long key : new java.util.LinkedHashSet<>(f.candidateKeys())) {
-            // read backwards off ix_case_band_lookup, which holds the case id, so the rows themselves are
-            // never read: band_key in the ORDER BY, though it is fixed, lets H2 stop after perKey; ORDER BY
-            // id alone sorts every row of the key, and a key that thousands of similar reports share made
-            // each new report slower than the last. (One UNION ALL of the 24 look-ups is slower: H2 plans
-            // it anew each time.)
-            ids.addAll(query("SELECT case_id FROM case_band WHERE band_key = ? ORDER BY band_key DESC, id DESC LIMIT ?",
-                    rs -> rs.getString(1), key, perKey));
-        }
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        String open = Arrays.stream(CaseState.values()).filter(CaseState::isOpen)
-                .map(s -> "'" + s.label() + "'").collect(java.util.stream.Collectors.joining(","));
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        Map<String, ReportFeatures> out = new LinkedHashMap<>();
+    public void forEachOpenCaseFeatures(java.util.function.BiConsumer<String, ReportFeatures> each) {
         query("SELECT f.case_id, f.terms, f.locations, c.vuln_class FROM case_features f"
-                + " JOIN security_case c ON c.id = f.case_id WHERE c.state IN (" + open + ") AND f.case_id IN ("
-                + marks + ") ORDER BY f.case_id", rs -> out.put(rs.getString(1),
-                ReportFeatures.parse(rs.getString(2), rs.getString(3), rs.getString(4))), ids.toArray());
-        return out;
+                + " JOIN security_case c ON c.id = f.case_id WHERE c.state IN (" + OPEN_STATES + ")"
+                + " ORDER BY c.opened_at, c.id", rs -> {
+                    each.accept(rs.getString(1), ReportFeatures.parse(rs.getString(2), rs.getString(3), rs.getString(4)));
+                    return null;
+                });
     }
 
     @Override

@@ -147,6 +147,27 @@ class ClassificationTest {
     }
 
     @Test
+    void aReportOfABugReportedBeforeTheDaemonRestartedIsPointedOutAsALikelyDuplicate() {
+        sectriage.server().sendToSecurity(TestMail.report().from("first@researcher.example").subject("XSS in comments")
+                .body(XSS_REPORT).build());
+        await().atMost(PATIENCE).until(() -> sectriage.db().cases() == 1);
+
+        sectriage.restart();
+        sectriage.server().sendToSecurity(TestMail.report().from("second@other.example").subject("Comment form runs scripts")
+                .body("""
+                        Hi team, the comment form is vulnerable to stored cross-site scripting: comments are
+                        rendered in src/views/comment.html without escaping, so an attacker can post
+                        <script>alert(document.cookie)</script> and every visitor of the page runs it.
+                        """).build());
+
+        CaseDatabase db = sectriage.db();
+        await().atMost(PATIENCE).until(() -> db.cases() == 2);
+        List<String> ids = db.strings("SELECT id FROM security_case ORDER BY id");
+        assertThat(db.strings("SELECT similar_to FROM case_similarity WHERE case_id = ?", ids.get(1)))
+                .containsExactly(ids.get(0));
+    }
+
+    @Test
     void reportsThatArriveTogetherAreEachClassifiedAndTheLaterDuplicateIsPointedOut() {
         CaseDatabase db = sectriage.db();
         var security = GREENMAIL.getUserManager().getUserByEmail(TestConfig.SECURITY);

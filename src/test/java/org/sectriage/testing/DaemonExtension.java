@@ -47,6 +47,12 @@ public final class DaemonExtension implements BeforeEachCallback, AfterEachCallb
         }
     }
 
+    /** Stops the daemon and starts a new one on the same database, as after a restart of the service. */
+    public void restart() {
+        running.close();
+        running = RunningDaemon.start(greenMail, dir, 5, 200, adjust);
+    }
+
     public MailServer server() {
         return running.server();
     }

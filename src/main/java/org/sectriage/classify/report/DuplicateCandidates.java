@@ -1,0 +1,95 @@
+package org.sectriage.classify.report;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where a new report's likely duplicates are looked for: under each {@linkplain
+ * ReportFeatures#candidateKeys() candidate key} (a MinHash band of a report's words, or a code location
+ * it names), the latest few cases whose report has it. A new report is then compared with those cases
+ * only, not with every case.
+ *
+ * <p>It is held in memory and built again, from the stored features of the open cases, when the
+ * daemon starts: a look-up costs a hash-map probe per key instead of a database query per key, and
+ * nothing but the features is stored. A key under which one case is found holds that case's id
+ * itself; only a key shared by several holds an array, of at most {@code perKey} ids.
+ */
+public final class DuplicateCandidates {
+
+    private final int perKey;
+    /** Key to the case id, or to an array of case ids, oldest first, whose unused tail is null. */
+    private final Map<Long, Object> byKey = new HashMap<>();
+
+    /** An index that keeps the latest {@code perKey} cases under each key. */
+    public DuplicateCandidates(int perKey) {
+        if (perKey < 1) {
+            throw new IllegalArgumentException("at least one case per key is kept, got " + perKey);
+        }
+        this.perKey = perKey;
+    }
+
+    /** Files case {@code caseId} under each of {@code keys}; the case is then the latest under them. */
+    public synchronized void add(String caseId, List<Long> keys) {
+        for (long key : new LinkedHashSet<>(keys)) {
+            byKey.merge(key, caseId, (held, id) -> appended(held, (String) id));
+        }
+    }
+
+    /** The cases filed under any of {@code keys}: under each key the latest first, keys in their order. */
+    public synchronized Set<String> find(List<Long> keys) {
+        Set<String> found = new LinkedHashSet<>();
+        for (long key : new LinkedHashSet<>(keys)) {
+            Object held = byKey.get(key);
+            if (held instanceof String id) {
+                found.add(id);
+            } else if (held instanceof String[] ids) {
+                for (int i = ids.length - 1; i >= 0; i--) {
+                    if (ids[i] != null) {
+                        found.add(ids[i]);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** How many keys have at least one case. */
+    public synchronized int keys() {
+        return byKey.size();
+    }
+
+    private Object appended(Object held, String id) {
+        if (held instanceof String first) {
+            if (first.equals(id) || perKey == 1) {
+                return id;
+            }
+            String[] ids = new String[Math.min(perKey, 4)];
+            ids[0] = first;
+            ids[1] = id;
+            return ids;
+        }
+        String[] ids = (String[]) held;
+        int used = 0;
+        while (used < ids.length && ids[used] != null) {
+            used++;
+        }
+        if (used > 0 && ids[used - 1].equals(id)) {
+            return ids;
+        }
+        if (used < ids.length) {
+            ids[used] = id;
+            return ids;
+        }
+        if (ids.length < perKey) {
+            String[] grown = java.util.Arrays.copyOf(ids, Math.min(perKey, ids.length * 2));
+            grown[used] = id;
+            return grown;
+        }
+        System.arraycopy(ids, 1, ids, 0, ids.length - 1); // the oldest goes
+        ids[ids.length - 1] = id;
+        return ids;
+    }
+}
