@@ -32,6 +32,7 @@ import org.sectriage.act.PointToTracker;
 import org.sectriage.crypto.ConfiguredKeys;
 import org.sectriage.crypto.DecryptPgp;
 import org.sectriage.crypto.DecryptionLimits;
+import org.sectriage.crypto.FindOfferedKeys;
 import org.sectriage.crypto.LearnReporterKey;
 import org.sectriage.crypto.MessageDecryptor;
 import org.sectriage.crypto.UnusableSecretKeyException;
@@ -133,6 +134,7 @@ public final class Daemon implements AutoCloseable {
                 new DecryptPgp(decryptor, parser, keys.secret().fingerprints()),
                 new DetectAutomatedMail(new AutomatedMailDetector(config.project().securityAddress().normalized())),
                 new AnalyseText(classifier),
+                new FindOfferedKeys(),
                 new LearnReporterKey(),
                 new VerifySignature(List.copyOf(keys.maintainers().values())),
                 new AttachToCase(maintainers),

@@ -22,6 +22,7 @@ import org.sectriage.classify.ClassifyReport;
 import org.sectriage.classify.DetectAutomatedMail;
 import org.sectriage.classify.FlagLikelyDuplicates;
 import org.sectriage.crypto.DecryptPgp;
+import org.sectriage.crypto.FindOfferedKeys;
 import org.sectriage.crypto.LearnReporterKey;
 import org.sectriage.crypto.VerifySignature;
 import org.sectriage.parse.ParseMime;
@@ -38,7 +39,7 @@ final class InboundPipeline {
 
     /** The steps, built from their parts. */
     record Steps(ParseMime parse, DecryptPgp decrypt, DetectAutomatedMail detectAutomated, AnalyseText analyseText,
-                 LearnReporterKey learnKey, VerifySignature verify, AttachToCase attach, ClassifyReport classify,
+                 FindOfferedKeys findKeys, LearnReporterKey learnKey, VerifySignature verify, AttachToCase attach, ClassifyReport classify,
                  OpenCase open, RecordMessage record, FlagLikelyDuplicates flagDuplicates, Acknowledge acknowledge,
                  PointToTracker pointToTracker, NotifyMaintainers notifyMaintainers,
                  AuthenticateMaintainer authenticate, ApplyCommands applyCommands, RelayToReporter relay,
@@ -51,6 +52,7 @@ final class InboundPipeline {
                 .ahead(s.decrypt())
                 .ahead(s.detectAutomated())
                 .ahead(WRITTEN_BY_A_PERSON.and(READABLE), s.analyseText())
+                .ahead(s.findKeys())
                 .then(s.learnKey())
                 .then(s.verify())
                 .then(s.attach())

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sectriage.classify.report.Classification;
 import org.sectriage.classify.report.ReportFeatures;
+import org.sectriage.crypto.OfferedKey;
 import org.sectriage.domain.CaseId;
 import org.sectriage.domain.MessageKind;
 import org.sectriage.domain.ParticipantRole;
@@ -48,6 +49,7 @@ public final class Envelope {
     private Classification classification;
     private TextAnalysis textAnalysis;
     private boolean encrypted;
+    private List<OfferedKey> offeredKeys = List.of();
     private byte[] readable;
     private byte[] decryptedEntity;
     private List<byte[]> embeddedSignatures = List.of();
@@ -146,6 +148,15 @@ public final class Envelope {
     public void setKind(MessageKind kind, String reason) {
         this.kind = kind;
         this.kindReason = reason;
+    }
+
+    /** The public keys the sender offered for themselves in the message; empty when none. */
+    public List<OfferedKey> offeredKeys() {
+        return offeredKeys;
+    }
+
+    public void setOfferedKeys(List<OfferedKey> keys) {
+        this.offeredKeys = List.copyOf(keys);
     }
 
     /** True when the message arrived OpenPGP-encrypted, whether or not it could be decrypted. */
