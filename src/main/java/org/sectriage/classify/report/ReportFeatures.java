@@ -1,10 +1,13 @@
 package org.sectriage.classify.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -118,7 +121,7 @@ public record ReportFeatures(Map<String, Double> terms, Set<String> locations, S
             if (!sb.isEmpty()) {
                 sb.append(' ');
             }
-            sb.append(e.getKey()).append(':').append(String.format(Locale.ROOT, "%.3f", e.getValue()));
+            sb.append(e.getKey()).append(':').append(BigDecimal.valueOf(e.getValue()).setScale(3, RoundingMode.HALF_UP));
         });
         return sb.toString();
     }
@@ -141,15 +144,13 @@ public record ReportFeatures(Map<String, Double> terms, Set<String> locations, S
         return new ReportFeatures(terms, locations, vulnClass);
     }
 
+    private static final HexFormat HEX = HexFormat.of();
+
     /** The first 48 bits of the SHA-256 of {@code value}, in hex. */
     static String hash(String value) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder(12);
-            for (int i = 0; i < 6; i++) {
-                sb.append(String.format("%02x", digest[i]));
-            }
-            return sb.toString();
+            return HEX.formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
