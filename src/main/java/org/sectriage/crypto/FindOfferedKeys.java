@@ -38,7 +38,6 @@ public final class FindOfferedKeys implements Step {
     private static final int MAX_KEY_BYTES = 256 * 1024;
     private static final int MAX_PARTS = 200;
 
-    
     @Override
     public void apply(Envelope env) throws Exception {
         EmailAddress sender = env.parsed().from();
@@ -50,6 +49,9 @@ public final class FindOfferedKeys implements Step {
             try (InputStream in = env.openRaw()) {
                 readable = in.readNBytes(8 * 1024 * 1024);
             }
+        }
+        if (!mayOfferAKey(readable)) {
+            return;
         }
         List<Candidate> found = new ArrayList<>();
         try {
@@ -75,6 +77,20 @@ public final class FindOfferedKeys implements Step {
             }
         }
         env.setOfferedKeys(offered);
+    }
+
+    /**
+     * Words of which a message that offers a key has one, as it travels (case aside): an Autocrypt header,
+     * a part of type application/pgp-keys, a key block in readable text, or text in a transfer encoding
+     * that hides the block.
+     */
+    private static final List<String> SIGNS_OF_A_KEY = List.of("autocrypt", "pgp-keys",
+            "-----begin pgp public key block-----", "base64", "quoted-printable");
+
+    /** False when {@code message} cannot hold a key it offers, so that it need not be parsed for one. */
+    static boolean mayOfferAKey(byte[] message) {
+        String text = new String(message, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return SIGNS_OF_A_KEY.stream().anyMatch(text::contains);
     }
 
     private record Candidate(byte[] bytes, String source, boolean autocrypt) {
