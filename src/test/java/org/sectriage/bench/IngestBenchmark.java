@@ -41,8 +41,10 @@ import org.sectriage.testing.TestConfig;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
+// the JIT compiles the daemon's code over the first ten or so iterations (the compiler threads take a
+// core meanwhile): the measured ones come after
+@Warmup(iterations = 15)
+@Measurement(iterations = 5)
 // the daemon logs a line per message at INFO; here only warnings, so that the output stays readable
 @Fork(value = 1, jvmArgs = {"-Xmx256m", "-Dsectriage.log.level=WARN"})
 public class IngestBenchmark {
