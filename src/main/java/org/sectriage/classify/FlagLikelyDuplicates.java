@@ -25,6 +25,8 @@ public final class FlagLikelyDuplicates implements Step {
 
     /** How many of the latest cases sharing one candidate key are compared. */
     private static final int CANDIDATES_PER_KEY = 20;
+    /** How many of the candidates, those sharing the most keys with the report, are compared with it at most. */
+    private static final int COMPARED_AT_MOST = 32;
 
     private final DuplicateFinder finder;
     private final DuplicateCandidates candidates = new DuplicateCandidates(CANDIDATES_PER_KEY);
@@ -42,7 +44,8 @@ public final class FlagLikelyDuplicates implements Step {
         ReportFeatures features = env.textAnalysis().map(a -> a.features().withVulnClass(vulnClass))
                 .orElseGet(() -> ReportFeatures.of(m.subjectAndBody(), vulnClass));
         List<Long> keys = features.candidateKeys();
-        List<LikelyDuplicate> found = finder.find(features, env.cases().openCaseFeatures(candidates(env).find(keys)));
+        List<String> compared = candidates(env).find(keys, COMPARED_AT_MOST);
+        List<LikelyDuplicate> found = finder.find(features, env.cases().openCaseFeatures(compared));
         for (LikelyDuplicate d : found) {
             env.cases().addLikelyDuplicate(id, d);
             env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "likely-duplicate",

@@ -190,7 +190,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Rolls back {@code c}'s transaction after {@code cause}; false, with the failure kept in {@code cause}, if it could not. */
+    /** Rolls back {@code c}'s transaction after {@code cause}; false if it could not (the failure added to cause). */
     private static boolean rolledBack(Connection c, Throwable cause) {
         try {
             c.rollback();

@@ -1,10 +1,12 @@
 package org.sectriage.classify.report;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Where a new report's likely duplicates are looked for: under each {@linkplain
@@ -38,22 +40,30 @@ public final class DuplicateCandidates {
         }
     }
 
-    /** The cases filed under any of {@code keys}: under each key the latest first, keys in their order. */
-    public synchronized Set<String> find(List<Long> keys) {
-        Set<String> found = new LinkedHashSet<>();
+    /**
+     * The cases filed under any of {@code keys}, at most {@code atMost}: those under the most of the keys
+     * first (two reports share a MinHash band the more likely, the more of their words they share), among
+     * equals the one found first, taking the keys in their order and under each the latest case first. So
+     * the work of comparing stays bounded when a flood of like reports shares every key.
+     */
+    public synchronized List<String> find(List<Long> keys, int atMost) {
+        Map<String, Integer> shared = new LinkedHashMap<>();
         for (long key : new LinkedHashSet<>(keys)) {
             Object held = byKey.get(key);
             if (held instanceof String id) {
-                found.add(id);
+                shared.merge(id, 1, Integer::sum);
             } else if (held instanceof String[] ids) {
                 for (int i = ids.length - 1; i >= 0; i--) {
                     if (ids[i] != null) {
-                        found.add(ids[i]);
+                        shared.merge(ids[i], 1, Integer::sum);
                     }
                 }
             }
         }
-        return found;
+        List<String> found = new ArrayList<>(shared.keySet());
+        // List.sort is stable: among equals the one found first stays first
+        found.sort(Comparator.comparingInt((String id) -> shared.get(id)).reversed());
+        return found.size() > atMost ? List.copyOf(found.subList(0, atMost)) : List.copyOf(found);
     }
 
     /** How many keys have at least one case. */

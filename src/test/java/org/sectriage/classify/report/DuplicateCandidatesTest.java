@@ -16,9 +16,9 @@ class DuplicateCandidatesTest {
         candidates.add("SEC-2026-0001", List.of(1L, 2L));
         candidates.add("SEC-2026-0002", List.of(3L));
 
-        assertThat(candidates.find(List.of(2L))).containsExactly("SEC-2026-0001");
-        assertThat(candidates.find(List.of(3L, 1L))).containsExactly("SEC-2026-0002", "SEC-2026-0001");
-        assertThat(candidates.find(List.of(4L))).isEmpty();
+        assertThat(candidates.find(List.of(2L), 10)).containsExactly("SEC-2026-0001");
+        assertThat(candidates.find(List.of(3L, 1L), 10)).containsExactly("SEC-2026-0002", "SEC-2026-0001");
+        assertThat(candidates.find(List.of(4L), 10)).isEmpty();
     }
 
     @Test
@@ -27,7 +27,7 @@ class DuplicateCandidatesTest {
             candidates.add("SEC-2026-000" + i, List.of(7L));
         }
 
-        assertThat(candidates.find(List.of(7L))).containsExactly("SEC-2026-0005", "SEC-2026-0004", "SEC-2026-0003");
+        assertThat(candidates.find(List.of(7L), 10)).containsExactly("SEC-2026-0005", "SEC-2026-0004", "SEC-2026-0003");
     }
 
     @Test
@@ -35,7 +35,7 @@ class DuplicateCandidatesTest {
         candidates.add("SEC-2026-0001", List.of(1L, 2L, 2L));
         candidates.add("SEC-2026-0002", List.of(2L));
 
-        assertThat(candidates.find(List.of(1L, 2L))).containsExactly("SEC-2026-0001", "SEC-2026-0002");
+        assertThat(candidates.find(List.of(1L, 2L), 10)).containsExactly("SEC-2026-0001", "SEC-2026-0002");
         assertThat(candidates.keys()).isEqualTo(2);
     }
 
@@ -46,7 +46,7 @@ class DuplicateCandidatesTest {
         candidates.add("SEC-2026-0002", List.of(7L));
         candidates.add("SEC-2026-0003", List.of(7L));
 
-        assertThat(candidates.find(List.of(7L))).containsExactly("SEC-2026-0003", "SEC-2026-0002", "SEC-2026-0001");
+        assertThat(candidates.find(List.of(7L), 10)).containsExactly("SEC-2026-0003", "SEC-2026-0002", "SEC-2026-0001");
     }
 
     @Test
@@ -60,8 +60,20 @@ class DuplicateCandidatesTest {
                 + " returns every row of the users table, including password hashes.", "sqli");
         candidates.add("SEC-2026-0001", xss.candidateKeys());
 
-        assertThat(candidates.find(sameXss.candidateKeys())).containsExactly("SEC-2026-0001");
-        assertThat(candidates.find(sqli.candidateKeys())).isEmpty();
+        assertThat(candidates.find(sameXss.candidateKeys(), 10)).containsExactly("SEC-2026-0001");
+        assertThat(candidates.find(sqli.candidateKeys(), 10)).isEmpty();
+    }
+
+    @Test
+    void theCasesSharingTheMostKeysAreTheOnesComparedWhenThereAreMoreThanMayBe() {
+        candidates.add("SEC-2026-0001", List.of(1L, 2L, 3L));
+        candidates.add("SEC-2026-0002", List.of(1L));
+        candidates.add("SEC-2026-0003", List.of(1L, 2L));
+        candidates.add("SEC-2026-0004", List.of(3L));
+
+        assertThat(candidates.find(List.of(1L, 2L, 3L), 2)).containsExactly("SEC-2026-0001", "SEC-2026-0003");
+        assertThat(candidates.find(List.of(1L, 2L, 3L), 10))
+                .containsExactly("SEC-2026-0001", "SEC-2026-0003", "SEC-2026-0002", "SEC-2026-0004");
     }
 
     @Test
