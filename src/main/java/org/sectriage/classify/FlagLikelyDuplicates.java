@@ -17,13 +17,15 @@ import org.sectriage.pipeline.Step;
  * cases' event logs and to the maintainers; merging is left to them ({@code #duplicate}).
  *
  * <p>The cases compared are those its {@link DuplicateCandidates} files under the report's candidate
- * keys, built from the stored features of the open cases on the first report after the daemon starts.
- * A case filed there whose transaction was rolled back is not found among the open cases, and is not
- * compared.
+ * keys: built from the stored features of every case (a closed case may be reopened) on the first report
+ * after the daemon starts, and added to as cases open. A case filed there whose transaction was rolled
+ * back stays filed until the next start: its id is not found, or names the case that took the id after
+ * it, which is then compared by its own stored features. Either way it is one candidate more, never a
+ * likely duplicate that does not resemble the report.
  */
 public final class FlagLikelyDuplicates implements Step {
 
-    /** How many of the latest cases sharing one candidate key are compared. */
+    /** How many of the latest cases are kept under one candidate key. */
     private static final int CANDIDATES_PER_KEY = 20;
     /** How many of the candidates, those sharing the most keys with the report, are compared with it at most. */
     private static final int COMPARED_AT_MOST = 32;
@@ -57,10 +59,10 @@ public final class FlagLikelyDuplicates implements Step {
         candidates.add(id.toString(), keys);
     }
 
-    /** The index of candidates, built on the first call from the open cases' features. */
+    /** The index of candidates, built on the first call from the stored cases' features. */
     private synchronized DuplicateCandidates candidates(Envelope env) {
         if (!built) {
-            env.cases().forEachOpenCaseFeatures((caseId, f) -> candidates.add(caseId, f.candidateKeys()));
+            env.cases().forEachCaseFeatures((caseId, f) -> candidates.add(caseId, f.candidateKeys()));
             built = true;
         }
         return candidates;

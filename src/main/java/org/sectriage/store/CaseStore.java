@@ -89,8 +89,8 @@ public interface CaseStore {
     /** The features of those of {@code caseIds} that are open cases with stored features, by case id. */
     Map<String, ReportFeatures> openCaseFeatures(java.util.Collection<String> caseIds);
 
-    /** Gives {@code each} the id and the features of every open case that has them, oldest case first. */
-    void forEachOpenCaseFeatures(java.util.function.BiConsumer<String, ReportFeatures> each);
+    /** Gives {@code each} the id and the features of every case that has them, open or not, oldest case first. */
+    void forEachCaseFeatures(java.util.function.BiConsumer<String, ReportFeatures> each);
 
     /** Records that case {@code id} likely duplicates an open case. */
     void addLikelyDuplicate(CaseId id, LikelyDuplicate duplicate);

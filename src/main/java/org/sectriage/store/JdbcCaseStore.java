@@ -319,10 +319,9 @@ public final class JdbcCaseStore implements CaseStore {
     }
 
     @Override
-    public void forEachOpenCaseFeatures(java.util.function.BiConsumer<String, ReportFeatures> each) {
+    public void forEachCaseFeatures(java.util.function.BiConsumer<String, ReportFeatures> each) {
         query("SELECT f.case_id, f.terms, f.locations, c.vuln_class FROM case_features f"
-                + " JOIN security_case c ON c.id = f.case_id WHERE c.state IN (" + OPEN_STATES + ")"
-                + " ORDER BY c.opened_at, c.id", rs -> {
+                + " JOIN security_case c ON c.id = f.case_id ORDER BY c.opened_at, c.id", rs -> {
                     each.accept(rs.getString(1),
                             ReportFeatures.parse(rs.getString(2), rs.getString(3), rs.getString(4)));
                     return null;

@@ -21,7 +21,7 @@ class DatabaseUpgradeTest {
     Path dir;
 
     @Test
-    void aDatabaseWithDuplicateKeyRowsUpgradesToKeysInMemoryAndKeepsItsOpenCasesFeatures() throws Exception {
+    void aDatabaseWithDuplicateKeyRowsUpgradesToKeysInMemoryAndKeepsItsCasesFeatures() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath();
         Flyway.configure().dataSource(url, "sectriage", "")
                 .locations("classpath:db/migration", "classpath:org/sectriage/store/migration")
@@ -39,7 +39,7 @@ class DatabaseUpgradeTest {
 
         try (Database db = Database.open(url, "sectriage", null)) {
             Map<String, ReportFeatures> open = new LinkedHashMap<>();
-            db.run(c -> new JdbcCaseStore(c).forEachOpenCaseFeatures(open::put));
+            db.run(c -> new JdbcCaseStore(c).forEachCaseFeatures(open::put));
             int version = db.inTransaction(c -> {
                 try (ResultSet rs = c.createStatement().executeQuery(
                         "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\"")) {

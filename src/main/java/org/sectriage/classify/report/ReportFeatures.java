@@ -31,6 +31,8 @@ public record ReportFeatures(Map<String, Double> terms, Set<String> locations, S
 
     /** How many of a report's words are kept. */
     public static final int MAX_TERMS = 200;
+    /** How many of the code locations a report names are kept: their stored form stays within its column. */
+    public static final int MAX_LOCATIONS = 200;
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]{3,40}");
     /** Words that say nothing about which vulnerability a report is about. */
@@ -70,7 +72,7 @@ public record ReportFeatures(Map<String, Double> terms, Set<String> locations, S
                 .limit(MAX_TERMS)
                 .forEach(e -> terms.merge(hash(e.getKey()), 1 + Math.log(e.getValue()), Double::sum));
         Set<String> locations = new LinkedHashSet<>();
-        TextMentions.locations(text).forEach(l -> locations.add(hash(l)));
+        TextMentions.locations(text).stream().limit(MAX_LOCATIONS).forEach(l -> locations.add(hash(l)));
         return new ReportFeatures(terms, locations, vulnClass);
     }
 
@@ -130,18 +132,43 @@ public record ReportFeatures(Map<String, Double> terms, Set<String> locations, S
         return String.join(" ", locations.stream().sorted().toList());
     }
 
-    /** Features read back from their stored form. */
+    /**
+     * Features read back from their stored form. A pair or hash that is not whole (a stored text cut at
+     * its column's width ends in one) is left out.
+     */
     public static ReportFeatures parse(String termsText, String locationsText, String vulnClass) {
         Map<String, Double> terms = new HashMap<>();
         for (String pair : termsText.isBlank() ? new String[0] : termsText.strip().split(" ")) {
             int colon = pair.indexOf(':');
-            if (colon > 0) {
-                terms.put(pair.substring(0, colon), Double.parseDouble(pair.substring(colon + 1)));
+            if (colon > 0 && isHash(pair.substring(0, colon))) {
+                try {
+                    terms.put(pair.substring(0, colon), Double.parseDouble(pair.substring(colon + 1)));
+                } catch (NumberFormatException cut) {
+                    // the weight was cut off
+                }
             }
         }
-        Set<String> locations = new LinkedHashSet<>(
-                locationsText.isBlank() ? List.of() : List.of(locationsText.strip().split(" ")));
+        Set<String> locations = new LinkedHashSet<>();
+        for (String location : locationsText.isBlank() ? new String[0] : locationsText.strip().split(" ")) {
+            if (isHash(location)) {
+                locations.add(location);
+            }
+        }
         return new ReportFeatures(terms, locations, vulnClass);
+    }
+
+    /** True for what {@link #hash} gives: 12 lower-case hex digits. */
+    private static boolean isHash(String s) {
+        if (s.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            char ch = s.charAt(i);
+            if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final HexFormat HEX = HexFormat.of();

@@ -73,6 +73,33 @@ class DuplicateFinderTest {
     }
 
     @Test
+    void aReportNamingHundredsOfFilesKeepsTheFirstFewHundred() {
+        StringBuilder text = new StringBuilder("Path traversal in each of these files:");
+        for (int i = 0; i < 400; i++) {
+            text.append(" src/module").append(i).append("/handler.c");
+        }
+
+        ReportFeatures f = ReportFeatures.of(text.toString(), "path-traversal");
+
+        assertThat(f.locations()).hasSize(ReportFeatures.MAX_LOCATIONS);
+        assertThat(f.locationsText().length()).isLessThanOrEqualTo(4000);
+    }
+
+    @Test
+    void storedFeaturesCutAtTheirColumnsWidthReadBackWithoutTheCutPairAndGiveKeys() {
+        ReportFeatures f = ReportFeatures.of(XSS, "xss");
+        String terms = f.termsText();
+        String locations = f.locationsText();
+
+        ReportFeatures back = ReportFeatures.parse(terms.substring(0, terms.length() - 3) + "…",
+                locations + " ab12…", "xss");
+
+        assertThat(back.terms()).hasSize(f.terms().size() - 1);
+        assertThat(back.locations()).isEqualTo(f.locations());
+        assertThat(back.candidateKeys()).isNotEmpty();
+    }
+
+    @Test
     void aThresholdOutsideZeroToOneIsRefused() {
         assertThatThrownBy(() -> new DuplicateFinder(1.5)).hasMessageContaining("between 0 and 1");
     }
