@@ -39,32 +39,62 @@ final class ConnectionPool implements AutoCloseable {
         this.inUse = new Semaphore(max, true);
     }
 
-    /** A connection with no transaction open and auto-commit off, opened if none is idle. */
+    /**
+     * A connection with no transaction open and auto-commit off, opened if none is idle. A thread that
+     * was interrupted gets one too, as from H2's pool: the database's {@code retry:} file system lets it
+     * work.
+     */
     Connection take() throws SQLException {
+        acquire();
+        Connection opened = null;
         try {
-            if (!inUse.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new SQLException("all " + max + " database connections stayed in use for " + WAIT_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting for a database connection", e);
-        }
-        try {
-            Connection c;
             synchronized (this) {
                 if (closed) {
                     throw new SQLException("the database is closed");
                 }
-                c = idle.pollFirst();
+                Connection c = idle.pollFirst();
+                if (c != null) {
+                    return c;
+                }
             }
-            if (c == null) {
-                c = DriverManager.getConnection(url, user, password);
-                c.setAutoCommit(false);
+            opened = DriverManager.getConnection(url, user, password);
+            opened.setAutoCommit(false);
+            return opened;
+        } catch (SQLException | RuntimeException | Error e) {
+            if (opened != null) {
+                closeQuietly(opened);
             }
-            return c;
-        } catch (SQLException | RuntimeException e) {
             inUse.release();
             throw e;
+        }
+    }
+
+    /** Waits for one of the connections to be free, up to {@link #WAIT_SECONDS}, even when interrupted. */
+    private void acquire() throws SQLException {
+        if (inUse.tryAcquire()) {
+            return;
+        }
+        boolean interrupted = Thread.interrupted();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        try {
+            while (true) {
+                long left = until - System.nanoTime();
+                try {
+                    if (left > 0 && inUse.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                        return;
+                    }
+                    if (System.nanoTime() - until >= 0) {
+                        throw new SQLException("all " + max + " database connections stayed in use for "
+                                + WAIT_SECONDS + " s");
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -171,7 +171,8 @@ public final class Database implements AutoCloseable {
             try {
                 result = work.run(c);
             } catch (Exception | Error e) {
-                ended = rolledBack(c, e);
+                // after an Error (out of memory, a stack overflow) the connection's state is not to be trusted
+                ended = rolledBack(c, e) && !(e instanceof Error);
                 if (e instanceof RuntimeException re) {
                     throw re;
                 }
@@ -195,7 +196,7 @@ public final class Database implements AutoCloseable {
         try {
             c.rollback();
             return true;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             cause.addSuppressed(e);
             return false;
         }
@@ -224,12 +225,12 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
+        transactions.close(); // first, so that no transaction opens the database again after the shutdown
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             LOG.debug("database shutdown: {}", e.getMessage());
         }
-        transactions.close();
         pool.dispose();
     }
 
