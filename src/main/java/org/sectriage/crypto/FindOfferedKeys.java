@@ -81,11 +81,14 @@ public final class FindOfferedKeys implements Step {
 
     /**
      * Words of which a message that offers a key has one, as it travels (case aside): an Autocrypt header,
-     * a part of type application/pgp-keys, a key block in readable text, or text in a transfer encoding
-     * that hides the block.
+     * a part of type application/pgp-keys, a key block in readable text, or text that could hide the block:
+     * in a transfer encoding (base64, quoted-printable, uuencode), or in a charset that does not write
+     * ASCII as ASCII (UTF-16, UTF-32, UCS-2 and -4, EBCDIC).
      */
     private static final List<String> SIGNS_OF_A_KEY = List.of("autocrypt", "pgp-keys",
-            "-----begin pgp public key block-----", "base64", "quoted-printable");
+            "-----begin pgp public key block-----", "base64", "quoted-printable", "uue", "utf-16", "utf16",
+            "utf-32", "utf32", "ucs-2", "ucs2", "ucs-4", "ucs4", "ebcdic", "ibm", "cp037", "cp273", "cp500",
+            "cp1047");
 
     /** False when {@code message} cannot hold a key it offers, so that it need not be parsed for one. */
     static boolean mayOfferAKey(byte[] message) {

@@ -37,6 +37,16 @@ class FindOfferedKeysTest {
         assertThat(FindOfferedKeys.mayOfferAKey(bytes(HEAD + "Content-Type: text/plain\r\n"
                 + "Content-Transfer-Encoding: quoted-printable\r\n\r\n=2D=2D=2D=2D=2DBEGIN PGP=20PUBLIC KEY BLOCK\r\n")))
                 .isTrue();
+        assertThat(FindOfferedKeys.mayOfferAKey(bytes(HEAD + "Content-Type: text/plain\r\n"
+                + "Content-Transfer-Encoding: x-uuencode\r\n\r\nbegin 644 key.txt\r\n"))).isTrue();
+    }
+
+    @Test
+    void textInACharsetThatDoesNotWriteAsciiAsAsciiIsParsed() {
+        assertThat(FindOfferedKeys.mayOfferAKey(bytes(HEAD + "Content-Type: text/plain; charset=UTF-16\r\n"
+                + "Content-Transfer-Encoding: binary\r\n\r\n"))).isTrue();
+        assertThat(FindOfferedKeys.mayOfferAKey(bytes(HEAD + "Content-Type: text/plain; charset=IBM037\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n\r\n"))).isTrue();
     }
 
     private static byte[] bytes(String message) {
