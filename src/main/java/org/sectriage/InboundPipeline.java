@@ -39,9 +39,9 @@ final class InboundPipeline {
 
     /** The steps, built from their parts. */
     record Steps(ParseMime parse, DecryptPgp decrypt, DetectAutomatedMail detectAutomated, AnalyseText analyseText,
-                 FindOfferedKeys findKeys, LearnReporterKey learnKey, VerifySignature verify, AttachToCase attach, ClassifyReport classify,
-                 OpenCase open, RecordMessage record, FlagLikelyDuplicates flagDuplicates, Acknowledge acknowledge,
-                 PointToTracker pointToTracker, NotifyMaintainers notifyMaintainers,
+                 FindOfferedKeys findKeys, LearnReporterKey learnKey, VerifySignature verify, AttachToCase attach,
+                 ClassifyReport classify, OpenCase open, RecordMessage record, FlagLikelyDuplicates flagDuplicates,
+                 Acknowledge acknowledge, PointToTracker pointToTracker, NotifyMaintainers notifyMaintainers,
                  AuthenticateMaintainer authenticate, ApplyCommands applyCommands, RelayToReporter relay,
                  RecordCreditPreference recordCredit, UpdateDeadlines updateDeadlines) {
     }

@@ -165,14 +165,14 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("database error: " + e.getMessage(), e);
         }
-        boolean ended = false;
+        boolean reusable = false;
         try {
             T result;
             try {
                 result = work.run(c);
             } catch (Exception | Error e) {
                 // after an Error (out of memory, a stack overflow) the connection's state is not to be trusted
-                ended = rolledBack(c, e) && !(e instanceof Error);
+                reusable = rolledBack(c, e) && !(e instanceof Error);
                 if (e instanceof RuntimeException re) {
                     throw re;
                 }
@@ -182,12 +182,12 @@ public final class Database implements AutoCloseable {
                 throw new StoreException(e.getMessage(), e);
             }
             c.commit();
-            ended = true;
+            reusable = true;
             return result;
         } catch (SQLException e) {
             throw new StoreException("database error: " + e.getMessage(), e);
         } finally {
-            transactions.give(c, ended);
+            transactions.give(c, reusable);
         }
     }
 

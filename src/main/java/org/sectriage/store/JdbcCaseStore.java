@@ -34,6 +34,10 @@ import org.sectriage.domain.SecurityCase;
 /** The {@link CaseStore} over JDBC, bound to one connection and so to its transaction. */
 public final class JdbcCaseStore implements CaseStore {
 
+    /** The states of open cases, as an SQL list. */
+    private static final String OPEN_STATES = Arrays.stream(CaseState.values()).filter(CaseState::isOpen)
+            .map(s -> "'" + s.label() + "'").collect(java.util.stream.Collectors.joining(","));
+
     private final Connection c;
 
     public JdbcCaseStore(Connection connection) {
@@ -299,10 +303,6 @@ public final class JdbcCaseStore implements CaseStore {
         update("MERGE INTO case_features (case_id, terms, locations) KEY (case_id) VALUES (?, ?, ?)",
                 id.toString(), Rows.fit(f.termsText(), 8000), Rows.fit(f.locationsText(), 4000));
     }
-
-    /** The states of open cases, as an SQL list. */
-    private static final String OPEN_STATES = Arrays.stream(CaseState.values()).filter(CaseState::isOpen)
-            .map(s -> "'" + s.label() + "'").collect(java.util.stream.Collectors.joining(","));
 
     @Override
     public Map<String, ReportFeatures> openCaseFeatures(java.util.Collection<String> caseIds) {

@@ -33,7 +33,8 @@ class FindOfferedKeysTest {
     @Test
     void textInAnEncodingThatCouldHideAKeyBlockIsParsed() {
         assertThat(mayOffer("Content-Type: text/plain\r\n"
-                + "Content-Transfer-Encoding: Base64\r\n\r\nLS0tLS1CRUdJTiBQR1AgUFVCTElDIEtFWSBCTE9DSy0tLS0t\r\n")).isTrue();
+                + "Content-Transfer-Encoding: Base64\r\n\r\nLS0tLS1CRUdJTiBQR1AgUFVCTElDIEtFWSBCTE9DSy0tLS0t\r\n"))
+                .isTrue();
         assertThat(mayOffer("Content-Type: text/plain\r\n"
                 + "Content-Transfer-Encoding: quoted-printable\r\n\r\n=2D=2D=2D=2D=2DBEGIN PGP=20PUBLIC KEY BLOCK\r\n"))
                 .isTrue();

@@ -43,6 +43,13 @@ class ClassificationTest {
             <script>alert(document.cookie)</script> and it runs in the browser of every visitor.
             """;
 
+    /** The bug of {@link #XSS_REPORT}, in other words from another reporter. */
+    private static final String SAME_XSS_REPORT = """
+            Hi team, the comment form is vulnerable to stored cross-site scripting: comments are
+            rendered in src/views/comment.html without escaping, so an attacker can post
+            <script>alert(document.cookie)</script> and every visitor of the page runs it.
+            """;
+
     @Test
     void aReportIsAcknowledgedWithTheItemsItLacksAndMaintainersSeeItsClass() {
         MailServer server = sectriage.server();
@@ -129,11 +136,7 @@ class ClassificationTest {
                 .body(XSS_REPORT).build());
         await().atMost(PATIENCE).until(() -> db.cases() == 1);
         server.sendToSecurity(TestMail.report().from("second@other.example").subject("Comment form runs scripts")
-                .body("""
-                        Hi team, the comment form is vulnerable to stored cross-site scripting: comments are
-                        rendered in src/views/comment.html without escaping, so an attacker can post
-                        <script>alert(document.cookie)</script> and every visitor of the page runs it.
-                        """).build());
+                .body(SAME_XSS_REPORT).build());
 
         await().atMost(PATIENCE).until(() -> db.cases() == 2);
         List<String> ids = db.strings("SELECT id FROM security_case ORDER BY id");
@@ -153,12 +156,8 @@ class ClassificationTest {
         await().atMost(PATIENCE).until(() -> sectriage.db().cases() == 1);
 
         sectriage.restart();
-        sectriage.server().sendToSecurity(TestMail.report().from("second@other.example").subject("Comment form runs scripts")
-                .body("""
-                        Hi team, the comment form is vulnerable to stored cross-site scripting: comments are
-                        rendered in src/views/comment.html without escaping, so an attacker can post
-                        <script>alert(document.cookie)</script> and every visitor of the page runs it.
-                        """).build());
+        sectriage.server().sendToSecurity(TestMail.report().from("second@other.example")
+                .subject("Comment form runs scripts").body(SAME_XSS_REPORT).build());
 
         CaseDatabase db = sectriage.db();
         await().atMost(PATIENCE).until(() -> db.cases() == 2);

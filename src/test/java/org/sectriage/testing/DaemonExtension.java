@@ -36,7 +36,7 @@ public final class DaemonExtension implements BeforeEachCallback, AfterEachCallb
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory("sectriage-test-");
-        running = RunningDaemon.start(greenMail, dir, 5, 200, adjust);
+        running = startDaemon();
     }
 
     @Override
@@ -50,7 +50,11 @@ public final class DaemonExtension implements BeforeEachCallback, AfterEachCallb
     /** Stops the daemon and starts a new one on the same database, as after a restart of the service. */
     public void restart() {
         running.close();
-        running = RunningDaemon.start(greenMail, dir, 5, 200, adjust);
+        running = startDaemon();
+    }
+
+    private RunningDaemon startDaemon() {
+        return RunningDaemon.start(greenMail, dir, 5, 200, adjust);
     }
 
     public MailServer server() {

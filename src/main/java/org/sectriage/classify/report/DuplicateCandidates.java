@@ -1,6 +1,7 @@
 package org.sectriage.classify.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.Map;
  * it names), the latest few cases whose report has it. A new report is then compared with those cases
  * only, not with every case.
  *
- * <p>It is held in memory and built again, from the stored features of the open cases, when the
+ * <p>It is held in memory and built again, from the stored features of the cases, when the
  * daemon starts: a look-up costs a hash-map probe per key instead of a database query per key, and
  * nothing but the features is stored. A key under which one case is found holds that case's id
  * itself; only a key shared by several holds an array, of at most {@code perKey} ids.
@@ -66,11 +67,6 @@ public final class DuplicateCandidates {
         return found.size() > atMost ? List.copyOf(found.subList(0, atMost)) : List.copyOf(found);
     }
 
-    /** How many keys have at least one case. */
-    public synchronized int keys() {
-        return byKey.size();
-    }
-
     private Object appended(Object held, String id) {
         if (held instanceof String first) {
             if (first.equals(id) || perKey == 1) {
@@ -94,7 +90,7 @@ public final class DuplicateCandidates {
             return ids;
         }
         if (ids.length < perKey) {
-            String[] grown = java.util.Arrays.copyOf(ids, Math.min(perKey, ids.length * 2));
+            String[] grown = Arrays.copyOf(ids, Math.min(perKey, ids.length * 2));
             grown[used] = id;
             return grown;
         }

@@ -123,7 +123,8 @@ public record ReportFeatures(Map<String, Double> terms, Set<String> locations, S
             if (!sb.isEmpty()) {
                 sb.append(' ');
             }
-            sb.append(e.getKey()).append(':').append(BigDecimal.valueOf(e.getValue()).setScale(3, RoundingMode.HALF_UP));
+            sb.append(e.getKey()).append(':')
+                    .append(BigDecimal.valueOf(e.getValue()).setScale(3, RoundingMode.HALF_UP));
         });
         return sb.toString();
     }
@@ -157,18 +158,9 @@ public record ReportFeatures(Map<String, Double> terms, Set<String> locations, S
         return new ReportFeatures(terms, locations, vulnClass);
     }
 
-    /** True for what {@link #hash} gives: 12 lower-case hex digits. */
+    /** True for what {@link #hash} gives: 12 hex digits. */
     private static boolean isHash(String s) {
-        if (s.length() != 12) {
-            return false;
-        }
-        for (int i = 0; i < 12; i++) {
-            char ch = s.charAt(i);
-            if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f')) {
-                return false;
-            }
-        }
-        return true;
+        return s.length() == 12 && s.chars().allMatch(HexFormat::isHexDigit);
     }
 
     private static final HexFormat HEX = HexFormat.of();

@@ -36,7 +36,6 @@ class DuplicateCandidatesTest {
         candidates.add("SEC-2026-0002", List.of(2L));
 
         assertThat(candidates.find(List.of(1L, 2L), 10)).containsExactly("SEC-2026-0001", "SEC-2026-0002");
-        assertThat(candidates.keys()).isEqualTo(2);
     }
 
     @Test
@@ -52,7 +51,8 @@ class DuplicateCandidatesTest {
     @Test
     void reportsOfTheSameBugFindEachOtherByTheirFeaturesKeys() {
         ReportFeatures xss = ReportFeatures.of("Stored cross-site scripting in the comment form: comments are rendered"
-                + " in src/views/comment.html without escaping, so an attacker posts <script>alert(1)</script>.", "xss");
+                + " in src/views/comment.html without escaping, so an attacker posts <script>alert(1)</script>.",
+                "xss");
         ReportFeatures sameXss = ReportFeatures.of("The comment form allows stored XSS. The template"
                 + " src/views/comment.html prints the comment without escaping; posting <script>alert(1)</script>"
                 + " runs script for every visitor.", "xss");
