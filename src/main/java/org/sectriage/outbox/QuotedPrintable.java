@@ -33,28 +33,31 @@ final class QuotedPrintable {
     private static void encodeLine(byte[] line, StringBuilder out) {
         int column = 0;
         for (int i = 0; i < line.length; i++) {
-            String token = token(line, i, column == 0);
-            if (column + token.length() > MAX_LINE) {
+            boolean literal = isLiteral(line, i, column == 0);
+            if (column + (literal ? 1 : 3) > MAX_LINE) {
                 out.append("=\r\n");
                 column = 0;
-                token = token(line, i, true);
+                literal = isLiteral(line, i, true);
             }
-            out.append(token);
-            column += token.length();
+            int b = line[i] & 0xff;
+            if (literal) {
+                out.append((char) b);
+                column++;
+            } else {
+                out.append('=').append(HEX[b >> 4]).append(HEX[b & 0xf]);
+                column += 3;
+            }
         }
     }
 
-    /** Byte {@code i} of {@code line} as it is written, literally or as =XX. */
-    private static String token(byte[] line, int i, boolean atLineStart) {
+    /** Whether byte {@code i} of {@code line} is written as it is rather than as =XX. */
+    private static boolean isLiteral(byte[] line, int i, boolean atLineStart) {
         int b = line[i] & 0xff;
         boolean blank = b == ' ' || b == '\t';
         boolean printable = b >= 33 && b <= 126 && b != '=';
         boolean trailingBlank = blank && i == line.length - 1;
-        boolean from = atLineStart && startsWithFrom(line, i);
-        if ((printable || blank) && !trailingBlank && !from) {
-            return String.valueOf((char) b);
-        }
-        return new String(new char[] {'=', HEX[b >> 4], HEX[b & 0xf]});
+        boolean from = atLineStart && b == 'F' && startsWithFrom(line, i);
+        return (printable || blank) && !trailingBlank && !from;
     }
 
     private static boolean startsWithFrom(byte[] line, int at) {
