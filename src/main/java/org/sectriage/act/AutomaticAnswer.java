@@ -84,7 +84,7 @@ abstract class AutomaticAnswer implements Step {
         ParsedMessage m = env.parsed();
         List<PGPPublicKeyRing> keys = encryptTo(env, sc);
         MailTemplates.RenderedMail rendered = templates.render(template, values(env, sc, !keys.isEmpty()));
-        outbox.enqueue(env.connection(), new OutgoingMail(id, purpose, List.of(to), null, rendered.subject(),
+        outbox.enqueueAutomaticAnswer(env.connection(), new OutgoingMail(id, purpose, List.of(to), null, rendered.subject(),
                 rendered.body(), m.messageId(), threadReferences(m), OutgoingMail.AUTO_REPLIED).encryptedTo(keys));
         env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, purpose + "-queued", queuedDetail(to)));
         env.note(note());
@@ -103,7 +103,7 @@ abstract class AutomaticAnswer implements Step {
         int toAnyone = 0;
         for (String counted : PURPOSES) {
             toSender += outbox.countSince(env.connection(), counted, recipient, hourAgo, limits.maxPerSenderPerHour());
-            toAnyone += outbox.countAllSince(env.connection(), counted, hourAgo, limits.maxPerHour());
+            toAnyone += outbox.countAutomaticAnswersSince(env.connection(), counted, hourAgo, limits.maxPerHour());
         }
         if (toSender >= limits.maxPerSenderPerHour()) {
             return "rate limit: " + limits.maxPerSenderPerHour() + " automatic answers to " + recipient.address()

@@ -29,8 +29,11 @@ public final class Outbox {
 
     /** Queues {@code mail} in the transaction of {@code connection} and records it in its case's thread. */
     public QueuedMail enqueue(Connection connection, OutgoingMail mail) throws SQLException {
+        return enqueue(connection, mail, clock.instant());
+    }
+
+    private QueuedMail enqueue(Connection connection, OutgoingMail mail, Instant now) throws SQLException {
         MailComposer.ComposedMail composed = composer.compose(mail);
-        Instant now = clock.instant();
         long id = store.insert(connection, mail.caseId() == null ? null : mail.caseId().toString(), mail.purpose(),
                 composed.messageId(), envelopeFrom.address(),
                 mail.to().stream().map(EmailAddress::address).toList(), composed.raw(), now);
@@ -43,9 +46,24 @@ public final class Outbox {
         return new QueuedMail(id, composed.messageId());
     }
 
-    /** How many mails of this purpose were queued, to anyone, since {@code since}, counted up to {@code atMost}. */
-    public int countAllSince(Connection connection, String purpose, Instant since, int atMost) throws SQLException {
-        return store.countAllSince(connection, purpose, since, atMost);
+    /**
+     * Queues {@code mail}, an automatic answer, as {@link #enqueue} does, and counts it for
+     * {@link #countAutomaticAnswersSince}.
+     */
+    public QueuedMail enqueueAutomaticAnswer(Connection connection, OutgoingMail mail) throws SQLException {
+        Instant now = clock.instant();
+        QueuedMail queued = enqueue(connection, mail, now);
+        store.countAutomaticAnswer(connection, mail.purpose(), now);
+        return queued;
+    }
+
+    /**
+     * How many automatic answers of this purpose were queued, to anyone, since {@code since}, counted up to
+     * {@code atMost}.
+     */
+    public int countAutomaticAnswersSince(Connection connection, String purpose, Instant since, int atMost)
+            throws SQLException {
+        return store.countAutomaticAnswersSince(connection, purpose, since, atMost);
     }
 
     /** How many mails of this purpose were queued to {@code recipient} since {@code since}, up to {@code atMost}. */

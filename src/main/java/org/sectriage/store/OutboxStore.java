@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,10 +52,47 @@ public final class OutboxStore {
                 + " LIMIT ?)", purpose, rateKey.toLowerCase(java.util.Locale.ROOT), since, atMost);
     }
 
-    /** How many mails of this purpose were queued since {@code since}, to anyone, counted up to {@code atMost}. */
-    public int countAllSince(Connection c, String purpose, Instant since, int atMost) throws SQLException {
-        return count(c, "SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE purpose = ? AND created_at >= ? LIMIT ?)",
-                purpose, since, atMost);
+    /**
+     * Counts an automatic answer of this purpose queued at {@code at}, in its minute's row; rows older than a
+     * day, which no cap reads, are dropped when a minute's row is made.
+     */
+    public void countAutomaticAnswer(Connection c, String purpose, Instant at) throws SQLException {
+        Instant minute = at.truncatedTo(ChronoUnit.MINUTES);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE automatic_answer_count SET queued = queued + 1 WHERE purpose = ? AND minute_start = ?")) {
+            Rows.bind(ps, purpose, minute);
+            if (ps.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO automatic_answer_count (purpose, minute_start, queued) VALUES (?, ?, 1)")) {
+            Rows.bind(ps, purpose, minute);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM automatic_answer_count WHERE purpose = ? AND minute_start < ?")) {
+            Rows.bind(ps, purpose, minute.minus(1, ChronoUnit.DAYS));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * How many automatic answers of this purpose were queued since {@code since}, to anyone, counted up to
+     * {@code atMost}: the whole minutes after {@code since} from their counts, the rest of its own minute from
+     * the outbox, so that the work does not grow with the number of answers.
+     */
+    public int countAutomaticAnswersSince(Connection c, String purpose, Instant since, int atMost)
+            throws SQLException {
+        Instant nextMinute = since.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        long whole = count(c, "SELECT COALESCE(SUM(queued), 0) FROM automatic_answer_count WHERE purpose = ?"
+                + " AND minute_start >= ?", purpose, nextMinute);
+        if (whole >= atMost) {
+            return atMost;
+        }
+        int partial = count(c, "SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE purpose = ? AND created_at >= ?"
+                + " AND created_at < ? LIMIT ?)", purpose, since, nextMinute, atMost);
+        return (int) Math.min(atMost, whole + partial);
     }
 
     private static int count(Connection c, String sql, Object... args) throws SQLException {
@@ -62,7 +100,7 @@ public final class OutboxStore {
             Rows.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                return (int) Math.min(Integer.MAX_VALUE, rs.getLong(1));
             }
         }
     }
