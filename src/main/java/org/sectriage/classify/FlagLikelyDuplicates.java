@@ -5,6 +5,7 @@ import org.sectriage.classify.report.Classification;
 import org.sectriage.classify.report.DuplicateCandidates;
 import org.sectriage.classify.report.DuplicateFinder;
 import org.sectriage.classify.report.LikelyDuplicate;
+import org.sectriage.classify.report.ParsedFeaturesCache;
 import org.sectriage.classify.report.ReportFeatures;
 import org.sectriage.domain.CaseEvent;
 import org.sectriage.domain.CaseId;
@@ -29,9 +30,12 @@ public final class FlagLikelyDuplicates implements Step {
     private static final int CANDIDATES_PER_KEY = 20;
     /** How many of the candidates, those sharing the most keys with the report, are compared with it at most. */
     private static final int COMPARED_AT_MOST = 32;
+    /** How many compared cases' parsed features are kept, for the reports after. */
+    private static final int PARSED_KEPT = 256;
 
     private final DuplicateFinder finder;
     private final DuplicateCandidates candidates = new DuplicateCandidates(CANDIDATES_PER_KEY);
+    private final ParsedFeaturesCache parsed = new ParsedFeaturesCache(PARSED_KEPT);
     private boolean built;
 
     public FlagLikelyDuplicates(DuplicateFinder finder) {
@@ -47,7 +51,7 @@ public final class FlagLikelyDuplicates implements Step {
                 .orElseGet(() -> ReportFeatures.of(m.subjectAndBody(), vulnClass));
         List<Long> keys = features.candidateKeys();
         List<String> compared = candidates(env).find(keys, COMPARED_AT_MOST);
-        List<LikelyDuplicate> found = finder.find(features, env.cases().openCaseFeatures(compared));
+        List<LikelyDuplicate> found = finder.find(features, env.cases().openCaseFeatures(compared, parsed));
         for (LikelyDuplicate d : found) {
             env.cases().addLikelyDuplicate(id, d);
             env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "likely-duplicate",

@@ -86,8 +86,12 @@ public interface CaseStore {
     /** Stores the features duplicate detection compares the case's report by. */
     void saveFeatures(CaseId id, ReportFeatures features);
 
-    /** The features of those of {@code caseIds} that are open cases with stored features, by case id. */
-    Map<String, ReportFeatures> openCaseFeatures(java.util.Collection<String> caseIds);
+    /**
+     * The features of those of {@code caseIds} that are open cases with stored features, by case id, read back
+     * from their stored form by {@code storedForm}.
+     */
+    Map<String, ReportFeatures> openCaseFeatures(java.util.Collection<String> caseIds,
+                                                 ReportFeatures.StoredForm storedForm);
 
     /** Gives {@code each} the id and the features of every case that has them, open or not, oldest case first. */
     void forEachCaseFeatures(java.util.function.BiConsumer<String, ReportFeatures> each);

@@ -305,7 +305,8 @@ public final class JdbcCaseStore implements CaseStore {
     }
 
     @Override
-    public Map<String, ReportFeatures> openCaseFeatures(java.util.Collection<String> caseIds) {
+    public Map<String, ReportFeatures> openCaseFeatures(java.util.Collection<String> caseIds,
+                                                        ReportFeatures.StoredForm storedForm) {
         if (caseIds.isEmpty()) {
             return Map.of();
         }
@@ -314,7 +315,7 @@ public final class JdbcCaseStore implements CaseStore {
         query("SELECT f.case_id, f.terms, f.locations, c.vuln_class FROM case_features f"
                 + " JOIN security_case c ON c.id = f.case_id WHERE c.state IN (" + OPEN_STATES + ") AND f.case_id IN ("
                 + marks + ") ORDER BY f.case_id", rs -> out.put(rs.getString(1),
-                ReportFeatures.parse(rs.getString(2), rs.getString(3), rs.getString(4))), caseIds.toArray());
+                storedForm.parse(rs.getString(2), rs.getString(3), rs.getString(4))), caseIds.toArray());
         return out;
     }
 

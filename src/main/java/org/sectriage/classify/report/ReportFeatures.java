@@ -158,9 +158,26 @@ public record ReportFeatures(Map<String, Double> terms, Set<String> locations, S
         return new ReportFeatures(terms, locations, vulnClass);
     }
 
+    /**
+     * A way to read features back from their stored form: {@code ReportFeatures::parse}, or a
+     * {@link ParsedFeaturesCache} that keeps what it parsed.
+     */
+    @FunctionalInterface
+    public interface StoredForm {
+        ReportFeatures parse(String termsText, String locationsText, String vulnClass);
+    }
+
     /** True for what {@link #hash} gives: 12 hex digits. */
     private static boolean isHash(String s) {
-        return s.length() == 12 && s.chars().allMatch(HexFormat::isHexDigit);
+        if (s.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!HexFormat.isHexDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final HexFormat HEX = HexFormat.of();
