@@ -63,6 +63,7 @@ import org.sectriage.pipeline.PipelineWorker;
 import org.sectriage.store.Database;
 import org.sectriage.store.InboundStore;
 import org.sectriage.store.OutboxStore;
+import org.sectriage.store.SentJournal;
 import org.sectriage.threading.AttachToCase;
 import org.sectriage.threading.Maintainers;
 import org.sectriage.threading.OpenCase;
@@ -83,6 +84,7 @@ public final class Daemon implements AutoCloseable {
     private final Database db;
     private final MailboxWatcher watcher;
     private final OutboxSender outboxSender;
+    private final SentJournal sentJournal;
     private final PipelineRunner runner;
     private final Timers timers;
     private final JobKey sendOutbox;
@@ -153,8 +155,9 @@ public final class Daemon implements AutoCloseable {
                         templates, context, maintainers, maintainerMail, reporterMail),
                 new RecordCreditPreference(),
                 new UpdateDeadlines(deadlines)));
+        this.sentJournal = SentJournal.of(db);
         this.outboxSender = new OutboxSender(db, outboxStore, mailer, config.outbox(), clock,
-                new MarkAcknowledged(deadlines));
+                new MarkAcknowledged(deadlines), sentJournal);
         this.deadlineChecker = new CheckDeadlines(db, new SendDeadlineNotices(deadlines, outbox, templates, context,
                 maintainers, maintainerMail, config.policy().tellReporterOfEscalation()), clock, this::sendOutboxSoon);
         this.timers = Timers.on(db, Map.of(SendOutboxJob.SENDER, outboxSender, CheckDeadlinesJob.CHECKER,
@@ -276,6 +279,7 @@ public final class Daemon implements AutoCloseable {
         stop();
         runner.close();
         timers.stop();
+        sentJournal.close();
         db.close();
     }
 

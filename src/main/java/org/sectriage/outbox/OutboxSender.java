@@ -1,5 +1,6 @@
 package org.sectriage.outbox;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import org.sectriage.store.Database;
 import org.sectriage.store.JdbcCaseStore;
 import org.sectriage.store.OutboxStore;
 import org.sectriage.store.OutboxStore.OutboxRow;
+import org.sectriage.store.SentJournal;
+import org.sectriage.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +25,18 @@ import org.slf4j.LoggerFactory;
  * {@code report-undelivered-after} is reported once, loudly, and tried on. A mail is marked sent
  * only after the server accepted it, so a crash in between sends it again (with the same
  * Message-ID) rather than losing it.
+ *
+ * <p>What the server accepted goes first to the outbox's {@link SentJournal}, a line appended to a
+ * file, and into the database for up to {@value #RECORD_EVERY} mails at a time, in one transaction:
+ * a commit per mail cost more than the rest of sending it. The journal is recorded before each look
+ * at what is due, so a mail it holds, a crash's leftover among them, is never sent again.
  */
 public final class OutboxSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
     private static final int BATCH = 100;
+    /** How many journaled mails are recorded in the database in one transaction at most. */
+    static final int RECORD_EVERY = 32;
 
     private final Database db;
     private final OutboxStore store;
@@ -34,16 +44,20 @@ public final class OutboxSender {
     private final SectriageConfig.Outbox policy;
     private final Clock clock;
     private final SentMailListener onSent;
+    private final SentJournal journal;
+    /** How many mails were journaled since the journal was last recorded. */
+    private int journaled;
     private volatile boolean stopping;
 
     public OutboxSender(Database db, OutboxStore store, OutboundMailer mailer, SectriageConfig.Outbox policy,
-                        Clock clock, SentMailListener onSent) {
+                        Clock clock, SentMailListener onSent, SentJournal journal) {
         this.db = db;
         this.store = store;
         this.mailer = mailer;
         this.policy = policy;
         this.clock = clock;
         this.onSent = onSent;
+        this.journal = journal;
     }
 
     /**
@@ -55,6 +69,7 @@ public final class OutboxSender {
     public synchronized int sendDue() {
         int sent = 0;
         try {
+            recordJournal();
             while (!stopping) {
                 List<OutboxRow> due = db.inTransaction(c -> store.due(c, clock.instant(), BATCH));
                 if (due.isEmpty()) {
@@ -65,12 +80,87 @@ public final class OutboxSender {
                         return sent;
                     }
                     sent++;
+                    if (journaled >= RECORD_EVERY) {
+                        recordJournal();
+                    }
                 }
+                recordJournal();
             }
             return sent;
         } finally {
-            mailer.close();
+            try {
+                recordJournal();
+            } catch (RuntimeException e) {
+                LOG.warn("could not record the mails sent in the database; they will be before anything is sent"
+                        + " again: {}", e.getMessage());
+            } finally {
+                mailer.close();
+            }
         }
+    }
+
+    /**
+     * Records in the database, in one transaction, the mails the journal holds, then empties it. A mail
+     * already recorded (the journal was not emptied after its transaction) is left as it is.
+     *
+     * @throws StoreException when the journal cannot be read or the database written: nothing may be sent
+     *         then, since the journal's mails would look unsent
+     */
+    private void recordJournal() {
+        List<SentJournal.Entry> entries;
+        try {
+            entries = journal.entries();
+        } catch (IOException e) {
+            throw new StoreException("cannot read the outbox's journal: " + e.getMessage(), e);
+        }
+        if (entries.isEmpty()) {
+            journaled = 0;
+            return;
+        }
+        int recorded = db.inTransaction(c -> {
+            int n = 0;
+            for (SentJournal.Entry entry : entries) {
+                java.util.Optional<OutboxRow> row = store.find(c, entry.id());
+                if (row.isPresent() && OutboxStore.PENDING.equals(row.get().status())) {
+                    markSent(c, row.get(), entry.sentAt(), entry.refused());
+                    n++;
+                }
+            }
+            return n;
+        });
+        if (entries.size() > journaled) {
+            LOG.info("recorded {} mail(s) the server had accepted before, from the outbox's journal", recorded);
+        }
+        journaled = 0;
+        try {
+            journal.clear();
+        } catch (IOException e) {
+            LOG.warn("could not empty the outbox's journal (what it holds is recorded already): {}", e.getMessage());
+        }
+    }
+
+    /** Journals {@code row} as sent; false when it must be recorded in the database at once instead. */
+    private boolean journaled(OutboxRow row, Instant at, String refused) {
+        if (!journal.durable()) {
+            return false;
+        }
+        try {
+            journal.append(new SentJournal.Entry(row.id(), at, refused));
+            journaled++;
+            return true;
+        } catch (IOException e) {
+            LOG.warn("could not write the outbox's journal, so {} is recorded in the database at once: {}",
+                    row.messageId(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Marks {@code row} sent at {@code at}, in its case's events too, with what else a sent mail causes. */
+    private void markSent(java.sql.Connection c, OutboxRow row, Instant at, String refused) throws Exception {
+        store.markSent(c, row.id(), at, refused);
+        record(c, row, at, row.purpose() + "-sent", "to " + String.join(", ", row.recipients())
+                + (refused == null ? "" : "; refused by the server for " + refused));
+        onSent.sent(c, row, at);
     }
 
     /** Makes a running {@link #sendDue()} return after the mail in hand. */
@@ -85,12 +175,9 @@ public final class OutboxSender {
             List<String> refused = mailer.send(row.envelopeFrom(), row.recipients(), raw);
             Instant now = clock.instant();
             String refusedText = refused.isEmpty() ? null : String.join(", ", refused);
-            db.run(c -> {
-                store.markSent(c, row.id(), now, refusedText);
-                record(c, row, now, row.purpose() + "-sent", "to " + String.join(", ", row.recipients())
-                        + (refusedText == null ? "" : "; refused by the server for " + refusedText));
-                onSent.sent(c, row, now);
-            });
+            if (!journaled(row, now, refusedText)) {
+                db.run(c -> markSent(c, row, now, refusedText));
+            }
             if (refusedText == null) {
                 LOG.info("sent {} {} for {}", row.purpose(), row.messageId(), caseLabel(row));
             } else {

@@ -55,11 +55,11 @@ public final class Database implements AutoCloseable {
      * follows, which reports it.
      */
     static void compactIfLarge(String url, String user, String password, long threshold) {
-        String file = "jdbc:h2:file:";
-        if (!url.startsWith(file)) {
+        java.util.Optional<java.nio.file.Path> base = fileOf(url);
+        if (base.isEmpty()) {
             return;
         }
-        java.nio.file.Path db = java.nio.file.Path.of(url.substring(file.length()).split(";", 2)[0] + ".mv.db");
+        java.nio.file.Path db = java.nio.file.Path.of(base.get() + ".mv.db");
         try {
             if (!java.nio.file.Files.isRegularFile(db) || java.nio.file.Files.size(db) <= threshold) {
                 return;
@@ -74,6 +74,27 @@ public final class Database implements AutoCloseable {
         } catch (SQLException | java.io.IOException e) {
             LOG.debug("no compaction of {}: {}", db, e.getMessage());
         }
+    }
+
+    /**
+     * The path of an H2 file database's files without their suffix ({@code /var/lib/sectriage/sectriage} for
+     * {@code jdbc:h2:file:/var/lib/sectriage/sectriage}), or nothing for a database that is not a local file.
+     */
+    static java.util.Optional<java.nio.file.Path> fileOf(String url) {
+        String file = "jdbc:h2:file:";
+        if (!url.startsWith(file)) {
+            return java.util.Optional.empty();
+        }
+        String path = url.substring(file.length()).split(";", 2)[0].replaceFirst("^(retry|async|nio|niomapped):", "");
+        if (path.equals("~") || path.startsWith("~/")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return java.util.Optional.of(java.nio.file.Path.of(path).toAbsolutePath().normalize());
+    }
+
+    /** The path of this database's files without their suffix, or nothing when it is not a local file. */
+    public java.util.Optional<java.nio.file.Path> file() {
+        return fileOf(url);
     }
 
     /**

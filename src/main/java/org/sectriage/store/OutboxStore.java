@@ -13,6 +13,9 @@ import java.util.List;
 /** The outbox table: mail waiting to be sent, sent, or given up on, with its exact bytes. */
 public final class OutboxStore {
 
+    /** The status of a mail not yet sent. */
+    public static final String PENDING = "pending";
+
     /** One row of the outbox. */
     public record OutboxRow(long id, String caseId, String purpose, String messageId, String envelopeFrom,
                             List<String> recipients, String status, int attempts, Instant nextAttemptAt,
@@ -109,6 +112,11 @@ public final class OutboxStore {
     public List<OutboxRow> due(Connection c, Instant now, int limit) throws SQLException {
         return select(c, "WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
                 now, limit);
+    }
+
+    /** The row {@code id}, if there is one. */
+    public java.util.Optional<OutboxRow> find(Connection c, long id) throws SQLException {
+        return select(c, "WHERE id = ?", id).stream().findFirst();
     }
 
     public List<OutboxRow> forCase(Connection c, String caseId) throws SQLException {

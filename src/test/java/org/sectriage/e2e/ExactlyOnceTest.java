@@ -25,6 +25,7 @@ import org.sectriage.ingest.MailboxException;
 import org.sectriage.ingest.MailboxIngester;
 import org.sectriage.store.Database;
 import org.sectriage.store.InboundStore;
+import org.sectriage.store.SentJournal;
 import org.sectriage.testing.CaseDatabase;
 import org.sectriage.testing.MailServer;
 import org.sectriage.testing.TestConfig;
@@ -115,6 +116,69 @@ class ExactlyOnceTest {
             assertThat(new CaseDatabase(daemon.database()).cases()).isEqualTo(1);
         }
         assertThat(server.acknowledgementsTo("once@researcher.example")).hasSize(1);
+    }
+
+    @Test
+    void aMailTheServerAcceptedJustBeforeACrashIsRecordedFromTheJournalAndNotSentAgain() throws Exception {
+        server.sendToSecurity(TestMail.report().from("journaled@researcher.example").build());
+        // First life: the report is taken in, its mails queued, and the SMTP server cannot be reached.
+        SectriageConfig noSmtp = TestConfig.of(server.imapPort(), unusedPort(), dir);
+        try (Daemon daemon = Daemon.create(noSmtp, Clock.systemUTC())) {
+            daemon.start();
+            CaseDatabase db = new CaseDatabase(daemon.database());
+            await().atMost(PATIENCE).until(() -> db.outbox("acknowledgement", "pending") == 1
+                    && db.outbox("maintainer-notification", "pending") == 1);
+        }
+        // What a process killed right after the server's 250 leaves: the acknowledgement in the journal only.
+        java.time.Instant accepted = java.time.Instant.parse("2026-12-03T09:00:00Z");
+        SectriageConfig config = TestConfig.of(server.imapPort(), server.smtpPort(), dir);
+        try (Database db = Database.open(config.database().url(), "sectriage", null);
+             SentJournal journal = SentJournal.of(db)) {
+            long ackId = new CaseDatabase(db).count("SELECT id FROM outbox WHERE purpose = 'acknowledgement'");
+            journal.append(new SentJournal.Entry(ackId, accepted, null));
+        }
+
+        try (Daemon daemon = Daemon.create(config, Clock.systemUTC())) {
+            daemon.start();
+            CaseDatabase db = new CaseDatabase(daemon.database());
+            await().atMost(PATIENCE).until(() -> db.outbox("maintainer-notification", "sent") == 1);
+            assertThat(db.outbox("acknowledgement", "sent")).isEqualTo(1);
+            assertThat(db.strings("SELECT CAST(sent_at AS VARCHAR) FROM outbox WHERE purpose = 'acknowledgement'"))
+                    .singleElement().asString().startsWith("2026-12-03 09:00:00");
+            assertThat(db.strings("SELECT state FROM security_case")).containsExactly("acknowledged");
+            assertThat(db.count("SELECT COUNT(*) FROM case_event WHERE type = 'acknowledgement-sent'")).isEqualTo(1);
+        }
+        assertThat(server.acknowledgementsTo("journaled@researcher.example")).isEmpty();
+        assertThat(server.sentBySectriageTo(TestConfig.PRIMARY)).hasSize(1);
+        assertThat(dir.resolve("sectriage" + SentJournal.SUFFIX)).isEmptyFile();
+    }
+
+    @Test
+    void mailsSentInARowAreEachRecordedOnceWhenTheyOutnumberOneRecordingOfTheJournal() {
+        int reports = 20; // an acknowledgement and a notification each: more mails than one recording takes
+        SectriageConfig config = TestConfig.of(server.imapPort(), server.smtpPort(), dir);
+        for (int i = 0; i < reports; i++) {
+            server.sendToSecurity(TestMail.report().from("row" + i + "@researcher.example").build());
+        }
+        try (Daemon daemon = Daemon.create(config, Clock.systemUTC())) {
+            daemon.start();
+            CaseDatabase db = new CaseDatabase(daemon.database());
+            await().atMost(PATIENCE).until(() -> db.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent'")
+                    == 2 * reports);
+            assertThat(db.count("SELECT COUNT(*) FROM case_event WHERE type LIKE '%-sent'")).isEqualTo(2 * reports);
+            assertThat(db.strings("SELECT DISTINCT state FROM security_case")).containsExactly("acknowledged");
+        }
+        for (int i = 0; i < reports; i++) {
+            assertThat(server.acknowledgementsTo("row" + i + "@researcher.example")).hasSize(1);
+        }
+        assertThat(server.sentBySectriageTo(TestConfig.PRIMARY)).hasSize(reports);
+        assertThat(dir.resolve("sectriage" + SentJournal.SUFFIX)).isEmptyFile();
+    }
+
+    private static int unusedPort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     @Test

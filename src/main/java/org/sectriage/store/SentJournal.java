@@ -1,0 +1,143 @@
+package org.sectriage.store;
+
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbox mails the server has accepted and the database does not yet record as sent: a file beside the
+ * database's ({@code sectriage.sent-journal} beside {@code sectriage.mv.db}), one line appended per mail the
+ * moment the server accepts it. Appending a line costs a system call where marking a mail sent costs a
+ * commit, so the sender records many mails in the database in one transaction and then clears the journal.
+ * After a crash, the lines still here are recorded before anything is sent again, so that a mail the server
+ * accepted is not sent twice. The file is written as H2 writes its own, to the operating system at once
+ * without waiting for the disk, so it survives the process as the database does.
+ *
+ * <p>A database that is not a local file (in memory, or on an H2 server) has no place for the file: its
+ * journal is not {@link #durable()}, and the sender records each mail at once, as without a journal.
+ *
+ * <p>A line reads {@code id TAB epoch-millis TAB refused}, the refused recipients URL-encoded (empty when
+ * none). A last line without its line end, cut by a crash of the machine in the middle of the write, is
+ * left out, as is a line that cannot be read: the mail it names is sent again rather than lost.
+ */
+public final class SentJournal implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SentJournal.class);
+
+    /** The name the journal's file adds to the database's. */
+    public static final String SUFFIX = ".sent-journal";
+
+    /** One mail the server accepted, at {@code sentAt}; {@code refused} lists the recipients it refused, or is null. */
+    public record Entry(long id, Instant sentAt, String refused) {
+    }
+
+    private final Path file;
+    private FileOutputStream out;
+
+    private SentJournal(Path file) {
+        this.file = file;
+    }
+
+    /** The journal of {@code db}'s outbox, opened for appending; one that is not durable if {@code db} is no file. */
+    public static SentJournal of(Database db) {
+        return db.file().map(base -> open(Path.of(base + SUFFIX))).orElseGet(() -> new SentJournal(null));
+    }
+
+    /** The journal in {@code file}, created if missing. */
+    static SentJournal open(Path file) {
+        SentJournal journal = new SentJournal(file);
+        try {
+            journal.out = new FileOutputStream(file.toFile(), true);
+        } catch (IOException e) {
+            throw new StoreException("cannot open the outbox's journal " + file + ": " + e.getMessage(), e);
+        }
+        return journal;
+    }
+
+    /** Whether lines written here survive the process; if not, nothing is ever written. */
+    public boolean durable() {
+        return file != null;
+    }
+
+    /** Appends {@code entry}, in one write, to the file. */
+    public synchronized void append(Entry entry) throws IOException {
+        if (out == null) {
+            throw new IOException(file == null ? "the outbox's journal is not durable" : "the journal is closed");
+        }
+        String refused = entry.refused() == null ? "" : URLEncoder.encode(entry.refused(), StandardCharsets.UTF_8);
+        out.write((entry.id() + "\t" + entry.sentAt().toEpochMilli() + "\t" + refused + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What the file holds, in the order written. */
+    public synchronized List<Entry> entries() throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        if (file == null || Files.size(file) == 0) {
+            return entries;
+        }
+        byte[] bytes;
+        try (InputStream in = new FileInputStream(file.toFile())) {
+            bytes = in.readAllBytes();
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int start = 0;
+        for (int end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
+            Entry entry = parse(text.substring(start, end));
+            if (entry == null) {
+                LOG.warn("the outbox's journal {} has a line that cannot be read; left out", file);
+            } else {
+                entries.add(entry);
+            }
+        }
+        if (start < text.length()) {
+            LOG.warn("the outbox's journal {} ends in a cut line; left out", file);
+        }
+        return entries;
+    }
+
+    private static Entry parse(String line) {
+        String[] fields = line.split("\t", -1);
+        if (fields.length != 3) {
+            return null;
+        }
+        try {
+            return new Entry(Long.parseLong(fields[0]), Instant.ofEpochMilli(Long.parseLong(fields[1])),
+                    fields[2].isEmpty() ? null : URLDecoder.decode(fields[2], StandardCharsets.UTF_8));
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Empties the file, once what it held is recorded in the database. */
+    public synchronized void clear() throws IOException {
+        if (file != null) {
+            // truncated through a stream of its own: the appending one writes at the end, wherever that now is
+            new FileOutputStream(file.toFile(), false).close();
+        }
+    }
+
+    /** Closes the file; what it holds stays for the next start. */
+    @Override
+    public synchronized void close() {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.close();
+        } catch (IOException e) {
+            LOG.debug("closing the outbox's journal: {}", e.getMessage());
+        }
+        out = null;
+    }
+}
