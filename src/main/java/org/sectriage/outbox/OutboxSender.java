@@ -101,7 +101,8 @@ public final class OutboxSender {
 
     /**
      * Records in the database, in one transaction, the mails the journal holds, then empties it. A mail
-     * already recorded (the journal was not emptied after its transaction) is left as it is.
+     * already recorded (the journal was not emptied after its transaction) is left as it is, and so is a row
+     * whose Message-ID is not the line's.
      *
      * @throws StoreException when the journal cannot be read or the database written: nothing may be sent
      *         then, since the journal's mails would look unsent
@@ -121,7 +122,8 @@ public final class OutboxSender {
             int n = 0;
             for (SentJournal.Entry entry : entries) {
                 java.util.Optional<OutboxRow> row = store.find(c, entry.id());
-                if (row.isPresent() && OutboxStore.PENDING.equals(row.get().status())) {
+                if (row.isPresent() && OutboxStore.PENDING.equals(row.get().status())
+                        && row.get().messageId().equals(entry.messageId())) {
                     markSent(c, row.get(), entry.sentAt(), entry.refused());
                     n++;
                 }
@@ -145,7 +147,7 @@ public final class OutboxSender {
             return false;
         }
         try {
-            journal.append(new SentJournal.Entry(row.id(), at, refused));
+            journal.append(new SentJournal.Entry(row.id(), row.messageId(), at, refused));
             journaled++;
             return true;
         } catch (IOException e) {

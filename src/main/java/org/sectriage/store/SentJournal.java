@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>A database that is not a local file (in memory, or on an H2 server) has no place for the file: its
  * journal is not {@link #durable()}, and the sender records each mail at once, as without a journal.
  *
- * <p>A line reads {@code id TAB epoch-millis TAB refused}, the refused recipients URL-encoded (empty when
- * none). A last line without its line end, cut by a crash of the machine in the middle of the write, is
+ * <p>A line reads {@code id TAB message-id TAB epoch-millis TAB refused}, the Message-ID and the refused
+ * recipients URL-encoded (the latter empty when none). The Message-ID makes sure the line is recorded
+ * for the mail it was written for and no other (a database put back from a backup reuses ids). A last line without its line end, cut by a crash of the machine in the middle of the write, is
  * left out, as is a line that cannot be read: the mail it names is sent again rather than lost.
  */
 public final class SentJournal implements AutoCloseable {
@@ -38,8 +39,11 @@ public final class SentJournal implements AutoCloseable {
     /** The name the journal's file adds to the database's. */
     public static final String SUFFIX = ".sent-journal";
 
-    /** One mail the server accepted, at {@code sentAt}; {@code refused} lists the recipients it refused, or is null. */
-    public record Entry(long id, Instant sentAt, String refused) {
+    /**
+     * One mail, the outbox's row {@code id} with that Message-ID, that the server accepted at {@code sentAt};
+     * {@code refused} lists the recipients it refused, or is null.
+     */
+    public record Entry(long id, String messageId, Instant sentAt, String refused) {
     }
 
     private final Path file;
@@ -76,8 +80,8 @@ public final class SentJournal implements AutoCloseable {
             throw new IOException(file == null ? "the outbox's journal is not durable" : "the journal is closed");
         }
         String refused = entry.refused() == null ? "" : URLEncoder.encode(entry.refused(), StandardCharsets.UTF_8);
-        out.write((entry.id() + "\t" + entry.sentAt().toEpochMilli() + "\t" + refused + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+        out.write((entry.id() + "\t" + URLEncoder.encode(entry.messageId(), StandardCharsets.UTF_8) + "\t"
+                + entry.sentAt().toEpochMilli() + "\t" + refused + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** What the file holds, in the order written. */
@@ -108,13 +112,14 @@ public final class SentJournal implements AutoCloseable {
 
     private static Entry parse(String line) {
         String[] fields = line.split("\t", -1);
-        if (fields.length != 3) {
+        if (fields.length != 4 || fields[1].isEmpty()) {
             return null;
         }
         try {
-            return new Entry(Long.parseLong(fields[0]), Instant.ofEpochMilli(Long.parseLong(fields[1])),
-                    fields[2].isEmpty() ? null : URLDecoder.decode(fields[2], StandardCharsets.UTF_8));
-        } catch (NumberFormatException | java.time.DateTimeException e) {
+            return new Entry(Long.parseLong(fields[0]), URLDecoder.decode(fields[1], StandardCharsets.UTF_8),
+                    Instant.ofEpochMilli(Long.parseLong(fields[2])),
+                    fields[3].isEmpty() ? null : URLDecoder.decode(fields[3], StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return null;
         }
     }

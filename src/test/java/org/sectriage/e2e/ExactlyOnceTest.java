@@ -120,23 +120,10 @@ class ExactlyOnceTest {
 
     @Test
     void aMailTheServerAcceptedJustBeforeACrashIsRecordedFromTheJournalAndNotSentAgain() throws Exception {
-        server.sendToSecurity(TestMail.report().from("journaled@researcher.example").build());
-        // First life: the report is taken in, its mails queued, and the SMTP server cannot be reached.
-        SectriageConfig noSmtp = TestConfig.of(server.imapPort(), unusedPort(), dir);
-        try (Daemon daemon = Daemon.create(noSmtp, Clock.systemUTC())) {
-            daemon.start();
-            CaseDatabase db = new CaseDatabase(daemon.database());
-            await().atMost(PATIENCE).until(() -> db.outbox("acknowledgement", "pending") == 1
-                    && db.outbox("maintainer-notification", "pending") == 1);
-        }
+        SectriageConfig config = reportQueuedWhileSmtpIsUnreachable("journaled@researcher.example");
         // What a process killed right after the server's 250 leaves: the acknowledgement in the journal only.
         java.time.Instant accepted = java.time.Instant.parse("2026-12-03T09:00:00Z");
-        SectriageConfig config = TestConfig.of(server.imapPort(), server.smtpPort(), dir);
-        try (Database db = Database.open(config.database().url(), "sectriage", null);
-             SentJournal journal = SentJournal.of(db)) {
-            long ackId = new CaseDatabase(db).count("SELECT id FROM outbox WHERE purpose = 'acknowledgement'");
-            journal.append(new SentJournal.Entry(ackId, accepted, null));
-        }
+        journal(config, (id, messageId) -> new SentJournal.Entry(id, messageId, accepted, null));
 
         try (Daemon daemon = Daemon.create(config, Clock.systemUTC())) {
             daemon.start();
@@ -151,6 +138,48 @@ class ExactlyOnceTest {
         assertThat(server.acknowledgementsTo("journaled@researcher.example")).isEmpty();
         assertThat(server.sentBySectriageTo(TestConfig.PRIMARY)).hasSize(1);
         assertThat(dir.resolve("sectriage" + SentJournal.SUFFIX)).isEmptyFile();
+    }
+
+    @Test
+    void aJournalLineForAnotherMailUnderTheSameIdLeavesTheRowToBeSent() throws Exception {
+        SectriageConfig config = reportQueuedWhileSmtpIsUnreachable("restored@researcher.example");
+        // a line left from before the database was put back from a backup, whose ids were given anew since
+        journal(config, (id, messageId) -> new SentJournal.Entry(id, "<older-mail@project.example>",
+                java.time.Instant.now(), null));
+
+        try (Daemon daemon = Daemon.create(config, Clock.systemUTC())) {
+            daemon.start();
+            CaseDatabase db = new CaseDatabase(daemon.database());
+            await().atMost(PATIENCE).until(() -> db.outbox("acknowledgement", "sent") == 1);
+        }
+        assertThat(server.acknowledgementsTo("restored@researcher.example")).hasSize(1);
+    }
+
+    /**
+     * Takes in a report from {@code reporter} while the SMTP server cannot be reached, so that its mails stay
+     * queued; returns the config with the server reachable, on the same database.
+     */
+    private SectriageConfig reportQueuedWhileSmtpIsUnreachable(String reporter) throws Exception {
+        server.sendToSecurity(TestMail.report().from(reporter).build());
+        try (Daemon daemon = Daemon.create(TestConfig.of(server.imapPort(), unusedPort(), dir), Clock.systemUTC())) {
+            daemon.start();
+            CaseDatabase db = new CaseDatabase(daemon.database());
+            await().atMost(PATIENCE).until(() -> db.outbox("acknowledgement", "pending") == 1
+                    && db.outbox("maintainer-notification", "pending") == 1);
+        }
+        return TestConfig.of(server.imapPort(), server.smtpPort(), dir);
+    }
+
+    /** Writes the journal's line for the queued acknowledgement, given its outbox id and Message-ID. */
+    private static void journal(SectriageConfig config,
+                                java.util.function.BiFunction<Long, String, SentJournal.Entry> line) throws Exception {
+        try (Database db = Database.open(config.database().url(), "sectriage", null);
+             SentJournal journal = SentJournal.of(db)) {
+            CaseDatabase cases = new CaseDatabase(db);
+            long id = cases.count("SELECT id FROM outbox WHERE purpose = 'acknowledgement'");
+            String messageId = cases.strings("SELECT message_id FROM outbox WHERE id = ?", id).get(0);
+            journal.append(line.apply(id, messageId));
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SentJournalTest {
 
     private static final Instant AT = Instant.parse("2026-12-03T08:15:30.250Z");
+    private static final String REFUSED = "a@x.example (550 no\tsuch\nuser), b@y.example";
 
     @TempDir
     Path dir;
@@ -23,13 +24,13 @@ class SentJournalTest {
     void whatIsAppendedIsReadBackInOrderAfterTheFileIsReopened() throws IOException {
         Path file = dir.resolve("sectriage" + SentJournal.SUFFIX);
         try (SentJournal journal = SentJournal.open(file)) {
-            journal.append(new SentJournal.Entry(7, AT, null));
-            journal.append(new SentJournal.Entry(8, AT.plusMillis(1), "a@x.example (550 no\tsuch\nuser), b@y.example"));
+            journal.append(new SentJournal.Entry(7, "<m7@project.example>", AT, null));
+            journal.append(new SentJournal.Entry(8, "<m8@project.example>", AT.plusMillis(1), REFUSED));
         }
         try (SentJournal reopened = SentJournal.open(file)) {
             assertThat(reopened.entries()).containsExactly(
-                    new SentJournal.Entry(7, AT, null),
-                    new SentJournal.Entry(8, AT.plusMillis(1), "a@x.example (550 no\tsuch\nuser), b@y.example"));
+                    new SentJournal.Entry(7, "<m7@project.example>", AT, null),
+                    new SentJournal.Entry(8, "<m8@project.example>", AT.plusMillis(1), REFUSED));
         }
     }
 
@@ -37,19 +38,21 @@ class SentJournalTest {
     void aLastLineCutByACrashIsLeftOutAndTheLinesBeforeItAreKept() throws IOException {
         Path file = dir.resolve("cut" + SentJournal.SUFFIX);
         try (SentJournal journal = SentJournal.open(file)) {
-            journal.append(new SentJournal.Entry(1, AT, null));
+            journal.append(new SentJournal.Entry(1, "<m1@project.example>", AT, null));
         }
-        Files.write(file, "2\t17648".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        Files.write(file, "2\t%3Cm2%40project.example%3E\t17648".getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
         try (SentJournal journal = SentJournal.open(file)) {
-            assertThat(journal.entries()).containsExactly(new SentJournal.Entry(1, AT, null));
+            assertThat(journal.entries()).containsExactly(new SentJournal.Entry(1, "<m1@project.example>", AT, null));
         }
     }
 
     @Test
     void aLineThatCannotBeReadIsLeftOutAndTheOthersAreKept() throws IOException {
         Path file = dir.resolve("garbled" + SentJournal.SUFFIX);
-        Files.write(file, ("1\t" + AT.toEpochMilli() + "\t\n" + "x\0y\n" + "3\tsoon\t\n" + "4\t" + AT.toEpochMilli()
-                + "\t\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(file, ("1\t<m1@x>\t" + AT.toEpochMilli() + "\t\n" + "x\0y\n" + "3\t<m3@x>\tsoon\t\n"
+                + "5\t\t" + AT.toEpochMilli() + "\t\n" + "6\t<m6@x>\t" + AT.toEpochMilli() + "\t%zz\n"
+                + "4\t<m4@x>\t" + AT.toEpochMilli() + "\t\n").getBytes(StandardCharsets.UTF_8));
         try (SentJournal journal = SentJournal.open(file)) {
             assertThat(journal.entries()).extracting(SentJournal.Entry::id).containsExactly(1L, 4L);
         }
@@ -59,15 +62,15 @@ class SentJournalTest {
     void afterClearingItIsEmptyAndTakesNewLinesFromTheStart() throws IOException {
         Path file = dir.resolve("cleared" + SentJournal.SUFFIX);
         try (SentJournal journal = SentJournal.open(file)) {
-            journal.append(new SentJournal.Entry(1, AT, null));
-            journal.append(new SentJournal.Entry(2, AT, null));
+            journal.append(new SentJournal.Entry(1, "<m1@project.example>", AT, null));
+            journal.append(new SentJournal.Entry(2, "<m2@project.example>", AT, null));
             journal.clear();
             assertThat(journal.entries()).isEmpty();
             assertThat(Files.size(file)).isZero();
 
-            journal.append(new SentJournal.Entry(3, AT, null));
-            assertThat(journal.entries()).containsExactly(new SentJournal.Entry(3, AT, null));
-            assertThat(Files.readString(file)).isEqualTo("3\t" + AT.toEpochMilli() + "\t\n");
+            journal.append(new SentJournal.Entry(3, "<m3@project.example>", AT, null));
+            assertThat(journal.entries()).containsExactly(new SentJournal.Entry(3, "<m3@project.example>", AT, null));
+            assertThat(Files.readString(file)).isEqualTo("3\t%3Cm3%40project.example%3E\t" + AT.toEpochMilli() + "\t\n");
         }
     }
 
@@ -76,9 +79,9 @@ class SentJournalTest {
         try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("sectriage") + ";MODE=REGULAR", "sectriage", null);
              SentJournal journal = SentJournal.of(db)) {
             assertThat(journal.durable()).isTrue();
-            journal.append(new SentJournal.Entry(5, AT, null));
+            journal.append(new SentJournal.Entry(5, "<m5@project.example>", AT, null));
         }
-        assertThat(dir.resolve("sectriage.sent-journal")).hasContent("5\t" + AT.toEpochMilli() + "\t");
+        assertThat(dir.resolve("sectriage.sent-journal")).hasContent("5\t%3Cm5%40project.example%3E\t" + AT.toEpochMilli() + "\t");
     }
 
     @Test
