@@ -119,6 +119,11 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
+    /** A connection of its own to the same database, outside the pool, with auto-commit on; also once closed. */
+    Connection unpooled() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
     /** Closes the idle connections; one given back after this is closed then. */
     @Override
     public void close() {

@@ -247,7 +247,9 @@ public final class Database implements AutoCloseable {
         }
         closed = true;
         transactions.close(); // first, so that no transaction opens the database again after the shutdown
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        // on a connection outside both pools: H2's rolls back a connection given back to it, which after
+        // the shutdown fails and leaves the error in a sectriage.trace.db beside the database
+        try (Connection c = transactions.unpooled(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             LOG.debug("database shutdown: {}", e.getMessage());

@@ -29,6 +29,21 @@ class DatabaseTransactionTest {
     }
 
     @Test
+    void closingTheDatabaseDoesNotRollBackAConnectionOfTheShutDownDatabase() throws Exception {
+        db.run(c -> insertCounter(c, 2026));
+        try (Connection quartzLike = db.connection()) {
+            quartzLike.createStatement().execute("SELECT 1");
+        }
+
+        db.close();
+
+        // H2 writes the errors it meets to <name>.trace.db; its own compaction on close may leave one there
+        Path trace = dir.resolve("sectriage.trace.db");
+        String traced = java.nio.file.Files.exists(trace) ? java.nio.file.Files.readString(trace) : "";
+        assertThat(traced).doesNotContain("Database is already closed");
+    }
+
+    @Test
     void aTransactionThatFailsLeavesNothingAndTheNextOneRunsOnAnEmptyTransaction() {
         assertThatThrownBy(() -> db.run(c -> {
             insertCounter(c, 2026);
