@@ -81,14 +81,21 @@ class ReportOverRealServersIT {
             servers.awaitIdle(daemon);
             assertThat(daemon.output()).contains("watching INBOX (IDLE)");
 
-            long sent = System.nanoTime();
-            servers.send(TestMail.report().from(RealMailServers.KIM).build());
-            await("the acknowledgement").atMost(IDLE_LATENCY).failFast("daemon died", () -> !daemon.isAlive())
-                    .until(() -> servers.acknowledgements(RealMailServers.KIM), l -> l.size() == 1);
-            Duration latency = Duration.ofNanos(System.nanoTime() - sent);
-            assertThat(latency).as("report sent to acknowledgement read back, with poll-interval "
-                    + DaemonConfig.POLL_INTERVAL).isLessThan(IDLE_LATENCY);
-            servers.awaitIdle(daemon);
+            // the first report after the start, which also pays for loading and compiling the daemon's code,
+            // then one more to a daemon that has handled a report
+            for (String reporter : List.of(RealMailServers.KIM, RealMailServers.NOOR)) {
+                long sent = System.nanoTime();
+                servers.send(TestMail.report().from(reporter).build());
+                await("the acknowledgement").atMost(IDLE_LATENCY).pollInterval(Duration.ofMillis(10))
+                        .failFast("daemon died", () -> !daemon.isAlive())
+                        .until(() -> servers.acknowledgements(reporter), l -> l.size() == 1);
+                Duration latency = Duration.ofNanos(System.nanoTime() - sent);
+                System.out.printf("LATENCY report from %s sent to Postfix to acknowledgement read back from Dovecot:"
+                        + " %d ms%n", reporter, latency.toMillis());
+                assertThat(latency).as("report sent to acknowledgement read back, with poll-interval "
+                        + DaemonConfig.POLL_INTERVAL).isLessThan(IDLE_LATENCY);
+                servers.awaitIdle(daemon);
+            }
             assertThat(servers.dovecot().clientCommands(TestConfig.SECURITY))
                     .as("the daemon's IMAP commands, as Dovecot recorded them")
                     .anyMatch(c -> c.matches("\\S+ IDLE")).contains("DONE")
