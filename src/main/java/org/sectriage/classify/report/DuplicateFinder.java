@@ -35,9 +35,9 @@ public final class DuplicateFinder {
     public List<LikelyDuplicate> find(ReportFeatures report, Map<String, ReportFeatures> openCases) {
         List<LikelyDuplicate> found = new ArrayList<>();
         openCases.forEach((caseId, other) -> {
-            LikelyDuplicate d = compare(caseId, report, other);
-            if (d.score() >= threshold) {
-                found.add(d);
+            Similarity s = similarity(report, other);
+            if (s.score() >= threshold) {
+                found.add(describe(caseId, report, s)); // worded only for those found: formatting costs more
             }
         });
         found.sort(Comparator.comparingDouble(LikelyDuplicate::score).reversed()
@@ -47,6 +47,17 @@ public final class DuplicateFinder {
 
     /** How like {@code other} (of case {@code caseId}) {@code report} is. */
     static LikelyDuplicate compare(String caseId, ReportFeatures report, ReportFeatures other) {
+        return describe(caseId, report, similarity(report, other));
+    }
+
+    /**
+     * How alike two reports are: the cosine of their text, the code locations both name, whether they are
+     * of the same class, and the score from these, rounded to thousandths.
+     */
+    private record Similarity(double text, int sharedLocations, boolean sameClass, double score) {
+    }
+
+    private static Similarity similarity(ReportFeatures report, ReportFeatures other) {
         double text = cosine(report.terms(), other.terms());
         Set<String> shared = new HashSet<>(report.locations());
         shared.retainAll(other.locations());
@@ -58,15 +69,19 @@ public final class DuplicateFinder {
         double score = all.isEmpty()
                 ? 0.9 * text + (sameClass ? 0.1 : 0)
                 : 0.6 * text + 0.3 * shared.size() / all.size() + (sameClass ? 0.1 : 0);
+        return new Similarity(text, shared.size(), sameClass, Math.round(score * 1000) / 1000.0);
+    }
+
+    private static LikelyDuplicate describe(String caseId, ReportFeatures report, Similarity s) {
         List<String> reasons = new ArrayList<>();
-        reasons.add(String.format(Locale.ROOT, "similar text (%.2f)", text));
-        if (!shared.isEmpty()) {
-            reasons.add(shared.size() + " shared code location" + (shared.size() == 1 ? "" : "s"));
+        reasons.add(String.format(Locale.ROOT, "similar text (%.2f)", s.text()));
+        if (s.sharedLocations() > 0) {
+            reasons.add(s.sharedLocations() + " shared code location" + (s.sharedLocations() == 1 ? "" : "s"));
         }
-        if (sameClass) {
+        if (s.sameClass()) {
             reasons.add("same class " + report.vulnClass());
         }
-        return new LikelyDuplicate(caseId, Math.round(score * 1000) / 1000.0, String.join(", ", reasons));
+        return new LikelyDuplicate(caseId, s.score(), String.join(", ", reasons));
     }
 
     private static double cosine(Map<String, Double> a, Map<String, Double> b) {
