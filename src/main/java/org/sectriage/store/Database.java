@@ -81,11 +81,16 @@ public final class Database implements AutoCloseable {
      * {@code jdbc:h2:file:/var/lib/sectriage/sectriage}), or nothing for a database that is not a local file.
      */
     static java.util.Optional<java.nio.file.Path> fileOf(String url) {
-        String file = "jdbc:h2:file:";
-        if (!url.startsWith(file)) {
+        String h2 = "jdbc:h2:";
+        if (!url.regionMatches(true, 0, h2, 0, h2.length())) {
             return java.util.Optional.empty();
         }
-        String path = url.substring(file.length()).split(";", 2)[0].replaceFirst("^(retry|async|nio|niomapped):", "");
+        String path = url.substring(h2.length()).split(";", 2)[0];
+        if (path.matches("(?i)^(mem|tcp|ssl|zip):.*")) {
+            return java.util.Optional.empty();
+        }
+        // jdbc:h2:file:/x and jdbc:h2:/x are the same file, as are those through H2's file systems (retry:/x)
+        path = path.replaceFirst("(?i)^file:", "").replaceFirst("(?i)^(retry|async|nio|niomapped|split(:\\d+)?):", "");
         if (path.equals("~") || path.startsWith("~/")) {
             path = System.getProperty("user.home") + path.substring(1);
         }
