@@ -156,21 +156,28 @@ public final class Daemon implements AutoCloseable {
                 new RecordCreditPreference(),
                 new UpdateDeadlines(deadlines)));
         this.sentJournal = SentJournal.of(db);
-        this.outboxSender = new OutboxSender(db, outboxStore, mailer, config.outbox(), clock,
-                new MarkAcknowledged(deadlines), sentJournal);
-        this.deadlineChecker = new CheckDeadlines(db, new SendDeadlineNotices(deadlines, outbox, templates, context,
-                maintainers, maintainerMail, config.policy().tellReporterOfEscalation()), clock, this::sendOutboxSoon);
-        this.timers = Timers.on(db, Map.of(SendOutboxJob.SENDER, outboxSender, CheckDeadlinesJob.CHECKER,
-                deadlineChecker));
-        this.sendOutbox = timers.every("send-outbox", SendOutboxJob.class, config.outbox().drainInterval());
-        this.checkDeadlines = timers.every("check-deadlines", CheckDeadlinesJob.class, config.policy().checkInterval());
-        this.runner = new PipelineRunner(pipeline, db, inbound, clock, this::sendOutboxSoon,
-                new ReportQuarantine(outbox, templates, context, maintainers));
-        this.pipelineWorker = new PipelineWorker(runner);
-        MailboxIngester ingester = new MailboxIngester(mailbox, db, inbound, clock, config.mailbox().fetchBatch(),
-                pipelineWorker::mailStored);
-        this.watcher = new MailboxWatcher(mailbox, ingester, config.mailbox().pollInterval(),
-                config.mailbox().idleRefresh());
+        try {
+            this.outboxSender = new OutboxSender(db, outboxStore, mailer, config.outbox(), clock,
+                    new MarkAcknowledged(deadlines), sentJournal);
+            this.deadlineChecker = new CheckDeadlines(db, new SendDeadlineNotices(deadlines, outbox, templates,
+                    context, maintainers, maintainerMail, config.policy().tellReporterOfEscalation()), clock,
+                    this::sendOutboxSoon);
+            this.timers = Timers.on(db, Map.of(SendOutboxJob.SENDER, outboxSender, CheckDeadlinesJob.CHECKER,
+                    deadlineChecker));
+            this.sendOutbox = timers.every("send-outbox", SendOutboxJob.class, config.outbox().drainInterval());
+            this.checkDeadlines = timers.every("check-deadlines", CheckDeadlinesJob.class,
+                    config.policy().checkInterval());
+            this.runner = new PipelineRunner(pipeline, db, inbound, clock, this::sendOutboxSoon,
+                    new ReportQuarantine(outbox, templates, context, maintainers));
+            this.pipelineWorker = new PipelineWorker(runner);
+            MailboxIngester ingester = new MailboxIngester(mailbox, db, inbound, clock, config.mailbox().fetchBatch(),
+                    pipelineWorker::mailStored);
+            this.watcher = new MailboxWatcher(mailbox, ingester, config.mailbox().pollInterval(),
+                    config.mailbox().idleRefresh());
+        } catch (RuntimeException | Error e) {
+            sentJournal.close();
+            throw e;
+        }
         LOG.info("pipeline: {}", pipeline.describe());
     }
 
@@ -193,6 +200,7 @@ public final class Daemon implements AutoCloseable {
      * watcher; returns at once.
      */
     public synchronized void start() {
+        outboxSender.recordSent(); // what a crash left in the outbox's journal, before the SLA clock reads the outbox
         timers.start();
         pipelineThread = exitingOnDeath(new Thread(pipelineWorker, "sectriage-pipeline"), "the pipeline");
         watcherThread = exitingOnDeath(new Thread(() -> {

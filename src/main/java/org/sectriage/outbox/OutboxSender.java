@@ -37,6 +37,12 @@ public final class OutboxSender {
     private static final int BATCH = 100;
     /** How many journaled mails are recorded in the database in one transaction at most. */
     static final int RECORD_EVERY = 32;
+    /**
+     * How long a journaled mail waits at most for its record, when more are being sent: what else reads
+     * the outbox (the SLA clock, which counts a case acknowledged once its answer is recorded sent) sees
+     * it that late at worst.
+     */
+    static final Duration RECORD_WITHIN = Duration.ofSeconds(1);
 
     private final Database db;
     private final OutboxStore store;
@@ -47,6 +53,8 @@ public final class OutboxSender {
     private final SentJournal journal;
     /** How many mails were journaled since the journal was last recorded. */
     private int journaled;
+    /** When the first of them was, by {@link System#nanoTime()}. */
+    private long firstJournaledAt;
     private volatile boolean stopping;
 
     public OutboxSender(Database db, OutboxStore store, OutboundMailer mailer, SectriageConfig.Outbox policy,
@@ -80,7 +88,8 @@ public final class OutboxSender {
                         return sent;
                     }
                     sent++;
-                    if (journaled >= RECORD_EVERY) {
+                    if (journaled >= RECORD_EVERY
+                            || journaled > 0 && System.nanoTime() - firstJournaledAt >= RECORD_WITHIN.toNanos()) {
                         recordJournal();
                     }
                 }
@@ -100,6 +109,15 @@ public final class OutboxSender {
     }
 
     /**
+     * Records in the database what the journal holds, as {@link #sendDue()} does before it sends anything;
+     * the daemon calls it when it starts, before its timers, so that nothing reads a mail a crash left in
+     * the journal as unsent.
+     */
+    public synchronized void recordSent() {
+        recordJournal();
+    }
+
+    /**
      * Records in the database, in one transaction, the mails the journal holds, then empties it. A mail
      * already recorded (the journal was not emptied after its transaction) is left as it is, and so is a row
      * whose Message-ID is not the line's.
@@ -114,17 +132,13 @@ public final class OutboxSender {
         } catch (IOException e) {
             throw new StoreException("cannot read the outbox's journal: " + e.getMessage(), e);
         }
-        if (entries.isEmpty()) {
-            journaled = 0;
-            return;
-        }
-        int recorded = db.inTransaction(c -> {
+        int recorded = entries.isEmpty() ? 0 : db.inTransaction(c -> {
             int n = 0;
             for (SentJournal.Entry entry : entries) {
                 java.util.Optional<OutboxRow> row = store.find(c, entry.id());
                 if (row.isPresent() && OutboxStore.PENDING.equals(row.get().status())
                         && row.get().messageId().equals(entry.messageId())) {
-                    markSent(c, row.get(), entry.sentAt(), entry.refused());
+                    markSentAlone(c, row.get(), entry.sentAt(), entry.refused());
                     n++;
                 }
             }
@@ -135,9 +149,27 @@ public final class OutboxSender {
         }
         journaled = 0;
         try {
-            journal.clear();
+            journal.clear(); // also of a line that could not be read, which would otherwise stay for good
         } catch (IOException e) {
             LOG.warn("could not empty the outbox's journal (what it holds is recorded already): {}", e.getMessage());
+        }
+    }
+
+    /**
+     * {@link #markSent} of one journaled mail, in a savepoint of its own: when what else a sent mail causes
+     * fails for it (its case's event, its deadlines), the mail is still marked sent, so that it is not sent
+     * again, and the failure is reported instead of holding up the other mails and all sending after them.
+     */
+    private void markSentAlone(java.sql.Connection c, OutboxRow row, Instant at, String refused) throws Exception {
+        java.sql.Savepoint before = c.setSavepoint();
+        try {
+            markSent(c, row, at, refused);
+            c.releaseSavepoint(before);
+        } catch (Exception e) {
+            c.rollback(before);
+            store.markSent(c, row.id(), at, refused);
+            LOG.error("{} {} for {} was sent, and is recorded so, but what follows from it failed: {}", row.purpose(),
+                    row.messageId(), caseLabel(row), e.getMessage(), e);
         }
     }
 
@@ -148,7 +180,9 @@ public final class OutboxSender {
         }
         try {
             journal.append(new SentJournal.Entry(row.id(), row.messageId(), at, refused));
-            journaled++;
+            if (journaled++ == 0) {
+                firstJournaledAt = System.nanoTime();
+            }
             return true;
         } catch (IOException e) {
             LOG.warn("could not write the outbox's journal, so {} is recorded in the database at once: {}",

@@ -29,8 +29,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A line reads {@code id TAB message-id TAB epoch-millis TAB refused}, the Message-ID and the refused
  * recipients URL-encoded (the latter empty when none). The Message-ID makes sure the line is recorded
- * for the mail it was written for and no other (a database put back from a backup reuses ids). A last line without its line end, cut by a crash of the machine in the middle of the write, is
- * left out, as is a line that cannot be read: the mail it names is sent again rather than lost.
+ * for the mail it was written for and no other (a database put back from a backup reuses ids). Each line
+ * is written with a line end before it as well as after it, so that a line cut in the middle of its
+ * write (a crash of the machine, a full disk) cannot swallow the next one; the empty lines this makes
+ * are passed over. A cut line is left out, as is a line that cannot be read: the mail it names is sent
+ * again rather than lost.
  */
 public final class SentJournal implements AutoCloseable {
 
@@ -80,7 +83,7 @@ public final class SentJournal implements AutoCloseable {
             throw new IOException(file == null ? "the outbox's journal is not durable" : "the journal is closed");
         }
         String refused = entry.refused() == null ? "" : URLEncoder.encode(entry.refused(), StandardCharsets.UTF_8);
-        out.write((entry.id() + "\t" + URLEncoder.encode(entry.messageId(), StandardCharsets.UTF_8) + "\t"
+        out.write(("\n" + entry.id() + "\t" + URLEncoder.encode(entry.messageId(), StandardCharsets.UTF_8) + "\t"
                 + entry.sentAt().toEpochMilli() + "\t" + refused + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -97,6 +100,9 @@ public final class SentJournal implements AutoCloseable {
         String text = new String(bytes, StandardCharsets.UTF_8);
         int start = 0;
         for (int end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
+            if (end == start) {
+                continue;
+            }
             Entry entry = parse(text.substring(start, end));
             if (entry == null) {
                 LOG.warn("the outbox's journal {} has a line that cannot be read; left out", file);
@@ -124,9 +130,9 @@ public final class SentJournal implements AutoCloseable {
         }
     }
 
-    /** Empties the file, once what it held is recorded in the database. */
+    /** Empties the file, once what it held is recorded in the database (or could not be read). */
     public synchronized void clear() throws IOException {
-        if (file != null) {
+        if (file != null && Files.size(file) > 0) {
             // truncated through a stream of its own: the appending one writes at the end, wherever that now is
             new FileOutputStream(file.toFile(), false).close();
         }

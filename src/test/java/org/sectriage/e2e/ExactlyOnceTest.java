@@ -136,7 +136,25 @@ class ExactlyOnceTest {
             assertThat(db.count("SELECT COUNT(*) FROM case_event WHERE type = 'acknowledgement-sent'")).isEqualTo(1);
         }
         assertThat(server.acknowledgementsTo("journaled@researcher.example")).isEmpty();
-        assertThat(server.sentBySectriageTo(TestConfig.PRIMARY)).hasSize(1);
+        assertThat(server.deliveredBySectriageTo(TestConfig.PRIMARY)).hasSize(1);
+        assertThat(dir.resolve("sectriage" + SentJournal.SUFFIX)).isEmptyFile();
+    }
+
+    @Test
+    void aLineCutByACrashOfTheMachineSwallowsNoMailJournaledAfterIt() throws Exception {
+        SectriageConfig config = reportQueuedWhileSmtpIsUnreachable("after-cut@researcher.example");
+        // the last write before the machine went down, cut short: no line end, and nothing recorded of it
+        java.nio.file.Files.writeString(dir.resolve("sectriage" + SentJournal.SUFFIX), "99\t%3Cold%40x%3E\t17");
+
+        try (Daemon daemon = Daemon.create(config, Clock.systemUTC())) {
+            daemon.start();
+            CaseDatabase db = new CaseDatabase(daemon.database());
+            // recorded sent only once a line of it was read back: a swallowed line would have it sent again first
+            await().atMost(PATIENCE).until(() -> db.outbox("acknowledgement", "sent") == 1
+                    && db.outbox("maintainer-notification", "sent") == 1);
+        }
+        assertThat(server.acknowledgementsTo("after-cut@researcher.example")).hasSize(1);
+        assertThat(server.deliveredBySectriageTo(TestConfig.PRIMARY)).hasSize(1);
         assertThat(dir.resolve("sectriage" + SentJournal.SUFFIX)).isEmptyFile();
     }
 
@@ -200,7 +218,7 @@ class ExactlyOnceTest {
         for (int i = 0; i < reports; i++) {
             assertThat(server.acknowledgementsTo("row" + i + "@researcher.example")).hasSize(1);
         }
-        assertThat(server.sentBySectriageTo(TestConfig.PRIMARY)).hasSize(reports);
+        assertThat(server.deliveredBySectriageTo(TestConfig.PRIMARY)).hasSize(reports);
         assertThat(dir.resolve("sectriage" + SentJournal.SUFFIX)).isEmptyFile();
     }
 

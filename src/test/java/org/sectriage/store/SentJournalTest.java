@@ -16,6 +16,8 @@ class SentJournalTest {
 
     private static final Instant AT = Instant.parse("2026-12-03T08:15:30.250Z");
     private static final String REFUSED = "a@x.example (550 no\tsuch\nuser), b@y.example";
+    /** The start of a line, its write cut short by a crash of the machine. */
+    private static final byte[] CUT_LINE = "2\t%3Cm2%40project.example%3E\t17648".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path dir;
@@ -40,10 +42,28 @@ class SentJournalTest {
         try (SentJournal journal = SentJournal.open(file)) {
             journal.append(new SentJournal.Entry(1, "<m1@project.example>", AT, null));
         }
-        Files.write(file, "2\t%3Cm2%40project.example%3E\t17648".getBytes(StandardCharsets.UTF_8),
-                StandardOpenOption.APPEND);
+        Files.write(file, CUT_LINE, StandardOpenOption.APPEND);
         try (SentJournal journal = SentJournal.open(file)) {
             assertThat(journal.entries()).containsExactly(new SentJournal.Entry(1, "<m1@project.example>", AT, null));
+        }
+    }
+
+    @Test
+    void aLineAppendedAfterACutOneIsReadBackWhole() throws IOException {
+        try (SentJournal journal = SentJournal.open(Files.write(dir.resolve("cut-then-more"), CUT_LINE))) {
+            journal.append(new SentJournal.Entry(3, "<m3@project.example>", AT, null));
+
+            assertThat(journal.entries()).containsExactly(new SentJournal.Entry(3, "<m3@project.example>", AT, null));
+        }
+    }
+
+    @Test
+    void aFileHoldingOnlyALineThatCannotBeReadIsEmptiedByClearing() throws IOException {
+        Path file = Files.write(dir.resolve("only-cut"), CUT_LINE);
+        try (SentJournal journal = SentJournal.open(file)) {
+            assertThat(journal.entries()).isEmpty();
+            journal.clear();
+            assertThat(Files.size(file)).isZero();
         }
     }
 
@@ -70,18 +90,21 @@ class SentJournalTest {
 
             journal.append(new SentJournal.Entry(3, "<m3@project.example>", AT, null));
             assertThat(journal.entries()).containsExactly(new SentJournal.Entry(3, "<m3@project.example>", AT, null));
-            assertThat(Files.readString(file)).isEqualTo("3\t%3Cm3%40project.example%3E\t" + AT.toEpochMilli() + "\t\n");
+            assertThat(Files.readString(file))
+                    .isEqualTo("\n3\t%3Cm3%40project.example%3E\t" + AT.toEpochMilli() + "\t\n");
         }
     }
 
     @Test
     void theJournalOfAFileDatabaseLiesBesideItsFile() throws IOException {
-        try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("sectriage") + ";MODE=REGULAR", "sectriage", null);
+        try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("sectriage") + ";MODE=REGULAR", "sectriage",
+                null);
              SentJournal journal = SentJournal.of(db)) {
             assertThat(journal.durable()).isTrue();
             journal.append(new SentJournal.Entry(5, "<m5@project.example>", AT, null));
         }
-        assertThat(dir.resolve("sectriage.sent-journal")).hasContent("5\t%3Cm5%40project.example%3E\t" + AT.toEpochMilli() + "\t");
+        assertThat(dir.resolve("sectriage.sent-journal"))
+                .hasContent("\n5\t%3Cm5%40project.example%3E\t" + AT.toEpochMilli() + "\t");
     }
 
     @Test
@@ -96,12 +119,17 @@ class SentJournalTest {
     void theFileOfADatabaseIsReadFromItsUrl() {
         assertThat(Database.fileOf("jdbc:h2:file:/var/lib/sectriage/sectriage")).contains(
                 Path.of("/var/lib/sectriage/sectriage"));
-        assertThat(Database.fileOf("jdbc:h2:file:retry:/srv/db/cases;IFEXISTS=TRUE")).contains(Path.of("/srv/db/cases"));
+        assertThat(Database.fileOf("jdbc:h2:file:retry:/srv/db/cases;IFEXISTS=TRUE"))
+                .contains(Path.of("/srv/db/cases"));
         assertThat(Database.fileOf("jdbc:h2:file:~/sectriage")).contains(
                 Path.of(System.getProperty("user.home"), "sectriage"));
         assertThat(Database.fileOf("jdbc:h2:file:./data/sectriage")).contains(
                 Path.of("data/sectriage").toAbsolutePath());
+        assertThat(Database.fileOf("jdbc:h2:file:split:28:/srv/db/cases")).contains(Path.of("/srv/db/cases"));
+        assertThat(Database.fileOf("jdbc:h2:/srv/db/cases;MODE=REGULAR")).contains(Path.of("/srv/db/cases"));
+        assertThat(Database.fileOf("JDBC:H2:FILE:/srv/db/cases")).contains(Path.of("/srv/db/cases"));
         assertThat(Database.fileOf("jdbc:h2:mem:x")).isEmpty();
+        assertThat(Database.fileOf("jdbc:h2:ssl://db.example/sectriage")).isEmpty();
         assertThat(Database.fileOf("jdbc:h2:tcp://db.example/sectriage")).isEmpty();
     }
 }

@@ -59,11 +59,33 @@ public final class MailServer {
         return List.copyOf(byId.values());
     }
 
-    /** Acknowledgements (Auto-Submitted: auto-replied) sent to {@code address}. */
+    /**
+     * Acknowledgements (Auto-Submitted: auto-replied) sent to {@code address}, each copy the server took
+     * in: one sent twice, even with the same Message-ID, is here twice.
+     */
     public List<MimeMessage> acknowledgementsTo(String address) {
-        return sentBySectriageTo(address).stream()
+        return deliveredBySectriageTo(address).stream()
                 .filter(m -> "auto-replied".equals(TestMail.header(m, "Auto-Submitted")))
                 .toList();
+    }
+
+    /**
+     * What sectriage sent that is in {@code address}'s mailbox on the server: every copy delivered there, so
+     * that a mail sent twice, even with the same Message-ID, is here twice.
+     */
+    public List<MimeMessage> deliveredBySectriageTo(String address) {
+        com.icegreen.greenmail.user.GreenMailUser user = greenMail.getUserManager().getUserByEmail(address);
+        if (user == null) {
+            return List.of();
+        }
+        try {
+            return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+                    .map(com.icegreen.greenmail.store.StoredMessage::getMimeMessage)
+                    .filter(m -> TestMail.header(m, "X-Sectriage-Case") != null)
+                    .toList();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException("cannot read the mailbox of " + address + ": " + e.getMessage(), e);
+        }
     }
 
     public int imapPort() {
