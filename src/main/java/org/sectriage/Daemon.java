@@ -307,4 +307,9 @@ public final class Daemon implements AutoCloseable {
     public long pipelineRounds() {
         return pipelineWorker.rounds();
     }
+
+    /** How many times the pipeline's run failed, to be tried again; for tests. */
+    public long failedPipelineRounds() {
+        return pipelineWorker.failedRounds();
+    }
 }

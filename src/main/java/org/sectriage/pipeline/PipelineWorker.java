@@ -23,6 +23,7 @@ public final class PipelineWorker implements Runnable {
     private boolean mailStored = true; // what was stored before the start is processed first
     private volatile boolean running = true;
     private volatile long rounds;
+    private volatile long failedRounds;
     private boolean firstRoundOver;
 
     public PipelineWorker(PipelineRunner runner) {
@@ -39,6 +40,7 @@ public final class PipelineWorker implements Runnable {
                 retry = FIRST_RETRY;
                 firstRoundOver();
             } catch (RuntimeException e) {
+                failedRounds++;
                 firstRoundOver(); // the mailbox need not wait for a database that is away
                 if (!running) {
                     break;
@@ -100,6 +102,11 @@ public final class PipelineWorker implements Runnable {
     /** How many times the worker has run the pipeline over what was stored; for tests. */
     public long rounds() {
         return rounds;
+    }
+
+    /** How many of its runs failed, to be tried again; for tests. */
+    public long failedRounds() {
+        return failedRounds;
     }
 
     private boolean isRunning() {

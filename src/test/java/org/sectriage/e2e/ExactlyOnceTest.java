@@ -229,6 +229,33 @@ class ExactlyOnceTest {
     }
 
     @Test
+    void aPipelineRoundThatFailsIsTriedAgainAndLosesNothing() throws Exception {
+        SectriageConfig config = TestConfig.of(server.imapPort(), server.smtpPort(), dir);
+        server.sendToSecurity(TestMail.report().from("patient@researcher.example").build());
+        try (Database db = Database.open(config.database().url(), "sectriage", null);
+             MailboxClient mailbox = new ImapMailboxClient(config.mailbox())) {
+            mailbox.open();
+            new MailboxIngester(mailbox, db, new InboundStore(), Clock.systemUTC(), 200).ingestOnce();
+            // the stored messages out of the pipeline's reach, as while the database is away
+            db.run(c -> c.createStatement().execute("ALTER TABLE inbound_message RENAME TO inbound_message_away"));
+        }
+
+        try (Daemon daemon = Daemon.create(config, Clock.systemUTC())) {
+            daemon.start();
+            CaseDatabase db = new CaseDatabase(daemon.database());
+            await().atMost(PATIENCE).until(() -> daemon.failedPipelineRounds() >= 1);
+            assertThat(daemon.pipelineRounds()).as("rounds that went through").isZero();
+            daemon.database().run(c -> c.createStatement()
+                    .execute("ALTER TABLE inbound_message_away RENAME TO inbound_message"));
+
+            await().atMost(PATIENCE).until(() -> db.outbox("acknowledgement", "sent") == 1);
+            assertThat(db.inbound("processed")).isEqualTo(1);
+            assertThat(db.cases()).isEqualTo(1);
+        }
+        assertThat(server.acknowledgementsTo("patient@researcher.example")).hasSize(1);
+    }
+
+    @Test
     void theSameMessageUnderNewUidsIsStoredOnlyOnce() throws Exception {
         SectriageConfig config = TestConfig.of(server.imapPort(), server.smtpPort(), dir);
         byte[] raw = TestMail.bytes(TestMail.report().build());
