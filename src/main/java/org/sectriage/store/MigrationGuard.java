@@ -46,6 +46,12 @@ final class MigrationGuard {
      * made half way. Called before the database is opened.
      */
     void undoInterruptedMigration() {
+        if (!Files.exists(copy) && !Files.exists(marker) && !Files.exists(copyInProgress)) {
+            return;
+        }
+        if (inUse()) {
+            return; // another process has the database open, and may be migrating it: opening it says so
+        }
         try {
             Files.deleteIfExists(copyInProgress); // a copy not yet whole: the migration had not begun
             if (Files.exists(copy)) {
@@ -61,6 +67,26 @@ final class MigrationGuard {
         } catch (IOException e) {
             throw new StoreException("cannot put back the database " + file + " after a migration that was cut"
                     + " short: " + e.getMessage() + " (the copy from before it is " + copy + ")", e);
+        }
+    }
+
+    /** Whether another process (or this one) holds H2's lock on the database file. */
+    private boolean inUse() {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false; // not ours to tell: opening the database reports what is wrong with the file
         }
     }
 

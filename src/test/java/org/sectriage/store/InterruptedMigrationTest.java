@@ -69,6 +69,23 @@ class InterruptedMigrationTest {
         assertThat(besideTheDatabase()).containsExactlyInAnyOrder("sectriage.mv.db");
     }
 
+    @Test
+    void aCopyBesideADatabaseInUseIsLeftAloneAndTheOpenSaysItIsInUse() throws Exception {
+        String url = url();
+        migrate(url, "9");
+        long size = Files.size(mvFile());
+        Files.writeString(Path.of(mvFile() + ".before-migration"), "its copy"); // as while another daemon migrates
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(mvFile(),
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = channel.lock()) { // H2's lock, as the other daemon holds it
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Database.open(url, "sectriage", null))
+                    .isInstanceOf(Database.DatabaseUnavailableException.class);
+        }
+        assertThat(Path.of(mvFile() + ".before-migration")).hasContent("its copy");
+        assertThat(Files.size(mvFile())).isEqualTo(size);
+    }
+
     private String url() {
         return "jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath();
     }
