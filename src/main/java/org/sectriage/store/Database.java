@@ -144,7 +144,10 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    /** Opens the database at {@code effective} (the URL {@code url} with the daemon's settings), every commit durable. */
+    /**
+     * Opens the database at {@code effective} (the URL {@code url} with the daemon's settings), every commit
+     * durable.
+     */
     private static Database connect(String url, String effective, String user, String pass) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(effective, user, pass);
         pool.setMaxConnections(MAX_CONNECTIONS);
