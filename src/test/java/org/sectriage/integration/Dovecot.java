@@ -41,7 +41,8 @@ final class Dovecot {
 
     /** Writes the configuration of an instance under {@code dir} with these users, all with {@code password}. */
     static Dovecot configure(Path dir, Collection<String> users, String password) {
-        Dovecot d = new Dovecot(dir, ServerProcess.freePort(), ServerProcess.freePort());
+        int[] ports = org.sectriage.testing.FreePorts.onLoopback(2);
+        Dovecot d = new Dovecot(dir, ports[0], ports[1]);
         try {
             Files.createDirectories(dir);
             Path mail = Files.createDirectories(dir.resolve("mail"));

@@ -11,9 +11,6 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.List;
 
 /**
@@ -45,7 +42,8 @@ public final class RestartableMailServer implements AutoCloseable {
 
     /** Both services started on free loopback ports, with the security mailbox created. */
     public static RestartableMailServer start() {
-        RestartableMailServer server = new RestartableMailServer(freePort(), freePort());
+        int[] ports = FreePorts.onLoopback(2);
+        RestartableMailServer server = new RestartableMailServer(ports[0], ports[1]);
         server.startImap();
         server.startSmtp();
         return server;
@@ -136,13 +134,5 @@ public final class RestartableMailServer implements AutoCloseable {
     public synchronized void close() {
         stopImap();
         stopSmtp();
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
