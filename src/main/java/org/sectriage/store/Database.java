@@ -40,7 +40,8 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseUnavailableException when the file is locked by another process or cannot be opened
      */
     public static Database open(String url, String user, String password) {
-        fileOf(url).ifPresent(base -> new MigrationGuard(base).undoInterruptedMigration());
+        fileOf(url).ifPresent(base -> new MigrationGuard(base).undoInterruptedCreation(interruptSafe(url), user,
+                password));
         compactIfLarge(url, user, password, COMPACT_ABOVE);
         return open(url, user, password, false);
     }
@@ -108,7 +109,8 @@ public final class Database implements AutoCloseable {
      * must never create an empty one and report "no cases".
      */
     public static Database openExisting(String url, String user, String password) {
-        fileOf(url).ifPresent(base -> new MigrationGuard(base).undoInterruptedMigration());
+        fileOf(url).ifPresent(base -> new MigrationGuard(base).undoInterruptedCreation(interruptSafe(url), user,
+                password));
         return open(url, user, password, true);
     }
 
@@ -122,20 +124,13 @@ public final class Database implements AutoCloseable {
         boolean created = guard.isPresent() && !guard.get().exists();
         Database db = connect(url, effective, user, pass);
         try {
-            Flyway flyway = flyway(db.pool);
-            if (guard.isPresent() && flyway.info().pending().length > 0) {
-                if (created) {
-                    guard.get().beforeCreating();
-                } else {
-                    // the copy is taken of the closed file, whole, and the database opened again on it
-                    db.shutDown();
-                    guard.get().beforeMigrating();
-                    db = connect(url, effective, user, pass);
-                    flyway = flyway(db.pool);
-                }
+            if (created) {
+                guard.get().beforeCreating();
             }
-            flyway.migrate();
-            guard.ifPresent(MigrationGuard::migrated);
+            flyway(db.pool).migrate();
+            if (created) {
+                guard.get().migrated();
+            }
         } catch (RuntimeException e) {
             db.pool.dispose();
             throw new DatabaseUnavailableException("cannot migrate the schema of " + url + ": " + e.getMessage(), e);
