@@ -55,7 +55,11 @@ final class MigrationGuard {
         }
         try {
             if (Files.exists(file)) {
-                if (holdsData(url, user, password)) {
+                Contents contents = contents(url, user, password);
+                if (contents == Contents.UNKNOWN) {
+                    return; // in use (the creation may be going on in another process): opening it says so
+                }
+                if (contents == Contents.DATA) {
                     LOG.warn("{} is left from a creation that was cut short, but the database holds data: it is kept",
                             marker);
                     Files.delete(marker);
@@ -70,8 +74,17 @@ final class MigrationGuard {
         }
     }
 
-    /** Whether any of the data tables has a row; true also when that cannot be told (the file in use). */
-    private static boolean holdsData(String url, String user, String password) {
+    /** What a database file holds, as far as removing it goes. */
+    private enum Contents {
+        /** A row in one of the data tables. */
+        DATA,
+        /** No row in any of them: a schema, or part of one. */
+        NO_DATA,
+        /** It could not be opened to look (in use by another process). */
+        UNKNOWN
+    }
+
+    private static Contents contents(String url, String user, String password) {
         String existing = url.toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS") ? url : url + ";IFEXISTS=TRUE";
         try (Connection c = DriverManager.getConnection(existing, user, password == null ? "" : password);
              Statement s = c.createStatement()) {
@@ -85,14 +98,14 @@ final class MigrationGuard {
                 if (present) {
                     try (ResultSet rs = s.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
                         if (rs.next()) {
-                            return true;
+                            return Contents.DATA;
                         }
                     }
                 }
             }
-            return false;
+            return Contents.NO_DATA;
         } catch (SQLException e) {
-            return true;
+            return Contents.UNKNOWN;
         }
     }
 
