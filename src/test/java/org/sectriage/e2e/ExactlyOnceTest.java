@@ -27,6 +27,7 @@ import org.sectriage.store.Database;
 import org.sectriage.store.InboundStore;
 import org.sectriage.store.SentJournal;
 import org.sectriage.testing.CaseDatabase;
+import org.sectriage.testing.FreePorts;
 import org.sectriage.testing.MailServer;
 import org.sectriage.testing.TestConfig;
 import org.sectriage.testing.TestMail;
@@ -179,7 +180,7 @@ class ExactlyOnceTest {
      */
     private SectriageConfig reportQueuedWhileSmtpIsUnreachable(String reporter) throws Exception {
         server.sendToSecurity(TestMail.report().from(reporter).build());
-        try (Daemon daemon = Daemon.create(TestConfig.of(server.imapPort(), unusedPort(), dir), Clock.systemUTC())) {
+        try (Daemon daemon = Daemon.create(TestConfig.of(server.imapPort(), FreePorts.onLoopback(1)[0], dir), Clock.systemUTC())) {
             daemon.start();
             CaseDatabase db = new CaseDatabase(daemon.database());
             await().atMost(PATIENCE).until(() -> db.outbox("acknowledgement", "pending") == 1
@@ -220,12 +221,6 @@ class ExactlyOnceTest {
         }
         assertThat(server.deliveredBySectriageTo(TestConfig.PRIMARY)).hasSize(reports);
         assertThat(dir.resolve("sectriage" + SentJournal.SUFFIX)).isEmptyFile();
-    }
-
-    private static int unusedPort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     @Test

@@ -8,8 +8,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sectriage.Daemon;
 import org.sectriage.testing.CaseDatabase;
+import org.sectriage.testing.FreePorts;
 import org.sectriage.testing.MailServer;
 import org.sectriage.testing.TestConfig;
 import org.sectriage.testing.TestMail;
@@ -38,7 +37,7 @@ class SmtpOutageTest {
     void mailQueuedWhileTheSmtpServerIsDownIsDeliveredExactlyOnceWhenItIsBack() throws Exception {
         INBOUND.setUser(TestConfig.SECURITY, TestConfig.SECURITY, TestConfig.PASSWORD);
         MailServer inbound = new MailServer(INBOUND);
-        int smtpPort = freePort();
+        int smtpPort = FreePorts.onLoopback(1)[0];
         try (Daemon daemon = Daemon.create(TestConfig.of(inbound.imapPort(), smtpPort, dir), Clock.systemUTC())) {
             daemon.start();
             CaseDatabase db = new CaseDatabase(daemon.database());
@@ -71,12 +70,6 @@ class SmtpOutageTest {
             } finally {
                 outbound.stop();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -35,7 +35,7 @@ final class Postfix {
 
     /** Writes an instance under {@code dir} that accepts mail for {@code users} and hands it to LMTP at {@code lmtpPort}. */
     static Postfix configure(Path dir, Collection<String> users, int lmtpPort) {
-        Postfix p = new Postfix(dir, ServerProcess.freePort());
+        Postfix p = new Postfix(dir, org.sectriage.testing.FreePorts.onLoopback(1)[0]);
         try {
             Files.createDirectories(p.config);
             Files.createDirectories(p.queue);

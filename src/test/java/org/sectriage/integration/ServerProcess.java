@@ -127,11 +127,6 @@ final class ServerProcess {
         }
     }
 
-    /** A loopback port that was free a moment ago. */
-    static int freePort() {
-        return org.sectriage.testing.FreePorts.onLoopback(1)[0];
-    }
-
     static String readLog(Path log) {
         try {
             return Files.isRegularFile(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log)";
