@@ -40,8 +40,6 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseUnavailableException when the file is locked by another process or cannot be opened
      */
     public static Database open(String url, String user, String password) {
-        fileOf(url).ifPresent(base -> new MigrationGuard(base).undoInterruptedCreation(interruptSafe(url), user,
-                password));
         compactIfLarge(url, user, password, COMPACT_ABOVE);
         return open(url, user, password, false);
     }
@@ -109,8 +107,6 @@ public final class Database implements AutoCloseable {
      * must never create an empty one and report "no cases".
      */
     public static Database openExisting(String url, String user, String password) {
-        fileOf(url).ifPresent(base -> new MigrationGuard(base).undoInterruptedCreation(interruptSafe(url), user,
-                password));
         return open(url, user, password, true);
     }
 
@@ -121,29 +117,10 @@ public final class Database implements AutoCloseable {
         String effective = withStatementCache(closedByUs(interruptSafe(url)));
         String pass = password == null ? "" : password;
         java.util.Optional<MigrationGuard> guard = fileOf(url).map(MigrationGuard::new);
-        boolean created = guard.isPresent() && !guard.get().exists();
-        Database db = connect(url, effective, user, pass);
-        try {
-            if (created) {
-                guard.get().beforeCreating();
-            }
-            flyway(db.pool).migrate();
-            if (created) {
-                guard.get().migrated();
-            }
-        } catch (RuntimeException e) {
-            db.pool.dispose();
-            throw new DatabaseUnavailableException("cannot migrate the schema of " + url + ": " + e.getMessage(), e);
+        if (guard.isPresent()) {
+            guard.get().undoInterruptedCreation(interruptSafe(url), user, pass);
         }
-        LOG.debug("database ready at {}", url);
-        return db;
-    }
-
-    /**
-     * Opens the database at {@code effective} (the URL {@code url} with the daemon's settings), every commit
-     * durable.
-     */
-    private static Database connect(String url, String effective, String user, String pass) {
+        boolean created = guard.isPresent() && !guard.get().exists();
         JdbcConnectionPool pool = JdbcConnectionPool.create(effective, user, pass);
         pool.setMaxConnections(MAX_CONNECTIONS);
         Database db = new Database(pool, new ConnectionPool(effective, user, pass, MAX_CONNECTIONS), url);
@@ -153,14 +130,24 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw DatabaseUnavailableException.from(url, e);
         }
+        try {
+            if (created) {
+                guard.get().beforeCreating();
+            }
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration", "classpath:org/sectriage/store/migration")
+                    .load()
+                    .migrate();
+            if (created) {
+                guard.get().migrated();
+            }
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new DatabaseUnavailableException("cannot migrate the schema of " + url + ": " + e.getMessage(), e);
+        }
+        LOG.debug("database ready at {}", url);
         return db;
-    }
-
-    private static Flyway flyway(JdbcConnectionPool pool) {
-        return Flyway.configure()
-                .dataSource(pool)
-                .locations("classpath:db/migration", "classpath:org/sectriage/store/migration")
-                .load();
     }
 
     /**
@@ -275,11 +262,6 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
-        shutDown();
-    }
-
-    /** Closes the connections and shuts H2 down, which writes the file whole. */
-    private void shutDown() {
         transactions.close(); // first, so that no transaction opens the database again after the shutdown
         // on a connection outside both pools: H2's rolls back a connection given back to it, which after
         // the shutdown fails and leaves the error in a sectriage.trace.db beside the database
