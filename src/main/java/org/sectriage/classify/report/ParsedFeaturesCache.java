@@ -35,4 +35,9 @@ public final class ParsedFeaturesCache implements ReportFeatures.StoredForm {
     synchronized int size() {
         return parsed.size();
     }
+
+    /** Whether it holds this stored form, without counting as a use; for tests. */
+    synchronized boolean holds(String termsText, String locationsText) {
+        return parsed.containsKey(new Stored(termsText, locationsText));
+    }
 }

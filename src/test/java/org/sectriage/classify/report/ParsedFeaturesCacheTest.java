@@ -37,13 +37,17 @@ class ParsedFeaturesCacheTest {
     }
 
     @Test
-    void keepsOnlyTheLastFormsUsed() {
+    void keepsTheFormsUsedLastAndLetsTheLeastRecentlyUsedGo() {
         ParsedFeaturesCache cache = new ParsedFeaturesCache(2);
-        for (int i = 0; i < 5; i++) {
-            ReportFeatures f = ReportFeatures.of("Path traversal number " + i + " in file" + i + ".php", "path");
-            cache.parse(f.termsText(), f.locationsText(), "path");
-        }
+        cache.parse(XSS.termsText(), XSS.locationsText(), "xss");
+        cache.parse(SQLI.termsText(), SQLI.locationsText(), "sqli");
+        cache.parse(XSS.termsText(), XSS.locationsText(), "xss"); // used again: now the most recent
+        ReportFeatures third = ReportFeatures.of("Path traversal in download.php through the file parameter", "path");
+        cache.parse(third.termsText(), third.locationsText(), "path");
 
         assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.holds(XSS.termsText(), XSS.locationsText())).isTrue();
+        assertThat(cache.holds(third.termsText(), third.locationsText())).isTrue();
+        assertThat(cache.holds(SQLI.termsText(), SQLI.locationsText())).isFalse();
     }
 }
