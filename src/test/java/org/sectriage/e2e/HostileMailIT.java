@@ -308,15 +308,21 @@ class HostileMailIT {
     }
 
     private static String cli(String... args) {
-        PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        picocli.CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+        commandLine.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        PrintStream original = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code;
         try {
-            int code = Main.commandLine().execute(args);
-            assertThat(code).as("exit code of sectriage %s", String.join(" ", args)).isZero();
+            code = commandLine.execute(args);
         } finally {
             System.setOut(original);
         }
+        assertThat(code).as("exit code of sectriage %s, which printed on standard error:%n%s", String.join(" ", args),
+                err.toString(StandardCharsets.UTF_8)).isZero();
         return out.toString(StandardCharsets.UTF_8);
     }
 
