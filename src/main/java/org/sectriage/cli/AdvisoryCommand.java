@@ -72,8 +72,8 @@ final class AdvisoryCommand implements Callable<Integer> {
             throw new CliErrors.UserError("no config at " + config + ": give --config FILE, or --database JDBC-URL");
         }
         AdvisoryCase advisory;
-        try (Database db = database != null ? Database.openExisting(database, "sectriage", null)
-                : Database.openExisting(cfg.database().url(), cfg.database().user(),
+        try (Database db = database != null ? Database.openToRead(database, "sectriage", null)
+                : Database.openToRead(cfg.database().url(), cfg.database().user(),
                         cfg.database().password() == null ? null : cfg.database().password().read())) {
             boolean creditByDefault = cfg != null && cfg.policy().creditByDefault();
             advisory = db.inTransaction(c -> draft(new JdbcCaseStore(c), caseId, creditByDefault));

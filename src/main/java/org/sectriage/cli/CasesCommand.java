@@ -66,7 +66,7 @@ final class CasesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = database.open()) {
+            try (Database db = database.openToRead()) {
                 List<CaseView> views = new ArrayList<>();
                 int[] unfiled = {0};
                 db.run(c -> {
@@ -126,7 +126,7 @@ final class CasesCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CliErrors.UserError(e.getMessage());
             }
-            try (Database db = database.open()) {
+            try (Database db = database.openToRead()) {
                 CaseView v = db.inTransaction(c -> {
                     SecurityCase sc = new JdbcCaseStore(c).find(caseId)
                             .orElseThrow(() -> new CliErrors.UserError("no case " + caseId));

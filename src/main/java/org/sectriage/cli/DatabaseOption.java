@@ -5,7 +5,7 @@ import org.sectriage.store.Database;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How a read-only command finds the database: {@code --database URL}, else the configuration's. */
+/** How a command finds the database: {@code --database URL}, else the configuration's. */
 final class DatabaseOption {
 
     @Mixin
@@ -15,12 +15,27 @@ final class DatabaseOption {
             description = "Read this database instead of the one in the configuration.")
     String url;
 
-    Database open() {
+    /** The database, only to read it: nothing is written to its file. */
+    Database openToRead() {
+        return open(Database::openToRead);
+    }
+
+    /** The database, to change it. */
+    Database openToChange() {
+        return open(Database::openExisting);
+    }
+
+    private Database open(Opener opener) {
         if (url != null) {
-            return Database.openExisting(url, "sectriage", null);
+            return opener.open(url, "sectriage", null);
         }
         SectriageConfig cfg = config.load();
         SectriageConfig.Database d = cfg.database();
-        return Database.openExisting(d.url(), d.user(), d.password() == null ? null : d.password().read());
+        return opener.open(d.url(), d.user(), d.password() == null ? null : d.password().read());
+    }
+
+    @FunctionalInterface
+    private interface Opener {
+        Database open(String url, String user, String password);
     }
 }

@@ -36,7 +36,7 @@ final class InboxCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = database.open()) {
+            try (Database db = database.openToRead()) {
                 List<InboundRecord> all = db.inTransaction(c -> new InboundStore().all(c));
                 if (json) {
                     all.forEach(r -> System.out.println(Json.write(r)));
@@ -74,7 +74,7 @@ final class InboxCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = database.open()) {
+            try (Database db = database.openToChange()) {
                 boolean queued = db.inTransaction(c -> new InboundStore().retry(c, id, asReport));
                 if (!queued) {
                     throw new CliErrors.UserError("no " + (asReport ? "quarantined or set-aside" : "quarantined")

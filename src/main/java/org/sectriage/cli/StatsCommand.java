@@ -73,7 +73,7 @@ final class StatsCommand implements Callable<Integer> {
         Instant now = Instant.now();
         Instant from = now.minus(period);
         Stats stats;
-        try (Database db = database.open()) {
+        try (Database db = database.openToRead()) {
             stats = db.inTransaction(c -> {
                 Map<String, Instant> opened = new LinkedHashMap<>();
                 Map<String, Integer> byClass = new TreeMap<>();

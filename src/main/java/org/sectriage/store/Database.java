@@ -35,42 +35,44 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens the database at {@code url}, migrates its schema, and makes every commit durable
-     * (written before commit returns, with no write delay).
+     * (written before commit returns, with no write delay). An existing file is compacted first.
      *
      * @throws DatabaseUnavailableException when the file is locked by another process or cannot be opened
      */
     public static Database open(String url, String user, String password) {
-        compactIfLarge(url, user, password, COMPACT_ABOVE);
-        return open(url, user, password, false);
+        compact(url, user, password);
+        return open(url, user, password, Access.CREATE);
     }
 
-    /** A file database larger than this is compacted when the daemon opens it. */
-    static final long COMPACT_ABOVE = 64L << 20;
-
     /**
-     * Compacts the H2 file of {@code url} when it is larger than {@code threshold} bytes. H2 appends each
-     * commit to the file and gets the space back only when it compacts, which it does fully only on
-     * {@code SHUTDOWN COMPACT}: after a flood the file can be hundreds of times its data. Compacting at
-     * start costs time in proportion to the data, not to the file. A failure is left to the open that
-     * follows, which reports it.
+     * Compacts the H2 file of {@code url} into a new file that holds only its live data, when there is
+     * one. H2 appends each commit to the file and gets the space back only when it compacts, so that
+     * after a flood the file can be hundreds of times its data. And H2 (2.3 to 2.5) can leave a
+     * fragmented file, one whose free space lies between chunks still listed, unreadable after some
+     * opens and closes: the close writes a new chunk over a listed one, and a later open finds the
+     * two claiming the same blocks ("File corrupted while reading record", "Double mark"). A file
+     * copied anew has no such gaps, so the daemon's open compacts every time, and each close of H2
+     * follows a compaction. It costs time in proportion to the data (2 s for 110 MB of stored mail).
+     * A failure is left to the open that follows, which reports it.
      */
-    static void compactIfLarge(String url, String user, String password, long threshold) {
+    static void compact(String url, String user, String password) {
         java.util.Optional<java.nio.file.Path> base = fileOf(url);
         if (base.isEmpty()) {
             return;
         }
         java.nio.file.Path db = java.nio.file.Path.of(base.get() + ".mv.db");
         try {
-            if (!java.nio.file.Files.isRegularFile(db) || java.nio.file.Files.size(db) <= threshold) {
+            if (!java.nio.file.Files.isRegularFile(db)) {
                 return;
             }
             long before = java.nio.file.Files.size(db);
+            long start = System.nanoTime();
             try (Connection c = java.sql.DriverManager.getConnection(interruptSafe(url) + ";IFEXISTS=TRUE", user,
                     password == null ? "" : password); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN COMPACT");
             }
-            LOG.info("compacted the database file {} from {} MB to {} MB", db, before >> 20,
-                    java.nio.file.Files.size(db) >> 20);
+            LOG.info("compacted the database file {} from {} KB to {} KB in {} ms", db, before >> 10,
+                    java.nio.file.Files.size(db) >> 10, (System.nanoTime() - start) / 1_000_000);
         } catch (SQLException | java.io.IOException e) {
             LOG.debug("no compaction of {}: {}", db, e.getMessage());
         }
@@ -103,18 +105,56 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens a database that must already exist, as the commands that only read cases do: they
-     * must never create an empty one and report "no cases".
+     * Opens a database that must already exist, to change it (as {@code inbox retry} does): a command
+     * must never create an empty one and report "no such message".
      */
     public static Database openExisting(String url, String user, String password) {
-        return open(url, user, password, true);
+        return open(url, user, password, Access.EXISTING);
     }
 
-    private static Database open(String url, String user, String password, boolean mustExist) {
-        if (mustExist && url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
-            url = url + ";IFEXISTS=TRUE";
+    /**
+     * Opens a database that must already exist, only to read it, as the commands that show cases do:
+     * nothing is written to its file, not even when it closes (H2 writes a chunk at every close of a
+     * database opened for writing, see {@link #compact}). A schema older than this version's is
+     * migrated first, in an open of its own. A write fails.
+     */
+    public static Database openToRead(String url, String user, String password) {
+        Database db = open(url, user, password, Access.READ);
+        if (db.migrations().info().pending().length == 0) {
+            return db;
         }
-        String effective = withStatementCache(closedByUs(interruptSafe(url)));
+        db.close();
+        open(url, user, password, Access.EXISTING).close();
+        return open(url, user, password, Access.READ);
+    }
+
+    private Flyway migrations() {
+        return Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration", "classpath:org/sectriage/store/migration")
+                .load();
+    }
+
+    /** What an open may do to the database. */
+    private enum Access {
+        /** Create it if there is none, migrate it. */
+        CREATE,
+        /** Migrate it; it must exist. */
+        EXISTING,
+        /** Only read it; it must exist. */
+        READ
+    }
+
+    private static Database open(String url, String user, String password, Access access) {
+        String opened = url;
+        if (access != Access.CREATE && url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
+            opened = opened + ";IFEXISTS=TRUE";
+        }
+        if (access == Access.READ && url.startsWith("jdbc:h2:")
+                && !url.toUpperCase(Locale.ROOT).contains("ACCESS_MODE_DATA")) {
+            opened = opened + ";ACCESS_MODE_DATA=r";
+        }
+        String effective = withStatementCache(closedByUs(interruptSafe(opened)));
         String pass = password == null ? "" : password;
         java.util.Optional<MigrationGuard> guard = fileOf(url).map(MigrationGuard::new);
         if (guard.isPresent()) {
@@ -134,11 +174,9 @@ public final class Database implements AutoCloseable {
             if (created) {
                 guard.get().beforeCreating();
             }
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration", "classpath:org/sectriage/store/migration")
-                    .load()
-                    .migrate();
+            if (access != Access.READ) {
+                db.migrations().migrate();
+            }
             if (created) {
                 guard.get().migrated();
             }

@@ -329,7 +329,7 @@ class HostileMailIT {
     /** The case ids of a stopped daemon's database. */
     private record CaseDatabaseAfterStop(String url) {
         List<String> caseIds() {
-            try (var database = org.sectriage.store.Database.openExisting(url, "sectriage", null)) {
+            try (var database = org.sectriage.store.Database.openToRead(url, "sectriage", null)) {
                 return new CaseDatabase(database).strings("SELECT id FROM security_case ORDER BY id");
             }
         }
