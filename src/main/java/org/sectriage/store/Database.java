@@ -73,8 +73,14 @@ public final class Database implements AutoCloseable {
             }
             LOG.info("compacted the database file {} from {} KB to {} KB in {} ms", db, before >> 10,
                     java.nio.file.Files.size(db) >> 10, (System.nanoTime() - start) / 1_000_000);
-        } catch (SQLException | java.io.IOException e) {
-            LOG.debug("no compaction of {}: {}", db, e.getMessage());
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 90020 || e.getErrorCode() == 90146 || e.getErrorCode() == 90013) {
+                LOG.debug("no compaction of {}: {}", db, e.getMessage()); // in use or gone: the open says so
+            } else {
+                LOG.warn("could not compact the database file {} (is the disk full?): {}", db, e.getMessage());
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("could not compact the database file {}: {}", db, e.getMessage());
         }
     }
 
@@ -109,22 +115,31 @@ public final class Database implements AutoCloseable {
      * must never create an empty one and report "no such message".
      */
     public static Database openExisting(String url, String user, String password) {
+        compact(url, user, password);
         return open(url, user, password, Access.EXISTING);
     }
 
     /**
      * Opens a database that must already exist, only to read it, as the commands that show cases do:
      * nothing is written to its file, not even when it closes (H2 writes a chunk at every close of a
-     * database opened for writing, see {@link #compact}). A schema older than this version's is
-     * migrated first, in an open of its own. A write fails.
+     * database opened for writing, see {@link #compact}). A schema that is not this version's (older,
+     * or its migrations cut short or changed) goes through {@link #openExisting} first, which migrates
+     * it or says what is wrong. When this open is the one that opens the file, a write fails.
      */
     public static Database openToRead(String url, String user, String password) {
         Database db = open(url, user, password, Access.READ);
-        if (db.migrations().info().pending().length == 0) {
+        boolean current;
+        try {
+            current = db.migrations().validateWithResult().validationSuccessful;
+        } catch (RuntimeException e) {
+            db.close();
+            throw new DatabaseUnavailableException("cannot read the schema of " + url + ": " + e.getMessage(), e);
+        }
+        if (current) {
             return db;
         }
         db.close();
-        open(url, user, password, Access.EXISTING).close();
+        openExisting(url, user, password).close();
         return open(url, user, password, Access.READ);
     }
 
@@ -156,7 +171,9 @@ public final class Database implements AutoCloseable {
         }
         String effective = withStatementCache(closedByUs(interruptSafe(opened)));
         String pass = password == null ? "" : password;
-        java.util.Optional<MigrationGuard> guard = fileOf(url).map(MigrationGuard::new);
+        // a read leaves a creation that was cut short to the next open that may write
+        java.util.Optional<MigrationGuard> guard = access == Access.READ ? java.util.Optional.empty()
+                : fileOf(url).map(MigrationGuard::new);
         if (guard.isPresent()) {
             guard.get().undoInterruptedCreation(interruptSafe(url), user, pass);
         }

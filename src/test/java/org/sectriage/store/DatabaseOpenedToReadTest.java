@@ -58,6 +58,24 @@ class DatabaseOpenedToReadTest {
     }
 
     @Test
+    void aReadLeavesTheMarkOfACreationCutShortToTheNextOpenThatWrites() throws Exception {
+        try (Database db = Database.open(url, "sectriage", null)) {
+            db.run(c -> c.createStatement().executeUpdate(
+                    "INSERT INTO case_counter (case_year, last_number) VALUES (3000, 1)"));
+        }
+        Path marker = dir.resolve("sectriage.mv.db.migrating");
+        Files.writeString(marker, "");
+        String before = sha256(file);
+
+        try (Database db = Database.openToRead(url, "sectriage", null)) {
+            assertThat(count(db, "SELECT COUNT(*) FROM case_counter WHERE case_year = 3000")).isEqualTo(1);
+        }
+
+        assertThat(sha256(file)).isEqualTo(before);
+        assertThat(marker).exists();
+    }
+
+    @Test
     void aWriteThroughADatabaseOpenedToReadFailsAndChangesNothing() {
         Database.open(url, "sectriage", null).close();
 
