@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * chunks. Opened and closed for writing a dozen times by H2 alone, it can no longer be opened ("File
  * corrupted while reading record", "Double mark"): a close writes a chunk into a gap too small
  * for it, over one still listed. The daemon's open compacts the file first, and the commands that
- * show cases open it only to read, so with sectriage's opens it stays readable, every message kept.
+ * show cases open it only to read, so with sectriage's opens it stays readable, every message kept;
+ * and once H2 alone has made it unreadable, its recovery tools (the README's steps) give it all back.
  */
 class FragmentedDatabaseFileTest {
 
@@ -45,22 +46,30 @@ class FragmentedDatabaseFileTest {
 
     @Test
     void h2AloneMakesTheFileUnreadableWithinAFewOpensAndCloses() {
-        SQLException failure = null;
-        int opens = 0;
-        while (failure == null && opens < OPENS) {
-            try (Connection c = DriverManager.getConnection(url + ";IFEXISTS=TRUE", "sectriage", "");
-                 Statement s = c.createStatement()) {
-                s.executeQuery("SELECT COUNT(*) FROM inbound_message").close();
-                opens++;
-            } catch (SQLException e) {
-                failure = e;
-            }
-        }
+        SQLException failure = unreadableAfterPlainOpens();
 
         assertThat((Throwable) failure)
                 .as("if this H2 no longer corrupts the file, the compaction at every open can be reconsidered")
                 .isNotNull()
                 .hasMessageContaining("File corrupted");
+    }
+
+    @Test
+    void onceH2HasMadeItUnreadableH2sRecoveryToolsGiveEveryMessageBack() throws Exception {
+        assertThat((Throwable) unreadableAfterPlainOpens()).isNotNull();
+
+        // the README's steps
+        org.h2.tools.Recover.execute(dir.toString(), "sectriage");
+        Path recovered = dir.resolve("recovered");
+        Files.createDirectories(recovered);
+        String recoveredUrl = "jdbc:h2:file:" + recovered.resolve("sectriage").toAbsolutePath();
+        org.h2.tools.RunScript.execute(recoveredUrl, "sectriage", "", dir.resolve("sectriage.h2.sql").toString(),
+                java.nio.charset.StandardCharsets.UTF_8, false);
+
+        try (Database db = Database.openToRead(recoveredUrl, "sectriage", null)) {
+            assertThat(count(db, "SELECT COUNT(*) FROM inbound_message")).isEqualTo(MESSAGES);
+            assertThat(count(db, "SELECT SUM(LENGTH(raw)) FROM inbound_message")).isEqualTo(RAW_BYTES);
+        }
     }
 
     @Test
@@ -86,6 +95,19 @@ class FragmentedDatabaseFileTest {
         try (Database db = Database.open(url, "sectriage", null)) {
             assertThat(count(db, "SELECT SUM(LENGTH(raw)) FROM inbound_message")).isEqualTo(RAW_BYTES);
         }
+    }
+
+    /** Opens and closes the file with H2 alone until it fails: the failure, or null after {@link #OPENS}. */
+    private SQLException unreadableAfterPlainOpens() {
+        for (int opens = 0; opens < OPENS; opens++) {
+            try (Connection c = DriverManager.getConnection(url + ";IFEXISTS=TRUE", "sectriage", "");
+                 Statement s = c.createStatement()) {
+                s.executeQuery("SELECT COUNT(*) FROM inbound_message").close();
+            } catch (SQLException e) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static long count(Database db, String sql) {
