@@ -123,8 +123,10 @@ class ExactlyOnceTest {
     void aMailTheServerAcceptedJustBeforeACrashIsRecordedFromTheJournalAndNotSentAgain() throws Exception {
         SectriageConfig config = reportQueuedWhileSmtpIsUnreachable("journaled@researcher.example");
         // What a process killed right after the server's 250 leaves: the acknowledgement in the journal only.
-        // after the case was opened, as the server's acceptance of its acknowledgement is
-        java.time.Instant accepted = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        // after the case was opened, as the server's acceptance of its acknowledgement is (the journal keeps
+        // milliseconds: the next one, so that it is not before the opening in the same millisecond)
+        java.time.Instant accepted = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                .plusMillis(1);
         journal(config, (id, messageId) -> new SentJournal.Entry(id, messageId, accepted, null));
 
         try (Daemon daemon = Daemon.create(config, Clock.systemUTC())) {
