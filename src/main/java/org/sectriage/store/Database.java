@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,9 @@ public final class Database implements AutoCloseable {
             LOG.info("compacted the database file {} from {} KB to {} KB in {} ms", db, before >> 10,
                     java.nio.file.Files.size(db) >> 10, (System.nanoTime() - start) / 1_000_000);
         } catch (SQLException e) {
-            if (e.getErrorCode() == 90020 || e.getErrorCode() == 90146 || e.getErrorCode() == 90013) {
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+                    || e.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1
+                    || e.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_1) {
                 LOG.debug("no compaction of {}: {}", db, e.getMessage()); // in use or gone: the open says so
             } else {
                 LOG.warn("could not compact the database file {} (is the disk full?): {}", db, e.getMessage());
@@ -144,10 +147,12 @@ public final class Database implements AutoCloseable {
     }
 
     private Flyway migrations() {
-        return Flyway.configure()
-                .dataSource(pool)
-                .locations("classpath:db/migration", "classpath:org/sectriage/store/migration")
-                .load();
+        return schemaMigrations().dataSource(pool).load();
+    }
+
+    /** Flyway set up with the schema's migrations, SQL and Java, for a data source still to be given. */
+    static org.flywaydb.core.api.configuration.FluentConfiguration schemaMigrations() {
+        return Flyway.configure().locations("classpath:db/migration", "classpath:org/sectriage/store/migration");
     }
 
     /** What an open may do to the database. */
@@ -350,11 +355,13 @@ public final class Database implements AutoCloseable {
 
         static DatabaseUnavailableException from(String url, SQLException e) {
             String msg = e.getMessage() == null ? "" : e.getMessage();
-            if (e.getErrorCode() == 90146 || e.getErrorCode() == 90013) {
+            if (e.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1
+                    || e.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_1) {
                 return new DatabaseUnavailableException("there is no database at " + url.replace(";IFEXISTS=TRUE", "")
                         + " (has sectriage run with this configuration? see database.url, or give --database)", e);
             }
-            if (msg.toLowerCase(Locale.ROOT).contains("already in use") || e.getErrorCode() == 90020) {
+            if (msg.toLowerCase(Locale.ROOT).contains("already in use")
+                    || e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 return new DatabaseUnavailableException("database " + url
                         + " is in use by another process (is sectriage already running?)", e);
             }

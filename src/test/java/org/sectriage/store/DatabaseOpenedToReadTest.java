@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.sql.ResultSet;
 import java.util.HexFormat;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sectriage.testing.CaseDatabase;
 
 /**
  * The commands that show cases open the database only to read it: its file is not written, not even
@@ -49,7 +48,7 @@ class DatabaseOpenedToReadTest {
 
         for (int i = 0; i < 20; i++) {
             try (Database db = Database.openToRead(url, "sectriage", null)) {
-                assertThat(count(db, "SELECT COUNT(*) FROM case_counter WHERE last_number = 2")).isEqualTo(50);
+                assertThat(new CaseDatabase(db).count("SELECT COUNT(*) FROM case_counter WHERE last_number = 2")).isEqualTo(50);
             }
         }
 
@@ -68,7 +67,7 @@ class DatabaseOpenedToReadTest {
         String before = sha256(file);
 
         try (Database db = Database.openToRead(url, "sectriage", null)) {
-            assertThat(count(db, "SELECT COUNT(*) FROM case_counter WHERE case_year = 3000")).isEqualTo(1);
+            assertThat(new CaseDatabase(db).count("SELECT COUNT(*) FROM case_counter WHERE case_year = 3000")).isEqualTo(1);
         }
 
         assertThat(sha256(file)).isEqualTo(before);
@@ -85,20 +84,19 @@ class DatabaseOpenedToReadTest {
                     .isInstanceOf(StoreException.class);
         }
         try (Database db = Database.openToRead(url, "sectriage", null)) {
-            assertThat(count(db, "SELECT COUNT(*) FROM case_counter WHERE case_year = 3000")).isZero();
+            assertThat(new CaseDatabase(db).count("SELECT COUNT(*) FROM case_counter WHERE case_year = 3000")).isZero();
         }
     }
 
     @Test
     void aSchemaAnEarlierVersionLeftIsMigratedBeforeItIsRead() {
-        Flyway.configure().dataSource(url, "sectriage", "")
-                .locations("classpath:db/migration", "classpath:org/sectriage/store/migration")
+        Database.schemaMigrations().dataSource(url, "sectriage", "")
                 .target("9").load().migrate();
 
         try (Database db = Database.openToRead(url, "sectriage", null)) {
-            assertThat(count(db, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+            assertThat(new CaseDatabase(db).count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_NAME = 'AUTOMATIC_ANSWER_COUNT'")).isEqualTo(1);
-            assertThat(count(db, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '10'"))
+            assertThat(new CaseDatabase(db).count("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '10'"))
                     .isEqualTo(1);
         }
     }
@@ -109,15 +107,6 @@ class DatabaseOpenedToReadTest {
                 .isInstanceOf(Database.DatabaseUnavailableException.class)
                 .hasMessageContaining("there is no database at " + url + " ");
         assertThat(file).doesNotExist();
-    }
-
-    private static int count(Database db, String sql) {
-        return db.inTransaction(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery(sql)) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
     }
 
     private static String sha256(Path path) throws Exception {

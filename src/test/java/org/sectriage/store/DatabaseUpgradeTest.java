@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sectriage.classify.report.ReportFeatures;
@@ -23,8 +22,7 @@ class DatabaseUpgradeTest {
     @Test
     void aDatabaseWithDuplicateKeyRowsUpgradesToKeysInMemoryAndKeepsItsCasesFeatures() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath();
-        Flyway.configure().dataSource(url, "sectriage", "")
-                .locations("classpath:db/migration", "classpath:org/sectriage/store/migration")
+        Database.schemaMigrations().dataSource(url, "sectriage", "")
                 .target("8").load().migrate();
         ReportFeatures features = ReportFeatures.of("Stored XSS in src/views/comment.html: comments are not escaped",
                 "xss");

@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sectriage.testing.CaseDatabase;
 
 /**
  * A database file that H2 itself makes unreadable: {@code store/fragmented.mv.db.gz} is the file a
@@ -28,7 +28,7 @@ class FragmentedDatabaseFileTest {
 
     private static final int OPENS = 20;
     private static final int MESSAGES = 107;
-    private static final long RAW_BYTES = 111_149_912L;
+    private static final int RAW_BYTES = 111_149_912;
 
     @TempDir
     Path dir;
@@ -66,10 +66,7 @@ class FragmentedDatabaseFileTest {
         org.h2.tools.RunScript.execute(recoveredUrl, "sectriage", "", dir.resolve("sectriage.h2.sql").toString(),
                 java.nio.charset.StandardCharsets.UTF_8, false);
 
-        try (Database db = Database.openToRead(recoveredUrl, "sectriage", null)) {
-            assertThat(count(db, "SELECT COUNT(*) FROM inbound_message")).isEqualTo(MESSAGES);
-            assertThat(count(db, "SELECT SUM(LENGTH(raw)) FROM inbound_message")).isEqualTo(RAW_BYTES);
-        }
+        assertEveryMessageIsIn(recoveredUrl);
     }
 
     @Test
@@ -78,22 +75,13 @@ class FragmentedDatabaseFileTest {
             Database.open(url, "sectriage", null).close();
         }
 
-        try (Database db = Database.openToRead(url, "sectriage", null)) {
-            assertThat(count(db, "SELECT COUNT(*) FROM inbound_message")).isEqualTo(MESSAGES);
-            assertThat(count(db, "SELECT SUM(LENGTH(raw)) FROM inbound_message")).isEqualTo(RAW_BYTES);
-        }
+        assertEveryMessageIsIn(url);
     }
 
     @Test
     void readingItAgainAndAgainKeepsItReadableWithEveryMessage() {
         for (int i = 0; i < OPENS; i++) {
-            try (Database db = Database.openToRead(url, "sectriage", null)) {
-                assertThat(count(db, "SELECT COUNT(*) FROM inbound_message")).isEqualTo(MESSAGES);
-            }
-        }
-
-        try (Database db = Database.open(url, "sectriage", null)) {
-            assertThat(count(db, "SELECT SUM(LENGTH(raw)) FROM inbound_message")).isEqualTo(RAW_BYTES);
+            assertEveryMessageIsIn(url);
         }
     }
 
@@ -110,12 +98,11 @@ class FragmentedDatabaseFileTest {
         return null;
     }
 
-    private static long count(Database db, String sql) {
-        return db.inTransaction(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+    private static void assertEveryMessageIsIn(String url) {
+        try (Database db = Database.openToRead(url, "sectriage", null)) {
+            CaseDatabase read = new CaseDatabase(db);
+            assertThat(read.count("SELECT COUNT(*) FROM inbound_message")).isEqualTo(MESSAGES);
+            assertThat(read.count("SELECT SUM(LENGTH(raw)) FROM inbound_message")).isEqualTo(RAW_BYTES);
+        }
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,8 +85,7 @@ class InterruptedMigrationTest {
     }
 
     private static void migrate(String url, String target) {
-        Flyway.configure().dataSource(url, "sectriage", "")
-                .locations("classpath:db/migration", "classpath:org/sectriage/store/migration")
+        Database.schemaMigrations().dataSource(url, "sectriage", "")
                 .target(target).load().migrate();
     }
 

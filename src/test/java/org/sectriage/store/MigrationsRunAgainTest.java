@@ -54,8 +54,7 @@ class MigrationsRunAgainTest {
     }
 
     private static Flyway flyway(String url, String target) {
-        var config = Flyway.configure().dataSource(url, "sectriage", "")
-                .locations("classpath:db/migration", "classpath:org/sectriage/store/migration");
+        var config = Database.schemaMigrations().dataSource(url, "sectriage", "");
         return (target == null ? config : config.target(target)).load();
     }
 
