@@ -8,10 +8,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sectriage.cli.Main;
+import org.sectriage.cli.CliRun;
 import org.sectriage.testing.CaseDatabase;
 import org.sectriage.testing.RunningDaemon;
 import org.sectriage.testing.TestConfig;
@@ -308,22 +306,10 @@ class HostileMailIT {
     }
 
     private static String cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        picocli.CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
-        commandLine.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = commandLine.execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(code).as("exit code of sectriage %s, which printed on standard error:%n%s", String.join(" ", args),
-                err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as("exit code of sectriage %s, which printed on standard error:%n%s",
+                String.join(" ", args), run.err()).isZero();
+        return run.out();
     }
 
     /** The case ids of a stopped daemon's database. */
