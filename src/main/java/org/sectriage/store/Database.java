@@ -26,12 +26,14 @@ public final class Database implements AutoCloseable {
     /** Connections for {@link #inTransaction}. */
     private final ConnectionPool transactions;
     private final String url;
+    private final Access access;
     private boolean closed;
 
-    private Database(JdbcConnectionPool pool, ConnectionPool transactions, String url) {
+    private Database(JdbcConnectionPool pool, ConnectionPool transactions, String url, Access access) {
         this.pool = pool;
         this.transactions = transactions;
         this.url = url;
+        this.access = access;
     }
 
     /**
@@ -52,8 +54,8 @@ public final class Database implements AutoCloseable {
      * fragmented file, one whose free space lies between chunks still listed, unreadable after some
      * opens and closes: the close writes a new chunk over a listed one, and a later open finds the
      * two claiming the same blocks ("File corrupted while reading record", "Double mark"). A file
-     * copied anew has no such gaps, so the daemon's open compacts every time, and each close of H2
-     * follows a compaction. It costs time in proportion to the data (2 s for 110 MB of stored mail).
+     * copied anew has no such gaps, so the daemon's open compacts every time, and its close writes
+     * nothing ({@link #close}): the compaction's is the only close of a file that was written. It costs time in proportion to the data (2 s for 110 MB of stored mail).
      * A failure is left to the open that follows, which reports it.
      */
     static void compact(String url, String user, String password) {
@@ -185,7 +187,7 @@ public final class Database implements AutoCloseable {
         boolean created = guard.isPresent() && !guard.get().exists();
         JdbcConnectionPool pool = JdbcConnectionPool.create(effective, user, pass);
         pool.setMaxConnections(MAX_CONNECTIONS);
-        Database db = new Database(pool, new ConnectionPool(effective, user, pass, MAX_CONNECTIONS), url);
+        Database db = new Database(pool, new ConnectionPool(effective, user, pass, MAX_CONNECTIONS), url, access);
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET WRITE_DELAY 0");
         } catch (SQLException e) {
@@ -316,6 +318,14 @@ public final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /**
+     * Closes the database. One opened to change it is closed without the chunk H2 writes at a plain
+     * close ({@code SHUTDOWN IMMEDIATELY}): that close is the one that can write over a chunk still
+     * listed in a fragmented file (see {@link #compact}), and it adds nothing, since every commit is
+     * on disk when it returns (no write delay), as after a killed process, which the next open
+     * recovers from as it does from a kill. The next open that may write compacts the file, and the
+     * compaction's copy is the only close of it. A transaction still open is rolled back, as by any close.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -326,7 +336,7 @@ public final class Database implements AutoCloseable {
         // on a connection outside both pools: H2's rolls back a connection given back to it, which after
         // the shutdown fails and leaves the error in a sectriage.trace.db beside the database
         try (Connection c = transactions.unpooled(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
+            s.execute(access == Access.READ ? "SHUTDOWN" : "SHUTDOWN IMMEDIATELY");
         } catch (SQLException e) {
             LOG.debug("database shutdown: {}", e.getMessage());
         }
