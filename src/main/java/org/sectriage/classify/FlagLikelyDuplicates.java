@@ -28,13 +28,18 @@ public final class FlagLikelyDuplicates implements Step {
 
     /** How many of the latest cases are kept under one candidate key. */
     private static final int CANDIDATES_PER_KEY = 20;
+    /**
+     * How many candidate keys are held at most: a report has about 24, so the keys of the latest 8,000
+     * cases or more (like reports share keys); some 64 bytes a key, about 13 MB in all.
+     */
+    private static final int KEYS_KEPT = 200_000;
     /** How many of the candidates, those sharing the most keys with the report, are compared with it at most. */
     private static final int COMPARED_AT_MOST = 32;
     /** How many compared cases' parsed features are kept, for the reports after. */
     private static final int PARSED_KEPT = 256;
 
     private final DuplicateFinder finder;
-    private final DuplicateCandidates candidates = new DuplicateCandidates(CANDIDATES_PER_KEY);
+    private final DuplicateCandidates candidates = new DuplicateCandidates(CANDIDATES_PER_KEY, KEYS_KEPT);
     private final ParsedFeaturesCache parsed = new ParsedFeaturesCache(PARSED_KEPT);
     private boolean built;
 

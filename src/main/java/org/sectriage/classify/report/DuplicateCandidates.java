@@ -3,7 +3,6 @@ package org.sectriage.classify.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,20 +17,38 @@ import java.util.Map;
  * <p>It is held in memory and built again, from the stored features of the cases, when the
  * daemon starts: a look-up costs a hash-map probe per key instead of a database query per key, and
  * nothing but the features is stored. A key under which one case is found holds that case's id
- * itself; only a key shared by several holds an array, of at most {@code perKey} ids.
+ * itself; only a key shared by several holds an array, of at most {@code perKey} ids. At most
+ * {@code keysKept} keys are held, so that a daemon that runs for years, or is flooded, does not grow
+ * without end: past that, the key neither filed under nor looked up for the longest is forgotten.
  */
 public final class DuplicateCandidates {
 
     private final int perKey;
-    /** Key to the case id, or to an array of case ids, oldest first, whose unused tail is null. */
-    private final Map<Long, Object> byKey = new HashMap<>();
+    /** Key to the case id, or to an array of case ids, oldest first, whose unused tail is null; least recently used first. */
+    private final Map<Long, Object> byKey;
 
-    /** An index that keeps the latest {@code perKey} cases under each key. */
-    public DuplicateCandidates(int perKey) {
+    /** An index that keeps the latest {@code perKey} cases under each of at most {@code keysKept} keys. */
+    public DuplicateCandidates(int perKey, int keysKept) {
         if (perKey < 1) {
             throw new IllegalArgumentException("at least one case per key is kept, got " + perKey);
         }
+        if (keysKept < 1) {
+            throw new IllegalArgumentException("at least one key is kept, got " + keysKept);
+        }
         this.perKey = perKey;
+        this.byKey = new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Object> eldest) {
+                return size() > keysKept;
+            }
+        };
+    }
+
+    /** How many keys are held; never more than the {@code keysKept} it was made with. */
+    public synchronized int keys() {
+        return byKey.size();
     }
 
     /** Files case {@code caseId} under each of {@code keys}; the case is then the latest under them. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The candidates for a new report are the latest cases filed under any of its keys, a bounded number per key. */
 class DuplicateCandidatesTest {
 
-    private final DuplicateCandidates candidates = new DuplicateCandidates(3);
+    private final DuplicateCandidates candidates = new DuplicateCandidates(3, 1_000);
 
     @Test
     void aCaseIsFoundUnderEachOfItsKeysAndNowhereElse() {
@@ -77,7 +77,35 @@ class DuplicateCandidatesTest {
     }
 
     @Test
-    void atLeastOneCasePerKeyIsKept() {
-        assertThatThrownBy(() -> new DuplicateCandidates(0)).hasMessageContaining("at least one");
+    void pastTheKeysItMayHoldTheKeyUnusedLongestIsForgotten() {
+        DuplicateCandidates bounded = new DuplicateCandidates(3, 4);
+        bounded.add("SEC-2026-0001", List.of(1L, 2L));
+        bounded.add("SEC-2026-0002", List.of(3L, 4L));
+        bounded.find(List.of(1L), 10); // key 1 was used last of the first case's
+
+        bounded.add("SEC-2026-0003", List.of(5L));
+
+        assertThat(bounded.keys()).isEqualTo(4);
+        assertThat(bounded.find(List.of(2L), 10)).isEmpty();
+        assertThat(bounded.find(List.of(1L), 10)).containsExactly("SEC-2026-0001");
+        assertThat(bounded.find(List.of(3L, 4L, 5L), 10)).containsExactly("SEC-2026-0002", "SEC-2026-0003");
+    }
+
+    @Test
+    void aFloodOfCasesHoldsNoMoreKeysThanItMay() {
+        DuplicateCandidates bounded = new DuplicateCandidates(3, 1_000);
+        for (int i = 0; i < 10_000; i++) {
+            bounded.add("SEC-2026-" + i, List.of(i * 3L, i * 3L + 1, i * 3L + 2));
+        }
+
+        assertThat(bounded.keys()).isEqualTo(1_000);
+        assertThat(bounded.find(List.of(29_997L), 10)).containsExactly("SEC-2026-9999");
+        assertThat(bounded.find(List.of(0L), 10)).isEmpty();
+    }
+
+    @Test
+    void atLeastOneCaseAndOneKeyAreKept() {
+        assertThatThrownBy(() -> new DuplicateCandidates(0, 1_000)).hasMessageContaining("at least one case");
+        assertThatThrownBy(() -> new DuplicateCandidates(3, 0)).hasMessageContaining("at least one key");
     }
 }
