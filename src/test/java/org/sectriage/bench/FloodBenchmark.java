@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.sectriage.store.Database;
 import org.sectriage.testing.CaseDatabase;
 import org.sectriage.testing.DaemonProcess;
+import org.sectriage.testing.DatabaseFile;
 import org.sectriage.testing.TestConfig;
 
 /**
@@ -97,7 +98,7 @@ public class FloodBenchmark {
             greenMail.stop();
             int[] heap = heapFromGcLog(gcLog);
             long fileBeforeOpen = Files.size(dir.resolve("sectriage.mv.db"));
-            try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath(), "sectriage",
+            try (Database db = Database.open(DatabaseFile.in(dir).url(), "sectriage",
                     null)) {
                 CaseDatabase cases = new CaseDatabase(db);
                 int opened = cases.cases();

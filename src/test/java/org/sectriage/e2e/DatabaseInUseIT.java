@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sectriage.store.Database;
 import org.sectriage.testing.CaseDatabase;
 import org.sectriage.testing.DaemonProcess;
+import org.sectriage.testing.DatabaseFile;
 import org.sectriage.testing.MailServer;
 import org.sectriage.testing.TestConfig;
 
@@ -59,7 +60,7 @@ class DatabaseInUseIT {
         MailServer server = new MailServer(GREENMAIL);
         Path config = TestConfig.writeYaml(server.imapPort(), server.smtpPort(), dir);
         // this test's own JVM opens the file, as an admin's H2 console or a backup tool would
-        try (Database holder = Database.open("jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath(), "sectriage",
+        try (Database holder = Database.open(DatabaseFile.in(dir).url(), "sectriage",
                 null)) {
             long start = System.nanoTime();
             try (DaemonProcess daemon = DaemonProcess.start(config, "256m", dir)) {

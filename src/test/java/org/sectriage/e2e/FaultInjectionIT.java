@@ -18,6 +18,7 @@ import org.sectriage.store.Database;
 import org.sectriage.testing.Acknowledgements;
 import org.sectriage.testing.CaseDatabase;
 import org.sectriage.testing.DaemonProcess;
+import org.sectriage.testing.DatabaseFile;
 import org.sectriage.testing.RestartableMailServer;
 import org.sectriage.testing.TestConfig;
 import org.sectriage.testing.TestMail;
@@ -298,6 +299,6 @@ class FaultInjectionIT {
     }
 
     private Database openDatabase() {
-        return Database.open("jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath(), "sectriage", null);
+        return DatabaseFile.in(dir).open();
     }
 }

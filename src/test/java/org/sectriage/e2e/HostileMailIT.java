@@ -30,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sectriage.cli.CliRun;
 import org.sectriage.testing.CaseDatabase;
+import org.sectriage.testing.DatabaseFile;
 import org.sectriage.testing.RunningDaemon;
 import org.sectriage.testing.TestConfig;
 import org.sectriage.testing.TestMail;
@@ -178,7 +179,7 @@ class HostileMailIT {
     @AfterAll
     static void everyMessageIsListedByTheCommandLine() {
         daemon.close();
-        String url = "jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath();
+        String url = DatabaseFile.in(dir).url();
         String inbox = cli("inbox", "list", "--database", url);
         for (long id : seen) {
             assertThat(inbox).as("inbox list shows message %d", id).containsPattern("(?m)^" + id + " ");

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sectriage.store.Database;
 import org.sectriage.testing.CaseDatabase;
 import org.sectriage.testing.DaemonProcess;
+import org.sectriage.testing.DatabaseFile;
 import org.sectriage.testing.MailServer;
 import org.sectriage.testing.TestConfig;
 
@@ -51,7 +52,7 @@ class LargeMailIT {
             assertThat(daemon.output()).doesNotContain("OutOfMemoryError");
         }
         assertThat(exit).as("exit code after SIGTERM").isIn(0, 143);
-        try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath(), "sectriage",
+        try (Database db = Database.open(DatabaseFile.in(dir).url(), "sectriage",
                 null)) {
             CaseDatabase cases = new CaseDatabase(db);
             assertThat(cases.cases()).isEqualTo(1);

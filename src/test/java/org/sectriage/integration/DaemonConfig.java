@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sectriage.store.Database;
+import org.sectriage.testing.DatabaseFile;
 import org.sectriage.testing.TestConfig;
 
 /**
@@ -69,11 +70,11 @@ final class DaemonConfig {
 
     /** The H2 file (without its suffix) of a daemon configured in {@code dir}. */
     static Path database(Path dir) {
-        return dir.resolve("sectriage").toAbsolutePath();
+        return DatabaseFile.in(dir).base();
     }
 
     /** Opens the database of a daemon configured in {@code dir}, once that daemon has stopped. */
     static Database openDatabase(Path dir) {
-        return Database.open("jdbc:h2:file:" + database(dir), "sectriage", null);
+        return DatabaseFile.in(dir).open();
     }
 }

@@ -22,6 +22,7 @@ import org.sectriage.parse.ParseMime;
 import org.sectriage.store.Database;
 import org.sectriage.store.InboundStore;
 import org.sectriage.testing.CaseDatabase;
+import org.sectriage.testing.DatabaseFile;
 import org.sectriage.testing.TestMail;
 import org.sectriage.threading.Maintainers;
 import org.sectriage.threading.OpenCase;
@@ -43,7 +44,7 @@ class PipelineWorkerTest {
 
     @BeforeEach
     void openDatabase() {
-        db = Database.open("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(), "sectriage", null);
+        db = DatabaseFile.in(dir).open();
         cases = new CaseDatabase(db);
     }
 

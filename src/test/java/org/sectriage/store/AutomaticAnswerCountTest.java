@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sectriage.testing.DatabaseFile;
 
 /** The count of automatic answers behind the per-hour cap in all: exact to the instant, whatever its size. */
 class AutomaticAnswerCountTest {
@@ -28,7 +29,7 @@ class AutomaticAnswerCountTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath(), "sectriage", null);
+        db = DatabaseFile.in(dir).open();
     }
 
     @AfterEach

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sectriage.testing.CaseDatabase;
+import org.sectriage.testing.DatabaseFile;
 
 /**
  * A database opened to change it is closed without writing to its file: every commit is already there
@@ -25,18 +26,20 @@ class DatabaseCloseTest {
     @TempDir
     Path dir;
 
+    private DatabaseFile database;
     private String url;
     private Path file;
 
     @BeforeEach
     void paths() {
-        url = "jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath();
-        file = dir.resolve("sectriage.mv.db");
+        database = DatabaseFile.in(dir);
+        url = database.url();
+        file = database.mvDb();
     }
 
     @Test
     void theCloseWritesNothingAndEveryCommitIsFoundByTheNextOpens() throws Exception {
-        Database db = Database.open(url, "sectriage", null);
+        Database db = database.open();
         for (int i = 0; i < 50; i++) {
             int year = 3000 + i;
             db.run(c -> c.createStatement().executeUpdate(
@@ -47,11 +50,11 @@ class DatabaseCloseTest {
         db.close();
 
         assertThat(sha256(file)).isEqualTo(committed);
-        try (Database read = Database.openToRead(url, "sectriage", null)) {
+        try (Database read = database.openToRead()) {
             assertThat(new CaseDatabase(read).count("SELECT COUNT(*) FROM case_counter WHERE case_year >= 3000"))
                     .isEqualTo(50);
         }
-        try (Database reopened = Database.open(url, "sectriage", null)) {
+        try (Database reopened = database.open()) {
             assertThat(new CaseDatabase(reopened).count("SELECT COUNT(*) FROM case_counter WHERE case_year >= 3000"))
                     .isEqualTo(50);
         }
@@ -59,7 +62,7 @@ class DatabaseCloseTest {
 
     @Test
     void aTransactionStillOpenAtTheCloseIsNotFoundByTheNextOpens() throws Exception {
-        Database db = Database.open(url, "sectriage", null);
+        Database db = database.open();
         db.run(c -> c.createStatement().executeUpdate(
                 "INSERT INTO case_counter (case_year, last_number) VALUES (3000, 1)"));
         // a second connection to the same open database, its transaction never committed
@@ -72,11 +75,11 @@ class DatabaseCloseTest {
         db.close();
         unfinished.close();
 
-        try (Database read = Database.openToRead(url, "sectriage", null)) {
+        try (Database read = database.openToRead()) {
             assertThat(new CaseDatabase(read).count("SELECT COUNT(*) FROM case_counter WHERE case_year >= 3000"))
                     .isEqualTo(1);
         }
-        try (Database reopened = Database.open(url, "sectriage", null)) {
+        try (Database reopened = database.open()) {
             assertThat(new CaseDatabase(reopened).count("SELECT COUNT(*) FROM case_counter WHERE case_year >= 3000"))
                     .isEqualTo(1);
         }

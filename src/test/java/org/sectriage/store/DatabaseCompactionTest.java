@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sectriage.testing.DatabaseFile;
 
 /** A database file that grew far past its data is compacted when it is opened, and keeps its data. */
 class DatabaseCompactionTest {
@@ -16,8 +17,8 @@ class DatabaseCompactionTest {
 
     @Test
     void aFileThatGrewWithManyCommitsIsCompactedAtOpenWithEveryRowKept() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath();
-        try (Database db = Database.open(url, "sectriage", null)) {
+        String url = DatabaseFile.in(dir).url();
+        try (Database db = Database.open(url, DatabaseFile.USER, null)) {
             for (int i = 0; i < 3000; i++) {
                 int n = i;
                 db.run(c -> {
@@ -32,10 +33,10 @@ class DatabaseCompactionTest {
         Path file = dir.resolve("sectriage.mv.db");
         long grown = Files.size(file);
 
-        Database.open(url, "sectriage", null).close();
+        Database.open(url, DatabaseFile.USER, null).close();
 
         assertThat(Files.size(file)).isLessThan(grown / 2);
-        try (Database db = Database.open(url, "sectriage", null)) {
+        try (Database db = Database.open(url, DatabaseFile.USER, null)) {
             int rows = db.inTransaction(c -> {
                 try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM case_counter")) {
                     rs.next();

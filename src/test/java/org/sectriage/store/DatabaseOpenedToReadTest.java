@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sectriage.testing.CaseDatabase;
+import org.sectriage.testing.DatabaseFile;
 
 /**
  * The commands that show cases open the database only to read it: its file is not written, not even
@@ -23,18 +24,20 @@ class DatabaseOpenedToReadTest {
     @TempDir
     Path dir;
 
+    private DatabaseFile database;
     private String url;
     private Path file;
 
     @BeforeEach
     void paths() {
-        url = "jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath();
-        file = dir.resolve("sectriage.mv.db");
+        database = DatabaseFile.in(dir);
+        url = database.url();
+        file = database.mvDb();
     }
 
     @Test
     void readingLeavesTheFileAsItWasByteForByte() throws Exception {
-        try (Database db = Database.open(url, "sectriage", null)) {
+        try (Database db = database.open()) {
             for (int i = 0; i < 50; i++) {
                 int year = 3000 + i;
                 db.run(c -> c.createStatement().executeUpdate(
@@ -47,7 +50,7 @@ class DatabaseOpenedToReadTest {
         long modified = Files.getLastModifiedTime(file).toMillis();
 
         for (int i = 0; i < 20; i++) {
-            try (Database db = Database.openToRead(url, "sectriage", null)) {
+            try (Database db = database.openToRead()) {
                 assertThat(new CaseDatabase(db).count("SELECT COUNT(*) FROM case_counter WHERE last_number = 2")).isEqualTo(50);
             }
         }
@@ -58,7 +61,7 @@ class DatabaseOpenedToReadTest {
 
     @Test
     void aReadLeavesTheMarkOfACreationCutShortToTheNextOpenThatWrites() throws Exception {
-        try (Database db = Database.open(url, "sectriage", null)) {
+        try (Database db = database.open()) {
             db.run(c -> c.createStatement().executeUpdate(
                     "INSERT INTO case_counter (case_year, last_number) VALUES (3000, 1)"));
         }
@@ -66,7 +69,7 @@ class DatabaseOpenedToReadTest {
         Files.writeString(marker, "");
         String before = sha256(file);
 
-        try (Database db = Database.openToRead(url, "sectriage", null)) {
+        try (Database db = database.openToRead()) {
             assertThat(new CaseDatabase(db).count("SELECT COUNT(*) FROM case_counter WHERE case_year = 3000")).isEqualTo(1);
         }
 
@@ -76,14 +79,14 @@ class DatabaseOpenedToReadTest {
 
     @Test
     void aWriteThroughADatabaseOpenedToReadFailsAndChangesNothing() {
-        Database.open(url, "sectriage", null).close();
+        database.open().close();
 
-        try (Database db = Database.openToRead(url, "sectriage", null)) {
+        try (Database db = database.openToRead()) {
             assertThatThrownBy(() -> db.run(c -> c.createStatement().executeUpdate(
                     "INSERT INTO case_counter (case_year, last_number) VALUES (3000, 1)")))
                     .isInstanceOf(StoreException.class);
         }
-        try (Database db = Database.openToRead(url, "sectriage", null)) {
+        try (Database db = database.openToRead()) {
             assertThat(new CaseDatabase(db).count("SELECT COUNT(*) FROM case_counter WHERE case_year = 3000")).isZero();
         }
     }
@@ -93,7 +96,7 @@ class DatabaseOpenedToReadTest {
         Database.schemaMigrations().dataSource(url, "sectriage", "")
                 .target("9").load().migrate();
 
-        try (Database db = Database.openToRead(url, "sectriage", null)) {
+        try (Database db = database.openToRead()) {
             assertThat(new CaseDatabase(db).count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_NAME = 'AUTOMATIC_ANSWER_COUNT'")).isEqualTo(1);
             assertThat(new CaseDatabase(db).count("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '10'"))
@@ -103,7 +106,7 @@ class DatabaseOpenedToReadTest {
 
     @Test
     void readingADatabaseThatIsNotThereCreatesNone() {
-        assertThatThrownBy(() -> Database.openToRead(url, "sectriage", null))
+        assertThatThrownBy(() -> database.openToRead())
                 .isInstanceOf(Database.DatabaseUnavailableException.class)
                 .hasMessageContaining("there is no database at " + url + " ");
         assertThat(file).doesNotExist();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sectriage.testing.DatabaseFile;
 
 /** Each transaction commits or rolls back as a whole, on connections kept between transactions. */
 class DatabaseTransactionTest {
@@ -20,7 +21,7 @@ class DatabaseTransactionTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath(), "sectriage", null);
+        db = DatabaseFile.in(dir).open();
     }
 
     @AfterEach

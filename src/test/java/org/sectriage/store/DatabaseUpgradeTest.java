@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sectriage.classify.report.ReportFeatures;
+import org.sectriage.testing.DatabaseFile;
 
 /** A database an earlier version left is brought up to date when the daemon opens it, its cases kept. */
 class DatabaseUpgradeTest {
@@ -21,7 +22,7 @@ class DatabaseUpgradeTest {
 
     @Test
     void aDatabaseWithDuplicateKeyRowsUpgradesToKeysInMemoryAndKeepsItsCasesFeatures() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath();
+        String url = DatabaseFile.in(dir).url();
         Database.schemaMigrations().dataSource(url, "sectriage", "")
                 .target("8").load().migrate();
         ReportFeatures features = ReportFeatures.of("Stored XSS in src/views/comment.html: comments are not escaped",
@@ -35,7 +36,7 @@ class DatabaseUpgradeTest {
             s.execute("INSERT INTO case_band (band_key, case_id) VALUES (42, 'SEC-2026-0001')");
         }
 
-        try (Database db = Database.open(url, "sectriage", null)) {
+        try (Database db = Database.open(url, DatabaseFile.USER, null)) {
             Map<String, ReportFeatures> open = new LinkedHashMap<>();
             db.run(c -> new JdbcCaseStore(c).forEachCaseFeatures(open::put));
             int version = db.inTransaction(c -> {

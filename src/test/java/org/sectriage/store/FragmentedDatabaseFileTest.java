@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sectriage.testing.CaseDatabase;
+import org.sectriage.testing.DatabaseFile;
 
 /**
  * A database file that H2 itself makes unreadable: {@code store/fragmented.mv.db.gz} is the file a
@@ -41,7 +42,7 @@ class FragmentedDatabaseFileTest {
                 FragmentedDatabaseFileTest.class.getResourceAsStream("/store/fragmented.mv.db.gz"))) {
             Files.copy(in, dir.resolve("sectriage.mv.db"));
         }
-        url = "jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath();
+        url = DatabaseFile.in(dir).url();
     }
 
     @Test
@@ -72,7 +73,7 @@ class FragmentedDatabaseFileTest {
     @Test
     void theDaemonsOpensKeepItReadableWithEveryMessage() {
         for (int i = 0; i < OPENS; i++) {
-            Database.open(url, "sectriage", null).close();
+            Database.open(url, DatabaseFile.USER, null).close();
         }
 
         assertEveryMessageIsIn(url);

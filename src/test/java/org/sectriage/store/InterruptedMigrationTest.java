@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sectriage.testing.DatabaseFile;
 
 /**
  * A schema migration cut short by a kill or a crash leaves no half-migrated database that the next open
@@ -28,7 +29,7 @@ class InterruptedMigrationTest {
         execute(url, "ALTER TABLE security_case ADD COLUMN report_kind VARCHAR(20)"); // V2's first statement
         Files.writeString(marker(), "");
 
-        try (Database db = Database.open(url, "sectriage", null)) {
+        try (Database db = Database.open(url, DatabaseFile.USER, null)) {
             assertThat(version(db)).isGreaterThanOrEqualTo(10);
         }
         assertThat(besideTheDatabase()).containsExactlyInAnyOrder("sectriage.mv.db");
@@ -43,7 +44,7 @@ class InterruptedMigrationTest {
                 + " CURRENT_TIMESTAMP)");
         Files.writeString(marker(), "");
 
-        try (Database db = Database.open(url, "sectriage", null)) {
+        try (Database db = Database.open(url, DatabaseFile.USER, null)) {
             assertThat(count(db, "SELECT COUNT(*) FROM security_case")).isEqualTo(1);
         }
         assertThat(besideTheDatabase()).containsExactlyInAnyOrder("sectriage.mv.db");
@@ -57,7 +58,7 @@ class InterruptedMigrationTest {
                 + " minute_start TIMESTAMP WITH TIME ZONE NOT NULL, queued INT NOT NULL,"
                 + " PRIMARY KEY (purpose, minute_start))");
 
-        try (Database db = Database.open(url, "sectriage", null)) {
+        try (Database db = Database.open(url, DatabaseFile.USER, null)) {
             assertThat(version(db)).isGreaterThanOrEqualTo(10);
         }
     }
@@ -71,7 +72,7 @@ class InterruptedMigrationTest {
     }
 
     private String url() {
-        return "jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath();
+        return DatabaseFile.in(dir).url();
     }
 
     private Path marker() {

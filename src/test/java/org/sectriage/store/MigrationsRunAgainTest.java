@@ -17,6 +17,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sectriage.testing.DatabaseFile;
 
 /**
  * Every SQL migration from V10 on runs again over its own result: H2 commits each of its DDL statements on
@@ -33,7 +34,7 @@ class MigrationsRunAgainTest {
 
     @Test
     void eachMigrationFromV10OnRunsAgainOverItsOwnResult() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath();
+        String url = DatabaseFile.in(dir).url();
         List<String> checked = new ArrayList<>();
         for (MigrationInfo m : flyway(url, null).info().all()) {
             Matcher name = SCRIPT.matcher(m.getScript());

@@ -38,7 +38,7 @@ public final class TestConfig {
                         Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30), 200),
                 new SectriageConfig.Smtp("127.0.0.1", smtpPort, TransportSecurity.NONE, null, null,
                         Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(10)),
-                new SectriageConfig.Database("jdbc:h2:file:" + dir.resolve("sectriage").toAbsolutePath(), "sectriage",
+                new SectriageConfig.Database(DatabaseFile.in(dir).url(), "sectriage",
                         null),
                 List.of(new SectriageConfig.Maintainer("Maria Maintainer", EmailAddress.of(PRIMARY),
                                 CoordinatorRole.PRIMARY),
