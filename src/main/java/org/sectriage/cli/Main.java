@@ -29,6 +29,12 @@ public final class Main implements Runnable {
         if ((args.length == 0 || !"run".equals(args[0])) && System.getProperty("sectriage.log.target") == null) {
             System.setProperty("sectriage.log.target", "System.err");
         }
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            // Logback, while it starts, reads the system time zone, which loads ical4j's time-zone rules, which
+            // log through SLF4J before SLF4J is ready: SLF4J then replays that call (a debug line, dropped
+            // by the configured levels) under a warning of its own at every start. Its errors still show.
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(commandLine().execute(args));
     }
 
