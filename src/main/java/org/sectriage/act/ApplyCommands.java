@@ -134,6 +134,7 @@ public final class ApplyCommands implements Step {
         values.put("detail", notice.detail() == null ? "" : notice.detail());
         values.put("withheld", !reporterMail.mayCarryContent(env.connection(), sc));
         reporterMail.send(env.connection(), sc, REPORTER_UPDATE, templates.render(MailTemplates.REPORTER_UPDATE, values));
+        // a message of the team to the reporter, for the SLA clock as a relayed reply (SlaEventType.TEAM_MESSAGE)
         env.cases().addEvent(new CaseEvent(sc.id(), env.now(), CaseEvent.SYSTEM, "reporter-told",
                 "the reporter was told: " + notice.kind().label()));
     }

@@ -16,7 +16,9 @@ public record Deadlines(Deadline acknowledgement, Deadline firstResponse, Deadli
      * The deadlines of the case with {@code timeline} under {@code policy}: a pure function, so a
      * restarted daemon computes the same deadlines as the one before it.
      *
-     * <p>The acknowledgement runs from the opening and never pauses. The first response runs from the
+     * <p>The acknowledgement runs from the opening and never pauses; it is met by sectriage's
+     * acknowledgement or by the team's first message, whichever came first (an acknowledgement withheld
+     * by a rate limit is met once a maintainer writes). The first response runs from the
      * opening; the next update from the team's last message to the reporter (or the opening or
      * reopening, if later); both stand still while the team waits on the reporter. A reporter's nudge
      * does not move them. The disclosure is due at the start of the embargo date in the calendar's zone.
@@ -26,7 +28,8 @@ public record Deadlines(Deadline acknowledgement, Deadline firstResponse, Deadli
         Instant opened = timeline.openedAt();
         Deadline acknowledgement = new Deadline(DeadlineKind.ACKNOWLEDGEMENT,
                 policy.due(opened, policy.acknowledge()),
-                timeline.first(SlaEventType.ACKNOWLEDGED).orElse(null), closed);
+                earliest(timeline.first(SlaEventType.ACKNOWLEDGED), timeline.first(SlaEventType.TEAM_MESSAGE)),
+                closed);
         Deadline firstResponse = new Deadline(DeadlineKind.FIRST_RESPONSE,
                 policy.dueUnpaused(timeline, opened, policy.firstResponse()).orElse(null),
                 timeline.first(SlaEventType.TEAM_MESSAGE).orElse(null), closed);
@@ -37,6 +40,13 @@ public record Deadlines(Deadline acknowledgement, Deadline firstResponse, Deadli
                 date.atStartOfDay(policy.calendar().zone()).toInstant(),
                 timeline.first(SlaEventType.DISCLOSED).orElse(null), closed));
         return new Deadlines(acknowledgement, firstResponse, nextUpdate, disclosure);
+    }
+
+    private static Instant earliest(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isPresent() && b.isPresent()) {
+            return a.get().isBefore(b.get()) ? a.get() : b.get();
+        }
+        return a.or(() -> b).orElse(null);
     }
 
     /** Where the current silence began: the team's last message to the reporter, or the (re)opening if later. */

@@ -2,15 +2,19 @@ package org.sectriage.sla;
 
 /**
  * What happened in a case, as far as its deadlines go. Each is an entry of the case's event log, of
- * the type {@link #caseEventType()}: the event log is the one record the SLA clock reads.
+ * the type {@link #caseEventType()} (or of one of {@link #caseEventTypes()}): the event log is the one
+ * record the SLA clock reads.
  */
 public enum SlaEventType {
     /** The report arrived and the case was opened. */
     OPENED("case-opened"),
     /** The reporter was told the report arrived (by sectriage, usually at once). */
     ACKNOWLEDGED("acknowledgement-sent"),
-    /** A maintainer wrote to the reporter: a response, an update, or a question. */
-    TEAM_MESSAGE("reply-relayed"),
+    /**
+     * A maintainer wrote to the reporter: a response, an update, or a question; relayed, or the mail a
+     * command such as {@code #confirm} or {@code #reject} sent the reporter ({@code reporter-told}).
+     */
+    TEAM_MESSAGE("reply-relayed", "reporter-told"),
     /** The reporter wrote again, such as a nudge or an answer; it ends a wait on the reporter. */
     REPORTER_MESSAGE("follow-up-received"),
     /** The team now waits on the reporter ({@code #waiting}); response clocks stand still. */
@@ -32,21 +36,28 @@ public enum SlaEventType {
     /** A closed case was opened again. */
     REOPENED("reopened");
 
-    private final String caseEventType;
+    private final java.util.List<String> caseEventTypes;
 
-    SlaEventType(String caseEventType) {
-        this.caseEventType = caseEventType;
+    SlaEventType(String caseEventType, String... alsoRecordedAs) {
+        java.util.List<String> types = new java.util.ArrayList<>(java.util.List.of(caseEventType));
+        types.addAll(java.util.List.of(alsoRecordedAs));
+        this.caseEventTypes = java.util.List.copyOf(types);
     }
 
-    /** The type of the case event that records this, e.g. {@code escalated}. */
+    /** The type of the case event that records this when nothing else does, e.g. {@code escalated}. */
     public String caseEventType() {
-        return caseEventType;
+        return caseEventTypes.get(0);
+    }
+
+    /** Every type of case event that records this, {@link #caseEventType()} first. */
+    public java.util.List<String> caseEventTypes() {
+        return caseEventTypes;
     }
 
     /** The SLA event a case event of type {@code type} is, if it is one. */
     public static java.util.Optional<SlaEventType> ofCaseEvent(String type) {
         for (SlaEventType t : values()) {
-            if (t.caseEventType.equals(type)) {
+            if (t.caseEventTypes.contains(type)) {
                 return java.util.Optional.of(t);
             }
         }

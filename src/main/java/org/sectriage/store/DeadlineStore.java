@@ -32,7 +32,7 @@ public final class DeadlineStore {
     static {
         List<String> quoted = new ArrayList<>();
         for (SlaEventType t : SlaEventType.values()) {
-            quoted.add("'" + t.caseEventType() + "'");
+            t.caseEventTypes().forEach(type -> quoted.add("'" + type + "'"));
         }
         TIMELINE_TYPES = String.join(",", quoted);
     }

@@ -69,6 +69,15 @@ class SlaClockTest {
         return sectriage.db().strings("SELECT id FROM security_case").get(0);
     }
 
+    /** The primary's answer to sectriage's {@code note}, with {@code body}, DKIM-authenticated by the trusted server. */
+    private static MimeMessage primaryAnswers(MimeMessage note, String messageId, String body) throws Exception {
+        return TestMail.parse(("From: Maria <" + TestConfig.PRIMARY + ">\r\nTo: " + TestConfig.SECURITY
+                + "\r\nSubject: Re: " + note.getSubject() + "\r\nMessage-ID: " + messageId + "\r\n"
+                + "In-Reply-To: " + note.getMessageID() + "\r\n"
+                + "Authentication-Results: mx.project.example; dkim=pass header.d=project.example\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+    }
+
     private List<MimeMessage> withSubject(String address, String part) {
         return server().sentBySectriageTo(address).stream().filter(m -> MailServer.subject(m).contains(part)).toList();
     }
@@ -165,17 +174,38 @@ class SlaClockTest {
     }
 
     @Test
+    void aCommandThatTellsTheReporterIsTheTeamsResponseAndRestartsTheSilence() throws Exception {
+        String id = openCase();
+        MimeMessage note = await().atMost(PATIENCE)
+                .until(() -> server().sentBySectriageTo(TestConfig.PRIMARY), l -> l.size() == 1).get(0);
+        clock.advance(Duration.ofHours(4));
+        server().sendToSecurity(primaryAnswers(note, "<confirm-1@project.example>", "#confirm\r\n"));
+        await().atMost(PATIENCE).until(() -> sectriage.db().events(id).contains("reporter-told"));
+        await().atMost(PATIENCE).until(() -> server().sentBySectriageTo(REPORTER).size() == 2); // and the ack
+
+        clock.advance(Duration.ofDays(3));
+        assertThat(sectriage.daemon().checkDeadlinesNow())
+                .as("the first response was the mail #confirm sent: no reminder that it is due").isZero();
+        clock.advance(Duration.ofDays(2).minusHours(4).plusMinutes(1));
+        assertThat(sectriage.daemon().checkDeadlinesNow())
+                .as("five days after the opening, but not yet after the confirmation").isZero();
+        clock.advance(Duration.ofHours(4));
+        sectriage.daemon().checkDeadlinesNow();
+
+        await().atMost(PATIENCE).until(() -> withSubject(TestConfig.SECONDARY, "ESCALATED").size() == 1);
+        assertThat(sectriage.db().count("SELECT COUNT(*) FROM case_deadline WHERE first_response_at IS NOT NULL"))
+                .isEqualTo(1);
+        assertThat(withSubject(TestConfig.PRIMARY, "First response due")).isEmpty();
+    }
+
+    @Test
     void whileTheTeamWaitsOnTheReporterTheClocksStandStillAndTheReportersAnswerRestartsThem() throws Exception {
         String id = openCase();
         MimeMessage note = await().atMost(PATIENCE)
                 .until(() -> server().sentBySectriageTo(TestConfig.PRIMARY), l -> l.size() == 1).get(0);
         clock.advance(Duration.ofDays(1));
-        server().sendToSecurity(TestMail.parse(("From: Maria <" + TestConfig.PRIMARY + ">\r\nTo: " + TestConfig.SECURITY
-                + "\r\nSubject: Re: " + note.getSubject() + "\r\nMessage-ID: <waiting-1@project.example>\r\n"
-                + "In-Reply-To: " + note.getMessageID() + "\r\n"
-                + "Authentication-Results: mx.project.example; dkim=pass header.d=project.example\r\n"
-                + "Content-Type: text/plain; charset=utf-8\r\n\r\n#waiting\r\n\r\nWhich version do you run?\r\n")
-                .getBytes(StandardCharsets.UTF_8)));
+        server().sendToSecurity(primaryAnswers(note, "<waiting-1@project.example>",
+                "#waiting\r\n\r\nWhich version do you run?\r\n"));
         await().atMost(PATIENCE).until(() -> sectriage.db().events(id).contains("waiting-on-reporter"));
 
         clock.advance(Duration.ofDays(20));

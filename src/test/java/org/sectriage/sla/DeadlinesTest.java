@@ -69,6 +69,25 @@ class DeadlinesTest {
     }
 
     @Test
+    void anAcknowledgementWithheldByARateLimitIsMetByTheTeamsFirstMessage() {
+        CaseTimeline timeline = CaseTimeline.openedAt(OPENED).with(TEAM_MESSAGE, after(Duration.ofHours(3)));
+
+        Deadlines deadlines = Deadlines.compute(timeline, CALENDAR_POLICY);
+
+        assertThat(deadlines.acknowledgement().met()).contains(after(Duration.ofHours(3)));
+        assertThat(deadlines.anyOverdue(after(days(10)))).as("the next update is, not the acknowledgement")
+                .isTrue();
+        assertThat(deadlines.acknowledgement().isOverdue(after(days(10)))).isFalse();
+    }
+
+    @Test
+    void theMailACommandSendsTheReporterIsATeamMessageAsARelayedReplyIs() {
+        assertThat(SlaEventType.ofCaseEvent("reporter-told")).contains(TEAM_MESSAGE);
+        assertThat(SlaEventType.ofCaseEvent("reply-relayed")).contains(TEAM_MESSAGE);
+        assertThat(TEAM_MESSAGE.caseEventType()).isEqualTo("reply-relayed");
+    }
+
+    @Test
     void aReporterNudgeMovesNoDeadline() {
         CaseTimeline quiet = CaseTimeline.openedAt(OPENED).with(TEAM_MESSAGE, after(days(1)));
 
