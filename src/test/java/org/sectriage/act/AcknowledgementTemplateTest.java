@@ -12,13 +12,13 @@ import org.sectriage.config.SectriageConfig.CoordinatorRole;
 import org.sectriage.domain.EmailAddress;
 import org.sectriage.threading.Maintainers;
 
-/** The built-in acknowledgement, as a reporter reads it. */
+/** The built-in acknowledgement, and the reporter's notice of an escalation, as a reporter reads them. */
 class AcknowledgementTemplateTest {
 
     private static final MailTemplates TEMPLATES = MailTemplates.load(null);
 
     @Test
-    void saysThePolicysTimesAndWhomToWriteWhenTheTeamIsSilent() {
+    void saysThePolicysTimesAndThatASilenceIsEscalatedWithoutGivingTheSecondarysAddress() {
         MailTemplates.RenderedMail mail = render("https://example.org/key.asc", "We fix within 90 days.",
                 List.of(new SectriageConfig.Maintainer("Sam", EmailAddress.of("sam@example.org"),
                         CoordinatorRole.SECONDARY)));
@@ -28,7 +28,9 @@ class AcknowledgementTemplateTest {
                 .contains("opened case SEC-2026-0001")
                 .contains("answer you within 3 days")
                 .contains("- We fix within 90 days.")
-                .contains("If you have not heard from us for 5 days, please write to\n  sam@example.org")
+                .contains("If you have not heard from us for 5 days, your report goes to our\n  secondary security"
+                        + " coordinators, and we tell you so")
+                .doesNotContain("sam@example.org")
                 .contains("OpenPGP key: https://example.org/key.asc");
     }
 
@@ -38,6 +40,21 @@ class AcknowledgementTemplateTest {
 
         assertThat(mail.body()).doesNotContain("OpenPGP").doesNotContain("If you have not heard")
                 .doesNotContainPattern("(?m)^- *$");
+    }
+
+    @Test
+    void anEscalationNoticeSpeaksOfSecondaryCoordinatorsOnlyWhenThereAreSome() {
+        SectriageConfig.Maintainer sam = new SectriageConfig.Maintainer("Sam", EmailAddress.of("sam@example.org"),
+                CoordinatorRole.SECONDARY);
+
+        String withSecondary = TEMPLATES.render(MailTemplates.REPORTER_ESCALATION, context(null, null, List.of(sam)))
+                .body();
+        String primaryOnly = TEMPLATES.render(MailTemplates.REPORTER_ESCALATION, context(null, null, List.of()))
+                .body();
+
+        assertThat(withSecondary).contains("escalated to our secondary security coordinators")
+                .doesNotContain("sam@example.org");
+        assertThat(primaryOnly).doesNotContain("secondary").contains("The security team has been reminded");
     }
 
     @Test
