@@ -47,6 +47,10 @@ final class CheckConfigCommand implements Callable<Integer> {
             System.out.println("  WARNING:          maintainer-authentication.mode is from-address: anyone who puts a"
                     + " maintainer's address in From can change cases and write to reporters. Use signature-or-dkim.");
         }
+        if (!keys.canDecrypt() && cfg.project().keyUrl() != null) {
+            System.out.println("  warning:          project.key-url invites encrypted reports, but openpgp.secret-keys"
+                    + " names no key to decrypt them: each is kept unread and its reporter told so");
+        }
         if (!keys.canDecrypt() || keys.maintainers().size() < cfg.maintainers().size()) {
             System.out.println("  warning:          maintainers without a public key get no content of encrypted reports"
                     + " (openpgp.maintainers-without-key: "

@@ -16,6 +16,7 @@ import org.sectriage.threading.Maintainers;
 class AcknowledgementTemplateTest {
 
     private static final MailTemplates TEMPLATES = MailTemplates.load(null);
+    private static final String OUR_KEY = "0123 4567 89AB CDEF 0123  4567 89AB CDEF 0123 4567";
 
     @Test
     void saysThePolicysTimesAndThatASilenceIsEscalatedWithoutGivingTheSecondarysAddress() {
@@ -40,6 +41,35 @@ class AcknowledgementTemplateTest {
 
         assertThat(mail.body()).doesNotContain("OpenPGP").doesNotContain("If you have not heard")
                 .doesNotContainPattern("(?m)^- *$");
+    }
+
+    @Test
+    void aReportThatCouldNotBeDecryptedIsAnsweredWithTheKeyToEncryptTo() {
+        Map<String, Object> ctx = context("https://example.org/key.asc", null, List.of());
+
+        String body = TEMPLATES.render(MailTemplates.ACKNOWLEDGEMENT, decryptionFailed(ctx)).body();
+
+        assertThat(body).contains("Please encrypt to our current key, fingerprint\n    " + OUR_KEY)
+                .contains("which you can get from https://example.org/key.asc,\nand send your report again.")
+                .contains("OpenPGP key: https://example.org/key.asc");
+    }
+
+    @Test
+    void withNoKeyToDecryptWithTheReporterIsNotAskedToEncryptAgain() {
+        Map<String, Object> ctx = context("https://example.org/key.asc", null, List.of(), List.of());
+
+        String body = TEMPLATES.render(MailTemplates.ACKNOWLEDGEMENT, decryptionFailed(ctx)).body();
+
+        assertThat(body).contains("This address cannot decrypt mail at the moment, so please do not send it\nagain"
+                + " encrypted").doesNotContain("send your report again").doesNotContain("which you can get from")
+                .doesNotContain("encrypt further mail");
+    }
+
+    private static Map<String, Object> decryptionFailed(Map<String, Object> ctx) {
+        ctx.put("encrypted", true);
+        ctx.put("decryptionFailed", true);
+        ctx.put("decryptionReason", "this security address has no decryption key configured");
+        return ctx;
     }
 
     @Test
@@ -71,8 +101,13 @@ class AcknowledgementTemplateTest {
         return TEMPLATES.render(MailTemplates.ACKNOWLEDGEMENT, context(keyUrl, timeline, extra));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> context(String keyUrl, String timeline, List<SectriageConfig.Maintainer> extra) {
+        return context(keyUrl, timeline, extra, List.of(OUR_KEY));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> context(String keyUrl, String timeline, List<SectriageConfig.Maintainer> extra,
+                                               List<String> ourKeys) {
         List<SectriageConfig.Maintainer> team = new java.util.ArrayList<>(List.of(new SectriageConfig.Maintainer(
                 "Maria", EmailAddress.of("maria@example.org"), CoordinatorRole.PRIMARY)));
         team.addAll(extra);
@@ -81,7 +116,7 @@ class AcknowledgementTemplateTest {
                         "https://example.org/issues", keyUrl, ZoneOffset.UTC),
                 SectriageConfig.Policy.calendar(Duration.ofHours(48), Duration.ofHours(72), Duration.ofDays(5), timeline,
                         Duration.ofDays(1), ZoneOffset.UTC),
-                new Maintainers(team), item -> item, List.of());
+                new Maintainers(team), item -> item, List.of()).withOurKeys(ourKeys);
         Map<String, Object> ctx = context.sample();
         ctx.put("reporter", new java.util.HashMap<>((Map<String, Object>) ctx.get("reporter")));
         return ctx;

@@ -34,6 +34,20 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void aKeyUrlThatInvitesEncryptedReportsWithNoKeyToDecryptThemIsWarnedOf() throws IOException {
+        CliRun invited = CliRun.of("check-config", "--config", config.toString());
+        Files.writeString(config, Files.readString(config)
+                .replace("  key-url: https://example.org/.well-known/security-key.asc\n", ""));
+        CliRun notInvited = CliRun.of("check-config", "--config", config.toString());
+
+        assertThat(invited.exitCode()).isZero();
+        assertThat(invited.out()).contains("project.key-url invites encrypted reports, but openpgp.secret-keys"
+                + " names no key to decrypt them");
+        assertThat(notInvited.exitCode()).as(notInvited.err()).isZero();
+        assertThat(notInvited.out()).doesNotContain("project.key-url");
+    }
+
+    @Test
     void aWrongValueIsReportedWithItsKeyAndLineAndExitCode2() throws IOException {
         String text = Files.readString(config).replace("  port: 993", "  port: imap");
         Files.writeString(config, text);
