@@ -47,6 +47,10 @@ final class CheckConfigCommand implements Callable<Integer> {
             System.out.println("  WARNING:          maintainer-authentication.mode is from-address: anyone who puts a"
                     + " maintainer's address in From can change cases and write to reporters. Use signature-or-dkim.");
         }
+        if (cfg.classification().supportedVersions().stream().anyMatch(v -> v.strip().equalsIgnoreCase("latest"))) {
+            System.out.println("  warning:          classification.supported-versions: \"latest\" names no version, so no"
+                    + " report is told that its version gets no fixes; write your latest release, e.g. \"latest=2.4.1\"");
+        }
         if (!keys.canDecrypt() && cfg.project().keyUrl() != null) {
             System.out.println("  warning:          project.key-url invites encrypted reports, but openpgp.secret-keys"
                     + " names no key to decrypt them: each is kept unread and its reporter told so");

@@ -48,6 +48,20 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void aBareLatestAmongTheSupportedVersionsIsWarnedOfAndLatestWithItsReleaseIsNot() throws IOException {
+        String text = Files.readString(config);
+        Files.writeString(config, text.replace("  supported-versions: []", "  supported-versions: [latest]"));
+        CliRun bare = CliRun.of("check-config", "--config", config.toString());
+        Files.writeString(config, text.replace("  supported-versions: []", "  supported-versions: [latest=2.4.1]"));
+        CliRun withRelease = CliRun.of("check-config", "--config", config.toString());
+
+        assertThat(bare.exitCode()).as(bare.err()).isZero();
+        assertThat(bare.out()).contains("classification.supported-versions: \"latest\" names no version");
+        assertThat(withRelease.exitCode()).as(withRelease.err()).isZero();
+        assertThat(withRelease.out()).doesNotContain("supported-versions");
+    }
+
+    @Test
     void aWrongValueIsReportedWithItsKeyAndLineAndExitCode2() throws IOException {
         String text = Files.readString(config).replace("  port: 993", "  port: imap");
         Files.writeString(config, text);
