@@ -65,9 +65,9 @@ public final class CaseMailContext {
         Map<String, Object> ctx = new HashMap<>();
         ctx.put("project", projectValues());
         Map<String, Object> pol = new HashMap<>();
-        pol.put("acknowledgeWithin", humanDuration(policy.acknowledgeWithin()));
-        pol.put("firstResponseWithin", humanDuration(policy.firstResponseWithin()));
-        pol.put("escalateAfterSilence", humanDuration(policy.escalateAfterSilence()));
+        pol.put("acknowledgeWithin", humanLimit(policy.sla().acknowledge()));
+        pol.put("firstResponseWithin", humanLimit(policy.sla().firstResponse()));
+        pol.put("escalateAfterSilence", humanLimit(policy.sla().silence()));
         pol.put("timeline", policy.timelineText() == null ? "" : policy.timelineText());
         pol.put("creditByDefault", policy.creditByDefault());
         ctx.put("policy", pol);
@@ -260,6 +260,21 @@ public final class CaseMailContext {
 
     ZoneId zone() {
         return project.timeZone();
+    }
+
+    /**
+     * A time limit as the policy says it: calendar time as {@link #humanDuration} does, business time in
+     * what it counts, "3 business days" (working days) or "48 business hours" (working hours).
+     */
+    static String humanLimit(org.sectriage.sla.TimeLimit limit) {
+        long seconds = limit.amount().toSeconds();
+        return switch (limit.basis()) {
+            case CALENDAR -> humanDuration(limit.amount());
+            case WORKING_DAYS -> seconds % 86_400 == 0 ? plural(seconds / 86_400, "business day")
+                    : humanDuration(limit.amount()) + " of business days";
+            case WORKING_HOURS -> seconds % 3_600 == 0 ? plural(seconds / 3_600, "business hour")
+                    : humanDuration(limit.amount()) + " of business hours";
+        };
     }
 
     /**

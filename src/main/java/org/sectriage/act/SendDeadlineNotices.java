@@ -99,12 +99,13 @@ public final class SendDeadlineNotices {
         List<EmailAddress> secondary = maintainers.secondaryCoordinators();
         List<EmailAddress> to = secondary.isEmpty() ? maintainers.addresses() : secondary;
         Map<String, Object> ctx = values(cases, sc, current, now);
-        ctx.put("silentSince", WHEN.format(notice.dueSince().minus(deadlines.policy().silence().amount())
-                .atZone(context.zone())));
+        // the start of the silence itself: the due time less the limit would be wrong in business time, and
+        // at a second escalation of one silence would give the first escalation's time
+        ctx.put("silentSince", WHEN.format(Deadlines.silenceStart(store.timeline(c, sc.id())).atZone(context.zone())));
         ctx.put("noSecondary", secondary.isEmpty());
         toMaintainers(c, cases, sc, ESCALATION, to, MailTemplates.COORDINATOR_ESCALATION, ctx);
         cases.addEvent(new CaseEvent(sc.id(), now, CaseEvent.SYSTEM, notice.kind().recordedAs().caseEventType(),
-                "the reporter has heard nothing for " + CaseMailContext.humanDuration(deadlines.policy().silence().amount())
+                "the reporter has heard nothing for " + CaseMailContext.humanLimit(deadlines.policy().silence())
                         + ": escalated to " + addresses(to) + (secondary.isEmpty() ? " (no secondary coordinator)" : "")));
         boolean told = cases.events(sc.id()).stream().anyMatch(e -> REPORTER_TOLD.equals(e.type()));
         if (tellReporter && !told && !sc.reporter().sameMailbox(org.sectriage.threading.OpenCase.UNKNOWN_SENDER)) {

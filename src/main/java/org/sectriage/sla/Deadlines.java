@@ -50,7 +50,7 @@ public record Deadlines(Deadline acknowledgement, Deadline firstResponse, Deadli
     }
 
     /** Where the current silence began: the team's last message to the reporter, or the (re)opening if later. */
-    static Instant silenceStart(CaseTimeline timeline) {
+    public static Instant silenceStart(CaseTimeline timeline) {
         return timeline.lastOf(SlaEventType.OPENED, SlaEventType.TEAM_MESSAGE, SlaEventType.REOPENED).orElseThrow();
     }
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.sectriage.config.SectriageConfig;
 import org.sectriage.config.SectriageConfig.CoordinatorRole;
 import org.sectriage.domain.EmailAddress;
+import org.sectriage.sla.TimeBasis;
+import org.sectriage.sla.TimeLimit;
 import org.sectriage.threading.Maintainers;
 
 /** The built-in acknowledgement, and the reporter's notice of an escalation, as a reporter reads them. */
@@ -33,6 +35,18 @@ class AcknowledgementTemplateTest {
                         + " coordinators, and we tell you so")
                 .doesNotContain("sam@example.org")
                 .contains("OpenPGP key: https://example.org/key.asc");
+    }
+
+    @Test
+    void aPromiseInBusinessTimeIsSaidInBusinessDaysOrHoursAsThePolicySaysIt() {
+        assertThat(CaseMailContext.humanLimit(new TimeLimit(Duration.ofDays(3), TimeBasis.WORKING_DAYS)))
+                .isEqualTo("3 business days");
+        assertThat(CaseMailContext.humanLimit(new TimeLimit(Duration.ofHours(48), TimeBasis.WORKING_HOURS)))
+                .isEqualTo("48 business hours");
+        assertThat(CaseMailContext.humanLimit(new TimeLimit(Duration.ofDays(1), TimeBasis.WORKING_DAYS)))
+                .isEqualTo("1 business day");
+        assertThat(CaseMailContext.humanLimit(TimeLimit.calendar(Duration.ofDays(5)))).isEqualTo("5 days");
+        assertThat(CaseMailContext.humanLimit(TimeLimit.calendar(Duration.ofHours(48)))).isEqualTo("48 hours");
     }
 
     @Test

@@ -121,7 +121,11 @@ class SlaClockTest {
         clock.advance(Duration.ofDays(1));
         sectriage.daemon().checkDeadlinesNow();
 
-        await().atMost(PATIENCE).until(() -> withSubject(TestConfig.SECONDARY, "ESCALATED").size() == 2);
+        List<MimeMessage> escalations = await().atMost(PATIENCE)
+                .until(() -> withSubject(TestConfig.SECONDARY, "ESCALATED"), l -> l.size() == 2);
+        assertThat(escalations).allSatisfy(m -> assertThat(TestMail.text(m))
+                .as("both in the one silence, which began at the opening")
+                .contains("since 2026-11-16 09:00 Z"));
         assertThat(sectriage.db().events(id).stream().filter("escalated"::equals)).hasSize(2);
         assertThat(sectriage.db().events(id).stream().filter("reporter-told-of-escalation"::equals)).hasSize(1);
         assertThat(withSubject(REPORTER, "escalated")).hasSize(1);
