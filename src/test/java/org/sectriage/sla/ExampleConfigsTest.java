@@ -89,6 +89,9 @@ class ExampleConfigsTest {
 
         assertThat(cncf.firstResponse().basis()).isEqualTo(TimeBasis.WORKING_DAYS);
         assertThat(cncf.due(fridayAfternoon, cncf.firstResponse())).isEqualTo(Instant.parse("2026-11-25T15:00:00Z"));
+        assertThat(cncf.due(fridayAfternoon, cncf.silence()))
+                .as("five business days of silence, never escalated before the first response is due")
+                .isEqualTo(Instant.parse("2026-11-27T15:00:00Z"));
     }
 
     @Test
