@@ -103,6 +103,22 @@ class AcknowledgementTemplateTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void creditByDefaultPromisesTheFromLinesNameOnlyWhenThereIsOne() {
+        Map<String, Object> ctx = context(null, null, List.of());
+        Map<String, Object> policy = new java.util.HashMap<>((Map<String, Object>) ctx.get("policy"));
+        policy.put("creditByDefault", true);
+        ctx.put("policy", policy);
+        String named = TEMPLATES.render(MailTemplates.ACKNOWLEDGEMENT, ctx).body();
+        ((Map<String, Object>) ctx.get("reporter")).put("name", "");
+        String unnamed = TEMPLATES.render(MailTemplates.ACKNOWLEDGEMENT, ctx).body();
+
+        assertThat(named).contains("If you say nothing, we credit you by the name in\nyour From line.");
+        assertThat(unnamed).doesNotContain("we credit you by the name")
+                .contains("Your mail gives no name to credit you by, so\nwithout that line we cannot credit you.");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void greetsAReporterWithoutADisplayNameWithoutADanglingSpace() {
         Map<String, Object> ctx = context(null, null, List.of());
         ((Map<String, Object>) ctx.get("reporter")).put("name", "");
