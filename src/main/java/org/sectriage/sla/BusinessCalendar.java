@@ -55,11 +55,6 @@ public final class BusinessCalendar implements WorkingTime {
                 List.of(WorkingSpan.parse("09:00-17:00")), Holidays.NONE);
     }
 
-    /** This calendar with every hour of a working day counted: the same days and holidays, 00:00-24:00. */
-    public BusinessCalendar withWholeWorkingDays() {
-        return new BusinessCalendar(zone, workingDays, List.of(WorkingSpan.WHOLE_DAY), holidays);
-    }
-
     /** This calendar with {@code more} holidays. */
     public BusinessCalendar withHolidays(Holidays more) {
         return new BusinessCalendar(zone, workingDays, hours, holidays.plus(more));

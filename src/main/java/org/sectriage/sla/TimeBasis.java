@@ -10,7 +10,8 @@ import java.util.Locale;
  * SLA tool: with working hours 09:00-17:00, "48 business hours" is six working days, and a deadline
  * always falls inside working hours, when someone is there to meet it. A policy that counts business
  * <em>days</em> ("3 business days") uses {@link #WORKING_DAYS}, where each working day counts all its
- * 24 hours, so {@code 3d} is three working days and {@code 48h} two.
+ * 24 hours, as its clock shows them (also on the days the clocks change), so {@code 3d} is three working
+ * days and {@code 48h} two.
  */
 public enum TimeBasis {
     /** Every hour counts. */
@@ -25,7 +26,7 @@ public enum TimeBasis {
         return switch (this) {
             case CALENDAR -> CalendarTime.INSTANCE;
             case WORKING_HOURS -> calendar;
-            case WORKING_DAYS -> calendar.withWholeWorkingDays();
+            case WORKING_DAYS -> new WholeWorkingDays(calendar);
         };
     }
 

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
  * Business time across daylight-saving changes: working hours are local hours, and an hour that the
  * clocks skip (spring forward) or repeat (fall back) inside working hours counts as the real time it is.
  * The changes happen at night on Sundays, so the calendars here are weekend night shifts, 00:00-06:00.
+ * Business days, though, count as their clock shows them: a day is 24 hours, and three of them end at
+ * the hour they began.
  */
 class DaylightSavingTest {
 
@@ -82,10 +84,29 @@ class DaylightSavingTest {
     }
 
     @Test
-    void aWholeWorkingDayIsTwentyThreeOrTwentyFiveHoursOnChangeDays() {
+    void aBusinessDayIsTheTwentyFourHoursItsClockShowsAlsoOnChangeDays() {
         WorkingTime days = TimeBasis.WORKING_DAYS.clockOf(weekendNights(BERLIN));
 
-        assertThat(days.between(at("2026-03-29T00:00", BERLIN), at("2026-03-30T00:00", BERLIN))).isEqualTo(Duration.ofHours(23));
-        assertThat(days.between(at("2026-10-25T00:00", BERLIN), at("2026-10-26T00:00", BERLIN))).isEqualTo(Duration.ofHours(25));
+        assertThat(days.between(at("2026-03-29T00:00", BERLIN), at("2026-03-30T00:00", BERLIN))).isEqualTo(Duration.ofHours(24));
+        assertThat(days.between(at("2026-10-25T00:00", BERLIN), at("2026-10-26T00:00", BERLIN))).isEqualTo(Duration.ofHours(24));
+        assertThat(days.between(at("2026-03-28T12:00", BERLIN), at("2026-03-29T12:00", BERLIN))).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void threeBusinessDaysAcrossAChangeEndAtTheHourTheyBegan() {
+        BusinessCalendar everyDay = new BusinessCalendar(BERLIN, EnumSet.allOf(DayOfWeek.class),
+                List.of(WorkingSpan.parse("09:00-17:00")), Holidays.NONE);
+        ZoneId jerusalem = ZoneId.of("Asia/Jerusalem");
+        BusinessCalendar sundayToThursday = new BusinessCalendar(jerusalem, EnumSet.of(DayOfWeek.SUNDAY,
+                DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY),
+                List.of(WorkingSpan.parse("09:00-17:00")), Holidays.NONE);
+
+        assertThat(TimeBasis.WORKING_DAYS.clockOf(everyDay).add(at("2026-03-28T12:00", BERLIN), Duration.ofDays(3)))
+                .as("spring forward on Sunday the 29th").isEqualTo(at("2026-03-31T12:00", BERLIN));
+        assertThat(TimeBasis.WORKING_DAYS.clockOf(everyDay).add(at("2026-10-24T12:00", BERLIN), Duration.ofDays(3)))
+                .as("fall back on Sunday the 25th").isEqualTo(at("2026-10-27T12:00", BERLIN));
+        assertThat(TimeBasis.WORKING_DAYS.clockOf(sundayToThursday).add(at("2026-10-22T12:00", jerusalem),
+                Duration.ofDays(3))).as("Friday and Saturday off, the clocks change on the Sunday")
+                .isEqualTo(at("2026-10-27T12:00", jerusalem));
     }
 }
