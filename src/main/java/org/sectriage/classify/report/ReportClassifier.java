@@ -130,6 +130,8 @@ public final class ReportClassifier {
                 vector.map(CvssVector::score).orElse(null),
                 rules.completeness().values().stream()
                         .filter(item -> askFor.contains(item.name()) && !present.contains(item))
+                        .filter(item -> !(item.name().equals(ReportRules.ISSUE_TYPE_ITEM)
+                                && !vulnClass.name().equals(ReportRules.OTHER_CLASS)))
                         .map(CompletenessItem::name).toList(),
                 present.stream().noneMatch(CompletenessItem::isConcrete),
                 supported.unsupportedAmong(TextMentions.versions(text, rules.versionPatterns())).orElse(null));

@@ -37,6 +37,8 @@ public record ReportRules(
 
     /** The class a security report gets when no class scores enough. */
     public static final String OTHER_CLASS = "other";
+    /** The completeness item the type of issue is; a report of a known class has it, whatever its words. */
+    public static final String ISSUE_TYPE_ITEM = "issue-type";
 
     public ReportRules {
         decision = Map.copyOf(decision);

@@ -26,7 +26,8 @@ class ReportClassifierTest {
         assertThat(c.vulnClass()).isEqualTo("xss");
         assertThat(c.cweNames()).containsExactly("CWE-79");
         assertThat(c.severitySource()).isEqualTo(SeveritySource.ESTIMATE);
-        assertThat(c.missing()).doesNotContain("affected-versions", "reproduction-steps", "impact", "code-location");
+        assertThat(c.missing()).doesNotContain("affected-versions", "reproduction-steps", "impact", "code-location")
+                .as("its class is the type of issue").doesNotContain("issue-type");
         assertThat(c.lowEvidence()).isFalse();
         assertThat(c.unsupportedVersion()).isNull();
     }
@@ -85,7 +86,7 @@ class ReportClassifierTest {
         assertThat(c.kind()).isEqualTo(ReportKind.SECURITY);
         assertThat(c.vulnClass()).isEqualTo("other");
         assertThat(c.lowEvidence()).isTrue();
-        assertThat(c.missing()).contains("affected-versions", "reproduction-steps", "code-location",
+        assertThat(c.missing()).contains("issue-type", "affected-versions", "reproduction-steps", "code-location",
                 "proof-of-concept");
     }
 
