@@ -16,6 +16,10 @@ public final class CommandBlock {
 
     private static final Pattern COMMAND_LINE = Pattern.compile("#([A-Za-z][A-Za-z0-9-]*)(?:\\s+(.*))?");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+    /** Spaces that mail clients type or make (Apple Mail, iOS, Outlook, HTML's {@code &#160;}) for a space. */
+    private static final Pattern TYPED_SPACE = Pattern.compile("[\u00A0\u2007\u202F\u3000]");
+    /** Characters that show nothing: a byte-order mark, zero-width spaces and joiners, the word joiner. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\uFEFF\u200B\u200C\u200D\u2060]");
 
     /** One line of the block: its number in the reply (from 1), its keyword in lower case and its argument. */
     public record Line(int number, String keyword, String argument, String text) {
@@ -31,9 +35,13 @@ public final class CommandBlock {
         this.firstTextLine = firstTextLine;
     }
 
-    /** The block at the top of {@code body}, a reply's plain text. */
+    /**
+     * The block at the top of {@code body}, a reply's plain text, read as its writer saw it: a no-break or
+     * other typed space is a space and an invisible character is none, so that {@code #internal} followed
+     * by a no-break space is the command it looks like, not text to relay to the reporter.
+     */
     public static CommandBlock of(String body) {
-        List<String> all = splitLines(body == null ? "" : body);
+        List<String> all = splitLines(asSeen(body == null ? "" : body));
         List<Line> lines = new ArrayList<>();
         int i = 0;
         while (i < all.size()) {
@@ -48,6 +56,11 @@ public final class CommandBlock {
             i++;
         }
         return new CommandBlock(lines, all, lines.isEmpty() ? 1 : lines.get(lines.size() - 1).number() + 1);
+    }
+
+    /** {@code text} with typed spaces made spaces and invisible characters taken out. */
+    static String asSeen(String text) {
+        return INVISIBLE.matcher(TYPED_SPACE.matcher(text).replaceAll(" ")).replaceAll("");
     }
 
     /** The lines of {@code text}, split at CRLF, CR or LF. */
@@ -78,7 +91,7 @@ public final class CommandBlock {
         return firstTextLine;
     }
 
-    /** Every line of the reply after the block, as written. */
+    /** Every line of the reply after the block, as written but for typed spaces and invisible characters. */
     public List<String> remainingLines() {
         return all.subList(Math.min(firstTextLine - 1, all.size()), all.size());
     }

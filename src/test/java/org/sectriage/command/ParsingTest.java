@@ -38,6 +38,13 @@ class ParsingTest {
     }
 
     @Test
+    void noBreakSpacesAndInvisibleCharactersThatMailClientsWriteDoNotHideACommand() {
+        assertThat(keywords("#internal\u00a0\nSam: do not tell the reporter yet.")).containsExactly("internal");
+        assertThat(keywords("\uFEFF#confirm\n\u200B#severity\u00a0high\n")).containsExactly("confirm", "severity");
+        assertThat(keywords("#reject\u202FNot a vulnerability.\n")).containsExactly("reject");
+    }
+
+    @Test
     void aReplyWithoutCommandsIsAnEmptyValidList() {
         assertThat(keywords("Hi Alex,\n\nthanks for the report.\n#confirm")).isEmpty();
         assertThat(keywords("")).isEmpty();

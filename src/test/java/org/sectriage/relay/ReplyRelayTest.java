@@ -31,6 +31,13 @@ class ReplyRelayTest {
     }
 
     @Test
+    void aCommandWithANoBreakSpaceIsNoTextForTheReporterAndALineOfOnlyThoseSpacesIsBlank() {
+        assertThat(relayText("#confirm\u00a0\n\nThanks, we can reproduce it.")).isEqualTo("Thanks, we can reproduce it.");
+        assertThat(relay.relay("#confirm\n\u00a0\n\u200B\n", MARIA).isEmpty()).isTrue();
+        assertThat(relayText("Thanks.\n\n\u200B#internal\u00a0\nthe admin token leaks too")).isEmpty();
+    }
+
+    @Test
     void thunderbirdTopPostedReplyKeepsTheTextBetweenTheCommandsAndTheSignature() {
         assertThat(relayFixture("thunderbird-top-posted-with-commands-signature-and-quote.eml").text()).isEqualTo("""
                 Hi Alex,
