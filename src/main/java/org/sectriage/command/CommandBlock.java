@@ -38,10 +38,11 @@ public final class CommandBlock {
     /**
      * The block at the top of {@code body}, a reply's plain text, read as its writer saw it: a no-break or
      * other typed space is a space and an invisible character is none, so that {@code #internal} followed
-     * by a no-break space is the command it looks like, not text to relay to the reporter.
+     * by a no-break space is the command it looks like, not text to relay to the reporter; and a
+     * cleartext-signed reply as the text it signs ({@link ClearsignedText}).
      */
     public static CommandBlock of(String body) {
-        List<String> all = splitLines(asSeen(body == null ? "" : body));
+        List<String> all = ClearsignedText.unwrapped(splitLines(asSeen(body == null ? "" : body)));
         List<Line> lines = new ArrayList<>();
         int i = 0;
         while (i < all.size()) {

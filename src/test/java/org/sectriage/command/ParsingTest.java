@@ -45,6 +45,14 @@ class ParsingTest {
     }
 
     @Test
+    void theCommandsOfAClearsignedReplyAreAtTheTopOfTheTextItSigns() {
+        String reply = org.sectriage.parse.MailFixtures
+                .parse("replies/mutt-inline-pgp-clearsigned-with-command-and-signature.eml").bodyText();
+
+        assertThat(keywords(reply)).containsExactly("confirm");
+    }
+
+    @Test
     void aReplyWithoutCommandsIsAnEmptyValidList() {
         assertThat(keywords("Hi Alex,\n\nthanks for the report.\n#confirm")).isEmpty();
         assertThat(keywords("")).isEmpty();

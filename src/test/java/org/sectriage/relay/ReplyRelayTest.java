@@ -38,6 +38,12 @@ class ReplyRelayTest {
     }
 
     @Test
+    void aClearsignedReplyRelaysItsSignedTextWithoutTheArmorTheSignatureOrTheMaintainersSignature() {
+        assertThat(relayFixture("mutt-inline-pgp-clearsigned-with-command-and-signature.eml").text())
+                .isEqualTo("Thanks, we can reproduce it.");
+    }
+
+    @Test
     void thunderbirdTopPostedReplyKeepsTheTextBetweenTheCommandsAndTheSignature() {
         assertThat(relayFixture("thunderbird-top-posted-with-commands-signature-and-quote.eml").text()).isEqualTo("""
                 Hi Alex,
