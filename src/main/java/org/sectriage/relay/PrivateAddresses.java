@@ -16,7 +16,9 @@ final class PrivateAddresses {
     static final String WITHHELD = "[address withheld]";
 
     private static final Pattern HEADER_LINE = Pattern.compile(
-            "(?i)^\\s*\\*?(?:From|To|Cc|Von|An|De|À|Para|Da|A|Van|Aan|Från|Till)\\s?:.*");
+            "(?iu)^\\s*\\*?(?:From|To|Cc|Von|An|De|À|Para|Da|A|Van|Aan|Från|Till|От|Кому|Копия|Від|Od|Komu|Kopie"
+                    + "|Kimden|Kime|Feladó|Címzett|Lähettäjä|Vastaanottaja|Nadawca|Do|DW|差出人|宛先|发件人|收件人|抄送)"
+                    + "\\s?[:：].*");
 
     private final List<Pattern> addresses = new ArrayList<>();
     private final List<Pattern> names = new ArrayList<>();

@@ -35,13 +35,25 @@ final class QuoteMarkers {
             "^.{1,300}\\b(?:wrote|schrieb|a écrit|escribió|ha scritto|escreveu|schreef|skrev)\\s?:$");
 
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
-            "(?i)^-{2,}\\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original"
-                    + "|Messaggio originale|Oorspronkelijk bericht|Originalmeddelande)\\s*-{2,}$");
+            "(?iu)^-{2,}\\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original"
+                    + "|Messaggio originale|Oorspronkelijk bericht|Originalmeddelande|Исходное сообщение"
+                    + "|Původní zpráva|Alkuperäinen viesti|Orijinal İleti|Oryginalna wiadomość|Eredeti üzenet"
+                    + "|Mensagem original|原始邮件|元のメッセージ)\\s*-{2,}$");
     private static final Pattern RULE = Pattern.compile("^_{10,}$");
+    /** The sender's line of Outlook's header block, in the languages Outlook writes it in; ':' may be full-width. */
     private static final Pattern HEADER_FROM = Pattern.compile(
-            "^\\*?(?:From|Von|De|Da|Van|Från|Fra|Od)\\s?:\\*?\\s.+");
+            "^\\*?(?:From|Von|De|Da|Van|Från|Fra|Od|Odesílatel|От|Від|Kimden|Feladó|Lähettäjä|Nadawca|差出人|发件人"
+                    + "|寄件者)\\s?[:：]\\*?\\s?.+");
     private static final Pattern HEADER_SENT = Pattern.compile(
-            "^\\*?(?:Sent|Date|Gesendet|Datum|Envoyé|Enviado|Inviato|Data|Verzonden|Skickat|Sendt|Wysłano)\\s?:\\*?\\s.+");
+            "^\\*?(?:Sent|Date|Gesendet|Datum|Envoyé|Enviado(?: el)?|Inviato|Data|Verzonden|Skickat|Sendt|Wysłano"
+                    + "|Отправлено|Дата|Надіслано|Odesláno|Lähetetty|Gönderildi|Tarih|Elküldve|送信日時|发送时间|日期"
+                    + "|寄件日期)\\s?[:：]\\*?\\s?.+");
+    /**
+     * A header line under Outlook's rule of underscores, in whatever language: a short name, a colon, and
+     * an address. With the rule above it, it starts a header block though its name is in no list here.
+     */
+    private static final Pattern ANY_HEADER_WITH_ADDRESS = Pattern.compile(
+            "^\\*?[\\p{L}\\p{M} ]{1,25}\\s?[:：]\\*?\\s?.*@.+");
 
     private static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^-- ?$");
     private static final Pattern MOBILE_SIGNATURE = Pattern.compile("(?i)^(?:Sent from my (?:iPhone|iPad|Android"
@@ -113,7 +125,8 @@ final class QuoteMarkers {
         }
         if (RULE.matcher(line).matches()) {
             int next = nextNonBlank(lines, i + 1);
-            return next < lines.size() && isHeaderBlock(lines, next);
+            return next < lines.size() && (isHeaderBlock(lines, next)
+                    || ANY_HEADER_WITH_ADDRESS.matcher(lines.get(next).strip()).matches());
         }
         return isHeaderBlock(lines, i);
     }

@@ -66,6 +66,37 @@ class ReplyRelayTest {
                 Maria""");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "De: example.org security team <security@example.org>\nEnviado el: lunes, 2 de marzo de 2026 9:14\n",
+        "От: example.org security team <security@example.org>\nОтправлено: 2 марта 2026 г. 9:14\nКому: Sam Okafor\n",
+        "差出人: example.org security team <security@example.org>\n送信日時: 2026年3月2日 9:14\n",
+        "Lähettäjä: example.org security team <security@example.org>\nLähetetty: maanantai 2. maaliskuuta 2026 9.14\n",
+        "Kimden: example.org security team <security@example.org>\nGönderildi: 2 Mart 2026 Pazartesi 9:14\n",
+        "Feladó: example.org security team <security@example.org>\nElküldve: 2026. március 2. 9:14\n"})
+    void outlooksHeaderBlockEndsTheReplyInTheLanguagesOutlookWritesIt(String headerBlock) {
+        String reply = "Hola Alex, gracias.\n\n________________________________\n" + headerBlock
+                + "Asunto: [SEC-2026-0007] Path traversal\n\nClassified: path-traversal, severity high\n"
+                + "Likely duplicate of:\n- SEC-2026-0003\n";
+
+        assertThat(relayText(reply)).isEqualTo("Hola Alex, gracias.");
+        assertThat(relayText(reply.replace("________________________________\n", "")))
+                .as("without the rule above it too").isEqualTo("Hola Alex, gracias.");
+    }
+
+    @Test
+    void underOutlooksRuleAHeaderLineWithAnAddressStartsTheOriginalInAnyLanguage() {
+        String greek = "Ευχαριστώ.\n\n________________________________\nΑπό: example.org security team"
+                + " <security@example.org>\nΣτάλθηκε: Δευτέρα, 2 Μαρτίου 2026 9:14 πμ\n\nClassified: path-traversal\n";
+
+        assertThat(relayText(greek)).isEqualTo("Ευχαριστώ.");
+    }
+
+    @Test
+    void aLineNamingATeamMemberAsARussianRecipientHeaderDoesIsNotRelayed() {
+        assertThat(relayText("Спасибо.\nКому: Sam Okafor; Maria Berg\n")).isEqualTo("Спасибо.");
+    }
+
     @Test
     void outlookReplyEndsWhereTheFromSentHeaderBlockOfTheOriginalBegins() {
         assertThat(relayFixture("outlook-top-posted-above-from-sent-header-block.eml").text()).isEqualTo("""
