@@ -6,7 +6,9 @@ import java.util.Set;
 
 /**
  * The readable text of an HTML body: tags and comments dropped, scripts, styles and the title left
- * out, block elements turned into line breaks and character references decoded. It is a scanner
+ * out, block elements turned into line breaks and character references decoded. The lines of a
+ * {@code <blockquote>} are marked {@code > } per level, as a mail client marks a quote when it writes
+ * a reply as plain text, so that a quote in an HTML-only reply is known as one. It is a scanner
  * over the markup, nothing more: it never loads, resolves or fetches anything an attribute names.
  */
 final class HtmlText {
@@ -27,6 +29,7 @@ final class HtmlText {
     private final StringBuilder out;
     private int pos;
     private boolean preformatted;
+    private int quoteDepth;
 
     private HtmlText(String html) {
         this.html = html;
@@ -53,6 +56,9 @@ final class HtmlText {
                 reference();
             } else if (Character.isWhitespace(c) && !preformatted) {
                 space();
+                pos++;
+            } else if (c == '\n') {
+                lineBreak();
                 pos++;
             } else {
                 out.append(c);
@@ -87,9 +93,18 @@ final class HtmlText {
         if (name.equals("pre")) {
             preformatted = !closing;
         }
-        if (LINE_BREAKING.contains(name)) {
-            out.append('\n');
+        if (name.equals("blockquote")) {
+            quoteDepth = closing ? Math.max(0, quoteDepth - 1) : quoteDepth + 1;
         }
+        if (LINE_BREAKING.contains(name)) {
+            lineBreak();
+        }
+    }
+
+    /** A new line, marked as quoted as deep as the blockquotes around it. */
+    private void lineBreak() {
+        out.append('\n');
+        out.append("> ".repeat(quoteDepth));
     }
 
     private int indexOfIgnoringCase(String needle, int from) {

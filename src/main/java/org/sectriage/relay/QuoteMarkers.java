@@ -32,7 +32,9 @@ final class QuoteMarkers {
 
     /** "Name wrote:" and its kin: an attribution only when quoted lines follow it. */
     private static final Pattern WEAK_ATTRIBUTION = Pattern.compile(
-            "^.{1,300}\\b(?:wrote|schrieb|a écrit|escribió|ha scritto|escreveu|schreef|skrev)\\s?:$");
+            "(?u)^.{1,300}(?:\\bwrote|\\bschrieb|\\ba écrit|\\bescribió|\\bha scritto|\\bescreveu|\\bschreef|\\bskrev"
+                    + "|napisał\\(a\\)|napisał|napisała|napsal\\(a\\)|napsal|написал\\(а\\)|написал|написала|kirjoitti"
+                    + "|yazdı|írta|写道|のメッセージ)\\s?[:：]$");
 
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
             "(?iu)^-{2,}\\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original"

@@ -98,6 +98,20 @@ class ReplyRelayTest {
     }
 
     @Test
+    void anHtmlOnlyReplyKeepsItsOwnWordsAndDropsTheBlockquoteUnderAnAttributionInAnyLanguage() {
+        ParsedMessage reply = MailFixtures.parseText("From: Maria Berg <maria@demo.example>\r\n"
+                + "To: security@example.org\r\nSubject: Re: [SEC-2026-0007] Path traversal\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+                + "<div dir=\"ltr\">Dzięki, poprawka jest gotowa.</div><br><div class=\"gmail_quote\">"
+                + "<div dir=\"ltr\" class=\"gmail_attr\">pon., 2 mar 2026 o 09:14 example.org security team &lt;"
+                + "security@example.org&gt; napisał(a):<br></div><blockquote class=\"gmail_quote\">"
+                + "<div>Classified: path-traversal, severity high</div><div>Likely duplicate of:<br>- SEC-2026-0003"
+                + "</div><blockquote><div>Sam: the token leaks too</div></blockquote></blockquote></div>\r\n");
+
+        assertThat(relay.relay(reply.bodyText(), reply.from()).text()).isEqualTo("Dzięki, poprawka jest gotowa.");
+    }
+
+    @Test
     void outlookReplyEndsWhereTheFromSentHeaderBlockOfTheOriginalBegins() {
         assertThat(relayFixture("outlook-top-posted-above-from-sent-header-block.eml").text()).isEqualTo("""
                 Hello Alex,
