@@ -56,7 +56,8 @@ abstract class AutomaticAnswer implements Step {
         Map<String, Object> ctx = context.forMessage(sc, env.parsed(), env.now());
         context.withOpenPgp(ctx, env.isEncrypted(), env.decryptionFailure().orElse(null));
         ctx.put("replyEncrypted", encrypted);
-        return ctx;
+        // an answer in plaintext to a message that arrived encrypted quotes nothing of what was read in it
+        return env.isEncrypted() && !encrypted ? CaseMailContext.withoutProblemDetails(ctx) : ctx;
     }
 
     /** The keys the answer is encrypted to; by default none. */

@@ -167,10 +167,28 @@ public final class CaseMailContext {
         return ctx;
     }
 
-    /** A copy of {@code ctx} with {@code withheld} set: true when everything derived from the report must be left out. */
+    /**
+     * A copy of {@code ctx} with {@code withheld} set: true when everything derived from the report must be
+     * left out, the problems met reading it among them (they can quote its attachments' names).
+     */
     public static Map<String, Object> withheld(Map<String, Object> ctx, boolean withheld) {
-        Map<String, Object> copy = new HashMap<>(ctx);
+        Map<String, Object> copy = new HashMap<>(withheld ? withoutProblemDetails(ctx) : ctx);
         copy.put("withheld", withheld);
+        return copy;
+    }
+
+    /** What a plaintext mail about an encrypted message says of the problems met reading it, for one. */
+    static final String PROBLEMS_WITHHELD = "some of it (what, is not said in a mail that is not encrypted)";
+
+    /**
+     * A copy of {@code ctx} whose problems say nothing of the message: for a plaintext mail about one that
+     * arrived encrypted, since a problem can quote what it read (an attachment's name, a charset, a header).
+     */
+    static Map<String, Object> withoutProblemDetails(Map<String, Object> ctx) {
+        Map<String, Object> copy = new HashMap<>(ctx);
+        if (Boolean.TRUE.equals(ctx.get("hasProblems"))) {
+            copy.put("problems", List.of(PROBLEMS_WITHHELD));
+        }
         return copy;
     }
 

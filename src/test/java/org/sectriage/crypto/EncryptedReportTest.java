@@ -134,6 +134,27 @@ class EncryptedReportTest {
     }
 
     @Test
+    void whatWasReadInsideTheEncryptionIsNotQuotedInPlaintextMailNotEvenInItsProblems() throws Exception {
+        String withAttachment = "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\n" + SECRET_REPORT
+                + "\n--b\nContent-Type: text/x-python\nContent-Disposition: attachment;"
+                + " filename=\"rce_admin:bypass|upload.py\"\n\nprint('poc')\n--b--\n";
+        MailServer server = sectriage.server();
+        server.sendToSecurity(pgpMimeFrom(REPORTER, encrypt(withAttachment, security)));
+
+        MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), l -> l.size() == 1)
+                .get(0);
+        MimeMessage toSam = await().atMost(PATIENCE)
+                .until(() -> server.sentBySectriageTo(TestConfig.SECONDARY), l -> l.size() == 1).get(0);
+        MimeMessage toMaria = await().atMost(PATIENCE)
+                .until(() -> server.sentBySectriageTo(TestConfig.PRIMARY), l -> l.size() == 1).get(0);
+
+        assertThat(TestMail.text(ack)).contains("We could not read all of your message")
+                .doesNotContain("rce_admin").doesNotContain("upload.py");
+        assertThat(TestMail.text(toSam)).doesNotContain("rce_admin").doesNotContain("upload.py");
+        assertThat(gpgDecrypt(toMaria)).as("the maintainer with a key reads it all").contains("rce_admin");
+    }
+
+    @Test
     void theReporterWhoseKeyCameWithTheReportGetsAnEncryptedAcknowledgementAskingForWhatIsMissing() throws Exception {
         String key = gpg.armoredPublicKey(reporter);
         String entity = "Content-Type: multipart/mixed; boundary=\"inner\"\n\n--inner\n"
