@@ -68,8 +68,14 @@ public final class SmtpOutboundMailer implements OutboundMailer {
             connected().sendMessage(message, to);
             return List.of();
         } catch (SMTPSendFailedException e) {
-            // MAIL FROM or DATA refused: about the account or the server, not a recipient; try again later
             close();
+            Address[] sent = e.getValidSentAddresses();
+            if (e.getReturnCode() / 100 == 2 && sent != null && sent.length > 0) {
+                // the server took the mail (250 after DATA) for the recipients it accepted; others it refused
+                // (with mail.smtp.sendpartial this comes as a failure): sent, or it would go to them again
+                return refusedRecipients(e);
+            }
+            // MAIL FROM or DATA refused: about the account or the server, not a recipient; try again later
             throw new DeliveryException("SMTP server refused the mail: " + describe(e), false, e);
         } catch (SendFailedException e) {
             close();

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.sectriage.store.Database;
 import org.sectriage.testing.DatabaseFile;
 import org.sectriage.testing.TestConfig;
@@ -28,6 +29,11 @@ final class DaemonConfig {
      * every {@code idleRefresh}; returns the config file.
      */
     static Path write(Path dir, int imapPort, int smtpPort, String idleRefresh) {
+        return write(dir, imapPort, smtpPort, idleRefresh, List.of());
+    }
+
+    /** As {@link #write(Path, int, int, String)}, with {@code members} as more maintainers (role member). */
+    static Path write(Path dir, int imapPort, int smtpPort, String idleRefresh, List<String> members) {
         try {
             Path password = Files.writeString(dir.resolve("imap-password"), TestConfig.PASSWORD);
             return Files.writeString(dir.resolve("sectriage.yaml"), """
@@ -57,12 +63,15 @@ final class DaemonConfig {
                       - name: Sam Second
                         email: %8$s
                         role: secondary
+                    %10$s
                     outbox:
                       retry-initial: 1s
                       retry-max: 2s
                       drain-interval: 1s
                     """.formatted(TestConfig.SECURITY, imapPort, password.toAbsolutePath(), POLL_INTERVAL, smtpPort,
-                    database(dir), TestConfig.PRIMARY, TestConfig.SECONDARY, idleRefresh), StandardCharsets.UTF_8);
+                    database(dir), TestConfig.PRIMARY, TestConfig.SECONDARY, idleRefresh,
+                    String.join("\n", members.stream().map(m -> "  - name: Member\n    email: " + m
+                            + "\n    role: member").toList())), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the daemon config under " + dir, e);
         }

@@ -11,11 +11,11 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -113,6 +113,13 @@ final class RealMailServers implements BeforeEachCallback, AfterEachCallback {
         Path daemonDir = Files.createDirectories(dir.resolve("daemon"));
         return DaemonProcess.start(DaemonConfig.write(daemonDir, dovecot.imapPort(), postfix.smtpPort(), idleRefresh),
                 "256m", daemonDir);
+    }
+
+    /** As {@link #startDaemon()}, with {@code members} as more maintainers. */
+    DaemonProcess startDaemonWithMembers(List<String> members) throws IOException {
+        Path daemonDir = Files.createDirectories(dir.resolve("daemon"));
+        return DaemonProcess.start(DaemonConfig.write(daemonDir, dovecot.imapPort(), postfix.smtpPort(),
+                DaemonConfig.IDLE_REFRESH, members), "256m", daemonDir);
     }
 
     /** Opens the database of the daemon started by {@link #startDaemon()}, once it has stopped. */

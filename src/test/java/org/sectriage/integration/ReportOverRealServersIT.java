@@ -130,6 +130,30 @@ class ReportOverRealServersIT {
     }
 
     @Test
+    void aNotificationPostfixTakesForTwoMaintainersAndRefusesForAThirdIsSentOnceAndNotAgain() throws Exception {
+        try (DaemonProcess daemon = servers.startDaemonWithMembers(List.of(RealMailServers.NO_SUCH_USER))) {
+            servers.awaitIdle(daemon);
+            servers.send(TestMail.report().from(RealMailServers.ALEX).build());
+            for (String maintainer : List.of(TestConfig.PRIMARY, TestConfig.SECONDARY)) {
+                await("the notification to " + maintainer).atMost(IDLE_LATENCY)
+                        .failFast("daemon died", () -> !daemon.isAlive())
+                        .until(() -> servers.fromSectriage(maintainer), l -> l.size() == 1);
+            }
+            await("no second copy, though the outbox retries every 2 s").during(Duration.ofSeconds(6))
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> servers.fromSectriage(TestConfig.PRIMARY).size() == 1
+                            && servers.fromSectriage(TestConfig.SECONDARY).size() == 1);
+        }
+        try (Database db = servers.daemonDatabase()) {
+            CaseDatabase cases = new CaseDatabase(db);
+            assertThat(cases.strings("SELECT status FROM outbox WHERE purpose = 'maintainer-notification'"))
+                    .containsExactly("sent");
+            assertThat(cases.strings("SELECT detail FROM case_event WHERE type = 'maintainer-notification-sent'"))
+                    .singleElement().asString().contains("refused by the server for " + RealMailServers.NO_SUCH_USER);
+        }
+    }
+
+    @Test
     void idleRenewedEveryTwoSecondsKeepsSeeingNewMail() throws Exception {
         try (DaemonProcess daemon = servers.startDaemon("2s")) {
             await("Dovecot seeing the daemon renew its IDLE").atMost(Duration.ofSeconds(30))
