@@ -105,7 +105,9 @@ final class OpenPgpPayloadDecryptor {
     private Payload decryptWith(PGPPublicKeyEncryptedData pk, PGPSessionKey sessionKey, Deadline deadline,
             List<KeyIdentifier> recipients) throws IOException, PGPException, UndecryptableMessageException {
         int cipher = sessionKey.getAlgorithm();
-        if (!pk.isIntegrityProtected()) {
+        // AEAD (GnuPG 2.3 and later: the OCB packet, tag 20; SEIPD v2) protects integrity too, though BC
+        // calls only the MDC packet "integrity protected"
+        if (!pk.isIntegrityProtected() && !pk.isAEAD()) {
             throw new UndecryptableMessageException(DecryptionFailure.NO_INTEGRITY_PROTECTION,
                     "message has neither an MDC nor AEAD; it could have been altered (EFAIL) and is refused",
                     recipients);

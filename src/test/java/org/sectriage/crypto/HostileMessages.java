@@ -23,6 +23,28 @@ final class HostileMessages {
     }
 
     /**
+     * {@code literal} encrypted to {@code recipient} as GnuPG 2.3 and later do for a key that offers AEAD:
+     * the LibrePGP OCB packet (tag 20), no MDC. Integrity protected, so to be read, not refused.
+     */
+    static byte[] ocbEncrypted(PGPPublicKeyRing recipient, byte[] literal) throws Exception {
+        SecureRandom random = new SecureRandom();
+        PGPEncryptedDataGenerator generator = new PGPEncryptedDataGenerator(
+                new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                        .setUseV5AEAD().setWithAEAD(org.bouncycastle.bcpg.AEADAlgorithmTags.OCB, 6)
+                        .setSecureRandom(random));
+        generator.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(
+                MessageEncryptor.encryptionKey(recipient)).setSecureRandom(random));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ArmoredOutputStream armored = ArmoredOutputStream.builder().clearHeaders().build(bytes);
+                OutputStream encrypted = generator.open(armored, new byte[1 << 16]);
+                OutputStream out = new PGPLiteralDataGenerator().open(encrypted, PGPLiteralData.BINARY, "",
+                        literal.length, new Date(0))) {
+            out.write(literal);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
      * An armored message encrypting {@code size} zero bytes, compressed {@code depth} times over (depth 1 is a
      * normal compressed message; 2 nests compression), with an MDC.
      */

@@ -225,6 +225,17 @@ class MessageDecryptorTest {
     }
 
     @Test
+    void readsTheOcbPacketGnuPg23AndLaterSendToAKeyThatOffersAead() throws Exception {
+        byte[] raw = MailFixtures.pgpMime(HostileMessages.ocbEncrypted(keys.gpg.publicKey(keys.curve),
+                INNER_ENTITY.getBytes(StandardCharsets.UTF_8)));
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(new String(result.content(), StandardCharsets.UTF_8)).isEqualTo(INNER_ENTITY);
+    }
+
+    @Test
     void refusesAMessageWithoutIntegrityProtectionFromGpgRfc2440Mode() throws Exception {
         byte[] raw = MailFixtures.pgpMime(gpgEncrypt("efail".getBytes(StandardCharsets.UTF_8), keys.rsa,
                 "--rfc2440"));
