@@ -15,6 +15,10 @@ final class OpenPgpContent {
         // the armor header inside quoted-printable or base64-encoded HTML, as browser extensions send it
         "BEGIN PGP MESSAGE".getBytes(StandardCharsets.US_ASCII),
         "LS0tLS1CRUdJTiBQR1AgTUVTU0FHRS0tLS0t".getBytes(StandardCharsets.US_ASCII),
+        // any base64 part: the armor's encoding depends on where in the part it starts (one alignment in
+        // three gives the sign above) and on the line wraps, and Gmail and Outlook send text with
+        // non-ASCII characters (a greeting) in base64
+        "base64".getBytes(StandardCharsets.US_ASCII),
     };
 
     private static final byte[][] SIGNED = {
