@@ -238,7 +238,7 @@ class ConfigLoaderTest {
         assertEquals(3, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("config key classification.supported-versions at line 16: "), errors.get(0));
         assertTrue(errors.get(1).startsWith("config key classification.ask-for at line 17: no completeness item"
-                + " 'exploit-video'; the rules have affected-versions, reproduction-steps"), errors.get(1));
+                + " 'exploit-video'; the rules have issue-type, affected-versions, reproduction-steps"), errors.get(1));
         assertEquals("config key classification.duplicate-threshold at line 18: expected a number from 0 to 1 such as"
                 + " 0.5, got '2'", errors.get(2));
     }
