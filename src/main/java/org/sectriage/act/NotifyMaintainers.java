@@ -47,6 +47,7 @@ public final class NotifyMaintainers implements Step {
         ctx.put("acknowledged", thread.stream().anyMatch(m -> m.direction() == CaseMessage.Direction.OUT
                 && Acknowledge.PURPOSE.equals(m.kind())));
         ctx.put("acknowledgementNote", String.join("; ", env.notes()));
+        ctx.put("protectedSubject", env.publicSubject().isPresent() ? env.parsed().subject() : "");
         if (env.isNewCase()) {
             env.classification().ifPresent(c -> context.withClassification(ctx, c, env.cases().likelyDuplicates(id)));
         }

@@ -64,8 +64,11 @@ public final class DecryptPgp implements Step {
             case NOT_ENCRYPTED -> {
             }
             case DECRYPTED -> {
-                byte[] readable = "multipart/encrypted".equals(env.parsed().mimeType())
-                        ? OuterHeaders.around(raw, result.content()) : result.content();
+                boolean pgpMime = "multipart/encrypted".equals(env.parsed().mimeType());
+                byte[] readable = pgpMime ? OuterHeaders.around(raw, result.content()) : result.content();
+                if (pgpMime && OuterHeaders.protectsSubject(result.content())) {
+                    env.setPublicSubject(env.parsed().subject());
+                }
                 env.setDecrypted(readable);
                 if (!result.signatures().isEmpty()) {
                     env.setEmbeddedSignatures(result.content(), result.signatures());

@@ -54,6 +54,7 @@ public final class Envelope {
     private byte[] decryptedEntity;
     private List<byte[]> embeddedSignatures = List.of();
     private String decryptionFailure;
+    private String publicSubject;
     private String signature = "none";
     private String signerFingerprint;
     private boolean signatureWhole;
@@ -168,6 +169,27 @@ public final class Envelope {
     public void setDecrypted(byte[] readable) {
         this.encrypted = true;
         this.readable = readable.clone();
+    }
+
+    /**
+     * Records that the decrypted message carries its real subject inside the encryption (OpenPGP protected
+     * headers), and that {@code subject} is the one it showed outside, which mail about it must use.
+     */
+    public void setPublicSubject(String subject) {
+        this.publicSubject = subject == null ? "" : subject;
+    }
+
+    /** The subject the message showed outside its encryption; empty unless it protected its real subject. */
+    public Optional<String> publicSubject() {
+        return Optional.ofNullable(publicSubject);
+    }
+
+    /**
+     * The subject the database may keep: the one the message showed outside its encryption when it
+     * protected its real one, which, like the rest of what was encrypted, is never stored.
+     */
+    public String subjectToStore() {
+        return publicSubject != null ? publicSubject : parsed().subject();
     }
 
     /**

@@ -431,7 +431,7 @@ public final class PipelineRunner implements AutoCloseable {
         try {
             var p = env.parsed();
             sender = p.from() == null ? null : p.from().address();
-            subject = p.subject();
+            subject = env.subjectToStore();
             problems = p.problems().isEmpty() ? null : String.join("; ", p.problems());
         } catch (IllegalStateException notParsed) {
             // a pipeline without a parse step: nothing more to record

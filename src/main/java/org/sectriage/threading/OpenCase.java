@@ -38,7 +38,7 @@ public final class OpenCase implements Step {
         ParsedMessage m = env.parsed();
         EmailAddress reporter = m.from() == null ? UNKNOWN_SENDER : m.from();
         CaseId id = env.cases().nextCaseId(LocalDate.ofInstant(env.now(), zone).getYear());
-        String subject = CaseSubject.of(m.subject());
+        String subject = CaseSubject.of(env.subjectToStore());
         String problems = m.problems().isEmpty() ? null : String.join("; ", m.problems());
         boolean notSecurity = env.kind() == MessageKind.NOT_SECURITY;
         env.cases().create(new SecurityCase(id, notSecurity ? CaseState.NOT_SECURITY : CaseState.NEW, subject,

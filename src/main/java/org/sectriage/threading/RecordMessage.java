@@ -29,7 +29,7 @@ public final class RecordMessage implements Step {
         String sender = m.from() == null ? null : m.from().address();
         String recipients = m.to().stream().map(EmailAddress::address).collect(Collectors.joining(", "));
         env.cases().addMessage(new CaseMessage(id, CaseMessage.Direction.IN, m.messageId(), sender, recipients,
-                m.subject(), env.kind().label(), env.now(), env.inbound().id(), null));
+                env.subjectToStore(), env.kind().label(), env.now(), env.inbound().id(), null));
         if (env.isEncrypted() || !"none".equals(env.signature())) {
             env.cases().recordOpenPgp(env.inbound().id(), env.isEncrypted(), env.signature(), env.signerFingerprint(),
                     env.isSignedWhole());

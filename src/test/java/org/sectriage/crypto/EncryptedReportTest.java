@@ -155,6 +155,36 @@ class EncryptedReportTest {
     }
 
     @Test
+    void aSubjectProtectedInsideTheEncryptionIsShownToMaintainersOnlyEncryptedAndNeverStored() throws Exception {
+        String thunderbird = "Content-Type: multipart/mixed; boundary=\"------------tb\";\n protected-headers=\"v1\"\n"
+                + "From: Alex <" + REPORTER + ">\nTo: " + TestConfig.SECURITY + "\n"
+                + "Message-ID: <inner@researcher.example>\nSubject: Stored XSS in the comment preview\n\n"
+                + "This is a multi-part message in MIME format.\n--------------tb\n" + SECRET_REPORT
+                + "\n--------------tb--\n";
+        MimeMessage report = pgpMimeFrom(REPORTER, encrypt(thunderbird, security));
+        report.setSubject("...");
+        MailServer server = sectriage.server();
+        server.sendToSecurity(report);
+
+        MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), l -> l.size() == 1)
+                .get(0);
+        MimeMessage toMaria = await().atMost(PATIENCE)
+                .until(() -> server.sentBySectriageTo(TestConfig.PRIMARY), l -> l.size() == 1).get(0);
+        MimeMessage toSam = await().atMost(PATIENCE)
+                .until(() -> server.sentBySectriageTo(TestConfig.SECONDARY), l -> l.size() == 1).get(0);
+
+        assertThat(sectriage.db().strings("SELECT subject FROM security_case")).as("never stored, as all it protects")
+                .containsExactly("...");
+        assertThat(sectriage.db().strings("SELECT subject FROM case_message UNION ALL SELECT subject FROM inbound_message"))
+                .doesNotContain("Stored XSS in the comment preview");
+        for (MimeMessage sent : List.of(ack, toMaria, toSam)) {
+            assertThat(sent.getSubject()).endsWith("...").doesNotContain("XSS");
+        }
+        assertThat(gpgDecrypt(toMaria)).contains("Subject:  Stored XSS in the comment preview");
+        assertThat(TestMail.text(toSam)).doesNotContain("XSS");
+    }
+
+    @Test
     void theReporterWhoseKeyCameWithTheReportGetsAnEncryptedAcknowledgementAskingForWhatIsMissing() throws Exception {
         String key = gpg.armoredPublicKey(reporter);
         String entity = "Content-Type: multipart/mixed; boundary=\"inner\"\n\n--inner\n"
