@@ -12,11 +12,13 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Response;
@@ -25,6 +27,7 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 import org.eclipse.angus.mail.imap.protocol.UID;
 import org.sectriage.config.SectriageConfig;
@@ -32,7 +35,8 @@ import org.sectriage.config.SectriageConfig;
 /**
  * The watched mailbox over IMAP with Jakarta Mail (Angus). Messages are listed and fetched in bulk
  * by UID with {@code BODY.PEEK[]}, so nothing is marked \Seen, and moved with {@code UID MOVE}
- * where the server has it (else COPY, flag \Deleted, and UID EXPUNGE). Every timeout is set.
+ * where the server has it (else COPY, flag \Deleted, and UID EXPUNGE, or without UIDPLUS an EXPUNGE that
+ * spares what other clients marked \Deleted). Every timeout is set.
  */
 public final class ImapMailboxClient implements MailboxClient {
 
@@ -257,7 +261,33 @@ public final class ImapMailboxClient implements MailboxClient {
         copy.writeString(target);
         command("UID COPY", copy, r -> { });
         command("UID STORE " + set + " +FLAGS.SILENT (\\Deleted)", null, r -> { });
-        command(hasCapability("UIDPLUS") ? "UID EXPUNGE " + set : "EXPUNGE", null, r -> { });
+        if (hasCapability("UIDPLUS")) {
+            command("UID EXPUNGE " + set, null, r -> { });
+        } else {
+            expungeOnly(uids);
+        }
+    }
+
+    /**
+     * Expunges these messages, marked \Deleted, without UIDPLUS's {@code UID EXPUNGE}: a plain EXPUNGE
+     * removes every message marked \Deleted, also those another client marked and sectriage never took
+     * in, so their marks are taken off for the EXPUNGE and put back after it. Should the connection drop
+     * in between, those messages are left unmarked, never removed.
+     */
+    private void expungeOnly(Collection<Long> uids) throws MailboxException {
+        Set<Long> others = searchUids("DELETED");
+        others.removeAll(uids);
+        if (others.isEmpty()) {
+            command("EXPUNGE", null, r -> { });
+            return;
+        }
+        String theirs = uidSet(others);
+        command("UID STORE " + theirs + " -FLAGS.SILENT (\\Deleted)", null, r -> { });
+        try {
+            command("EXPUNGE", null, r -> { });
+        } finally {
+            command("UID STORE " + theirs + " +FLAGS.SILENT (\\Deleted)", null, r -> { });
+        }
     }
 
     private boolean hasCapability(String capability) throws MailboxException {
@@ -408,13 +438,21 @@ public final class ImapMailboxClient implements MailboxClient {
      * response on to the folder (so it keeps its own state right), and fails on a NO or BAD.
      */
     private void command(String command, Argument args, FetchHandler handler) throws MailboxException {
+        untagged(command, args, r -> {
+            if (r instanceof FetchResponse fr) {
+                handler.handle(fr);
+            }
+        });
+    }
+
+    /** As {@link #command}, handing every untagged response to {@code handler}. */
+    private void untagged(String command, Argument args, Consumer<Response> handler)
+            throws MailboxException {
         try {
             requireFolder().doCommand(p -> {
                 Response[] responses = p.command(command, args);
-                for (Response r : responses) {
-                    if (r instanceof FetchResponse fr) {
-                        handler.handle(fr);
-                    }
+                for (int i = 0; i < responses.length - 1; i++) {
+                    handler.accept(responses[i]);
                 }
                 Response last = responses[responses.length - 1];
                 p.notifyResponseHandlers(responses);
@@ -425,6 +463,19 @@ public final class ImapMailboxClient implements MailboxClient {
             String verb = command.replaceAll("^((?:UID )?\\S+).*$", "$1");
             throw new MailboxException(verb + " on " + config.folder() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The UIDs of the messages in the folder that {@code criteria} (an IMAP search key) selects. */
+    private Set<Long> searchUids(String criteria) throws MailboxException {
+        Set<Long> uids = new TreeSet<>();
+        untagged("UID SEARCH " + criteria, null, r -> {
+            if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
+                for (long uid = ir.readLong(); uid != -1; uid = ir.readLong()) {
+                    uids.add(uid);
+                }
+            }
+        });
+        return uids;
     }
 
     /** A compact IMAP UID set for these UIDs, e.g. {@code 3:7,9,12:13}. */

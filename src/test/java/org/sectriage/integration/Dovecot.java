@@ -29,20 +29,26 @@ final class Dovecot {
     private final Path log;
     private final int imapPort;
     private final int lmtpPort;
+    private final String imapCapabilities;
     private ServerProcess process;
 
-    private Dovecot(Path dir, int imapPort, int lmtpPort) {
+    private Dovecot(Path dir, int imapPort, int lmtpPort, String imapCapabilities) {
         this.dir = dir;
         this.config = dir.resolve("dovecot.conf");
         this.log = dir.resolve("dovecot.log");
         this.imapPort = imapPort;
         this.lmtpPort = lmtpPort;
+        this.imapCapabilities = imapCapabilities;
     }
 
-    /** Writes the configuration of an instance under {@code dir} with these users, all with {@code password}. */
-    static Dovecot configure(Path dir, Collection<String> users, String password) {
+    /**
+     * Writes the configuration of an instance under {@code dir} with these users, all with {@code password},
+     * its IMAP server announcing {@code imapCapabilities} after login (Dovecot's {@code imap_capability}),
+     * or all it has when null.
+     */
+    static Dovecot configure(Path dir, Collection<String> users, String password, String imapCapabilities) {
         int[] ports = org.sectriage.testing.FreePorts.onLoopback(2);
-        Dovecot d = new Dovecot(dir, ports[0], ports[1]);
+        Dovecot d = new Dovecot(dir, ports[0], ports[1], imapCapabilities);
         try {
             Files.createDirectories(dir);
             Path mail = Files.createDirectories(dir.resolve("mail"));
@@ -108,12 +114,13 @@ final class Dovecot {
                 protocol imap {
                   # each IMAP session's traffic after login, in files per user and session
                   rawlog_dir = %1$s/rawlog/%%u
+                  %8$s
                 }
                 protocol lmtp {
                   postmaster_address = postmaster@project.example
                 }
                 """.formatted(dir.toAbsolutePath(), imapPort, ServerProcess.HOST, MAIL_ACCOUNT, mail.toAbsolutePath(),
-                imapPort, lmtpPort);
+                imapPort, lmtpPort, imapCapabilities == null ? "" : "imap_capability = " + imapCapabilities);
     }
 
     /** Starts Dovecot in the foreground and returns once both IMAP and LMTP greet. */

@@ -1,5 +1,6 @@
 package org.sectriage.integration;
 
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -50,6 +51,32 @@ final class ImapReader {
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot read " + folder + " of " + user + " by IMAP on port " + port
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Marks \Deleted, without expunging, the messages in {@code folder} whose subject is {@code subject},
+     * as a mail client set to "mark as deleted" leaves them; returns how many it marked.
+     */
+    static int markDeleted(int port, String user, String password, String folder, String subject) {
+        try (Store store = SESSION.getStore("imap")) {
+            store.connect(ServerProcess.HOST, port, user, password);
+            Folder f = store.getFolder(folder);
+            f.open(Folder.READ_WRITE);
+            int marked = 0;
+            try {
+                for (Message m : f.getMessages()) {
+                    if (subject.equals(m.getSubject())) {
+                        m.setFlag(Flags.Flag.DELETED, true);
+                        marked++;
+                    }
+                }
+            } finally {
+                f.close(false);
+            }
+            return marked;
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot mark messages in " + folder + " of " + user + ": " + e.getMessage(), e);
         }
     }
 }

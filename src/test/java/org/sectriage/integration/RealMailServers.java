@@ -48,9 +48,20 @@ final class RealMailServers implements BeforeEachCallback, AfterEachCallback {
     /** Set to true to keep each test's directory (configs, logs, maildirs, the daemon's database). */
     static final String KEEP_PROPERTY = "sectriage.it.keep";
 
+    private final String imapCapabilities;
     private Path dir;
     private Dovecot dovecot;
     private Postfix postfix;
+
+    /** Dovecot's IMAP server with all its capabilities (MOVE, UIDPLUS, IDLE…). */
+    RealMailServers() {
+        this(null);
+    }
+
+    /** Dovecot's IMAP server announcing only {@code imapCapabilities} after login, as an older server would. */
+    RealMailServers(String imapCapabilities) {
+        this.imapCapabilities = imapCapabilities;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
@@ -58,7 +69,7 @@ final class RealMailServers implements BeforeEachCallback, AfterEachCallback {
         dir = Files.createTempDirectory("sectriage-it-");
         // the servers' own accounts (dovecot, mail, postfix) must be able to reach their directories
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        dovecot = Dovecot.configure(dir.resolve("dovecot"), USERS, TestConfig.PASSWORD);
+        dovecot = Dovecot.configure(dir.resolve("dovecot"), USERS, TestConfig.PASSWORD, imapCapabilities);
         postfix = Postfix.configure(dir.resolve("postfix"), USERS, dovecot.lmtpPort());
         dovecot.start();
         postfix.start();
@@ -113,6 +124,19 @@ final class RealMailServers implements BeforeEachCallback, AfterEachCallback {
         Path daemonDir = Files.createDirectories(dir.resolve("daemon"));
         return DaemonProcess.start(DaemonConfig.write(daemonDir, dovecot.imapPort(), postfix.smtpPort(), idleRefresh),
                 "256m", daemonDir);
+    }
+
+    /** As {@link #startDaemon()}, with its config's text changed by {@code edit}. */
+    DaemonProcess startDaemonWithConfig(java.util.function.UnaryOperator<String> edit) throws IOException {
+        Path daemonDir = Files.createDirectories(dir.resolve("daemon"));
+        Path config = DaemonConfig.write(daemonDir, dovecot.imapPort(), postfix.smtpPort(), DaemonConfig.IDLE_REFRESH);
+        Files.writeString(config, edit.apply(Files.readString(config)));
+        return DaemonProcess.start(config, "256m", daemonDir);
+    }
+
+    /** Marks \Deleted the messages with {@code subject} in {@code user}'s INBOX, as another mail client would. */
+    int markDeletedInInbox(String user, String subject) {
+        return ImapReader.markDeleted(dovecot.imapPort(), user, TestConfig.PASSWORD, "INBOX", subject);
     }
 
     /** As {@link #startDaemon()}, with {@code members} as more maintainers. */
