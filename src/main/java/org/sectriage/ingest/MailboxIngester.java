@@ -10,12 +10,14 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.sectriage.ingest.MailboxClient.MessageRef;
 import org.sectriage.store.Database;
 import org.sectriage.store.InboundStore;
@@ -44,6 +46,7 @@ public final class MailboxIngester {
     private final Clock clock;
     private final int fetchBatch;
     private final Runnable onStored;
+    private final UnfetchableMessages unfetchable = new UnfetchableMessages();
 
     public MailboxIngester(MailboxClient mailbox, Database db, InboundStore inbound, Clock clock, int fetchBatch) {
         this(mailbox, db, inbound, clock, fetchBatch, () -> { });
@@ -70,22 +73,29 @@ public final class MailboxIngester {
      */
     public int ingestOnce() throws MailboxException {
         List<MessageRef> refs = mailbox.list();
+        String folder = mailbox.folder();
+        long uidValidity = mailbox.uidValidity();
+        unfetchable.retainOnly(uidValidity, refs.stream().map(MessageRef::uid).collect(Collectors.toSet()));
         if (refs.isEmpty()) {
             return 0;
         }
         long min = refs.stream().mapToLong(MessageRef::uid).min().orElse(0);
         long max = refs.stream().mapToLong(MessageRef::uid).max().orElse(0);
-        String folder = mailbox.folder();
-        long uidValidity = mailbox.uidValidity();
         Set<Long> known = db.inTransaction(c -> inbound.storedUids(c, folder, uidValidity, min, max));
+        Instant now = clock.instant();
         List<Long> alreadyStored = new ArrayList<>();
         List<MessageRef> small = new ArrayList<>();
+        List<MessageRef> alone = new ArrayList<>();
         List<MessageRef> large = new ArrayList<>();
         for (MessageRef ref : refs) {
             if (known.contains(ref.uid())) {
                 alreadyStored.add(ref.uid());
+            } else if (unfetchable.isSetAside(uidValidity, ref.uid(), now)) {
+                continue;
             } else if (ref.size() > LARGE_MESSAGE) {
                 large.add(ref);
+            } else if (unfetchable.fetchAlone(uidValidity, ref.uid())) {
+                alone.add(ref);
             } else {
                 small.add(ref);
             }
@@ -93,6 +103,11 @@ public final class MailboxIngester {
         int stored = 0;
         for (List<MessageRef> batch : batches(small)) {
             stored += storeBatch(batch);
+        }
+        // those that failed least first: a message whose FETCH ends the connection holds up no other for long
+        alone.sort(java.util.Comparator.comparingInt(ref -> unfetchable.strikes(uidValidity, ref.uid())));
+        for (MessageRef ref : alone) {
+            stored += storeBatch(List.of(ref));
         }
         for (MessageRef ref : large) {
             stored += storeLarge(ref);
@@ -121,10 +136,49 @@ public final class MailboxIngester {
         }
     }
 
-    /** Fetches a batch in one round trip, stores it in one transaction, then moves it. */
+    /**
+     * Fetches a batch in one round trip, stores it in one transaction, then moves it. When the server
+     * refuses part of the batch, what it handed over is stored and moved, and each of the rest is
+     * fetched on its own, so that one message it cannot deliver holds up no other.
+     */
     private int storeBatch(List<MessageRef> batch) throws MailboxException {
+        List<Long> uids = batch.stream().map(MessageRef::uid).toList();
         Map<Long, byte[]> fetched = new LinkedHashMap<>();
-        mailbox.fetch(batch.stream().map(MessageRef::uid).toList(), fetched::put);
+        MailboxException refused = null;
+        try {
+            mailbox.fetch(uids, fetched::put);
+        } catch (MailboxException e) {
+            refused = e;
+        }
+        List<Long> missing = uids.stream().filter(uid -> !fetched.containsKey(uid)).toList();
+        boolean connected = mailbox.isOpen();
+        if (batch.size() == 1 && !missing.isEmpty()) {
+            notHandedOver(missing.get(0), refused == null ? "the server sent no content" : refused.getMessage());
+        } else if (refused != null) {
+            unfetchable.batchFailed(mailbox.uidValidity(), missing);
+            LOG.warn("the server did not hand over {} of {} message(s) fetched together from {} ({}); each is fetched"
+                    + " on its own from now on", missing.size(), uids.size(), mailbox.folder(), refused.getMessage());
+        }
+        int stored = store(fetched);
+        if (refused != null && !connected) {
+            throw refused;
+        }
+        moveStored(fetched.keySet());
+        if (refused != null && batch.size() > 1) {
+            for (MessageRef ref : batch) {
+                if (missing.contains(ref.uid())) {
+                    stored += storeBatch(List.of(ref));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** Stores fetched messages in one transaction; returns how many were new. */
+    private int store(Map<Long, byte[]> fetched) {
+        if (fetched.isEmpty()) {
+            return 0;
+        }
         int[] stored = {0};
         db.run(c -> {
             for (Map.Entry<Long, byte[]> e : fetched.entrySet()) {
@@ -139,11 +193,23 @@ public final class MailboxIngester {
                 }
             }
         });
+        fetched.keySet().forEach(uid -> unfetchable.forget(mailbox.uidValidity(), uid));
         if (stored[0] > 0) {
             onStored.run();
         }
-        moveStored(fetched.keySet());
         return stored[0];
+    }
+
+    /** Records that the server did not hand over message {@code uid}, fetched on its own, and why. */
+    private void notHandedOver(long uid, String why) {
+        if (unfetchable.failedAlone(mailbox.uidValidity(), uid, clock.instant())) {
+            LOG.warn("message UID {} in {}: the server did not hand it over {} times ({}); it stays in the folder,"
+                    + " set aside for {} min while other mail is taken in", uid, mailbox.folder(),
+                    UnfetchableMessages.STRIKES, why, UnfetchableMessages.SET_ASIDE.toMinutes());
+        } else {
+            LOG.warn("message UID {} in {}: the server did not hand it over ({}); it is tried again", uid,
+                    mailbox.folder(), why);
+        }
     }
 
     /** Streams one large message through a temporary file into the database, then moves it. */
@@ -154,6 +220,12 @@ public final class MailboxIngester {
             MessageDigest digest = newDigest();
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), digest)) {
                 mailbox.fetchInto(ref.uid(), out);
+            } catch (MailboxException e) {
+                notHandedOver(ref.uid(), e.getMessage());
+                if (!mailbox.isOpen()) {
+                    throw e;
+                }
+                return 0;
             }
             long size = Files.size(tmp);
             byte[] head;
@@ -168,6 +240,7 @@ public final class MailboxIngester {
                             RawMessageId.find(head, head.length), hash, size, raw), clock.instant()).isPresent();
                 }
             });
+            unfetchable.forget(mailbox.uidValidity(), ref.uid());
             if (isNew) {
                 onStored.run();
             }

@@ -123,6 +123,12 @@ final class Dovecot {
                 imapPort, lmtpPort, imapCapabilities == null ? "" : "imap_capability = " + imapCapabilities);
     }
 
+    /** The maildir of {@code user} (an address), whose files Dovecot reads each message from. */
+    Path maildir(String user) {
+        int at = user.indexOf('@');
+        return dir.resolve("mail").resolve(user.substring(at + 1)).resolve(user.substring(0, at));
+    }
+
     /** Starts Dovecot in the foreground and returns once both IMAP and LMTP greet. */
     void start() {
         if (process != null && process.isAlive()) {
