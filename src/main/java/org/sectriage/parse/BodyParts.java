@@ -53,6 +53,11 @@ final class BodyParts {
         boolean htmlText = mimeType.equals("text/html");
         if (!attached && plainText && plain == null) {
             plain = read(content, descriptor.getCharset());
+            ContentTypeValue type = contentType(descriptor);
+            if (type.parameter("format").filter("flowed"::equalsIgnoreCase).isPresent()) {
+                boolean delSp = type.parameter("delsp").filter("yes"::equalsIgnoreCase).isPresent();
+                plain = new Text(FlowedText.decode(plain.text(), delSp), plain.truncated());
+            }
         } else if (!attached && htmlText && plain == null && html == null) {
             html = read(content, descriptor.getCharset());
         } else if (attached || !(plainText || htmlText)) {
@@ -87,16 +92,17 @@ final class BodyParts {
     }
 
     private static String fileName(BodyDescriptor descriptor) {
-        String name = null;
-        Map<String, String> typeParameters = Map.of();
-        if (descriptor instanceof MaximalBodyDescriptor full) {
-            name = full.getContentDispositionFilename();
-            typeParameters = full.getContentTypeParameters();
-        }
+        String name = descriptor instanceof MaximalBodyDescriptor full ? full.getContentDispositionFilename() : null;
         if (name == null || name.isBlank()) {
-            name = ContentTypeValue.of(descriptor.getMimeType(), typeParameters).parameter("name").orElse(null);
+            name = contentType(descriptor).parameter("name").orElse(null);
         }
         return name == null || name.isBlank() ? null : name;
+    }
+
+    private static ContentTypeValue contentType(BodyDescriptor descriptor) {
+        Map<String, String> typeParameters = descriptor instanceof MaximalBodyDescriptor full
+                ? full.getContentTypeParameters() : Map.of();
+        return ContentTypeValue.of(descriptor.getMimeType(), typeParameters);
     }
 
     private static boolean isDispositionAttachment(BodyDescriptor descriptor) {

@@ -53,6 +53,18 @@ class ParsingTest {
     }
 
     @Test
+    void aReasonThunderbirdWrappedWithASoftLineBreakIsReadWhole() {
+        String reply = org.sectriage.parse.MailFixtures
+                .parse("replies/thunderbird-flowed-reject-reason-over-two-lines.eml").bodyText();
+        ParsedCommands parsed = COMMANDS.parse(reply);
+
+        assertThat(parsed).isInstanceOf(ParsedCommands.Valid.class);
+        assertThat(((ParsedCommands.Valid) parsed).invocations()).map(Invocation::text).containsExactly(
+                "#reject This is the documented behaviour of the debug file handler, which is disabled in every"
+                        + " release build; see docs/security.md, section 3.");
+    }
+
+    @Test
     void aReplyWithoutCommandsIsAnEmptyValidList() {
         assertThat(keywords("Hi Alex,\n\nthanks for the report.\n#confirm")).isEmpty();
         assertThat(keywords("")).isEmpty();

@@ -57,6 +57,12 @@ class ReplyRelayTest {
     }
 
     @Test
+    void aThunderbirdFlowedReplyRelaysNoTailOfItsWrappedCommandAndNoWrappedAttribution() {
+        assertThat(relayFixture("thunderbird-flowed-reject-reason-over-two-lines.eml").text()).isEqualTo(
+                "Thanks for taking the time to look into it, Alex. We would be glad to hear from you again.\n\nMaria");
+    }
+
+    @Test
     void thunderbirdBottomPostedReplyKeepsTheNewTextBelowTheGermanAttributionAndQuote() {
         assertThat(relayFixture("thunderbird-german-bottom-posted-below-am-schrieb.eml").text()).isEqualTo("""
                 One more question: did you also try the Windows build? Backslashes

@@ -1,0 +1,37 @@
+package org.sectriage.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Plain text sent format=flowed (RFC 3676) read as its writer typed it. */
+class FlowedTextTest {
+
+    @Test
+    void linesEndingInASpaceAreOneLineWithTheNextTheOthersEndTheirParagraph() {
+        assertThat(FlowedText.decode("#reject This is the documented \r\nbehaviour.\r\n\r\nThanks, \r\nMaria\r\n", false))
+                .isEqualTo("#reject This is the documented behaviour.\n\nThanks, Maria\n");
+    }
+
+    @Test
+    void withDelSpTheSpaceBeforeASoftBreakIsTheClientsAndIsTakenOff() {
+        assertThat(FlowedText.decode("super \ncalifragilistic\n", true)).isEqualTo("supercalifragilistic\n");
+    }
+
+    @Test
+    void quotedLinesAreJoinedOnlyWithinTheirQuoteDepthAndKeepItAsAPrefix() {
+        assertThat(FlowedText.decode(">> first level two \n> level one \n>one more\nnew text\n", false))
+                .isEqualTo(">> first level two \n> level one one more\nnew text\n");
+    }
+
+    @Test
+    void spaceStuffingIsTakenOffAndTheSignatureSeparatorStaysALineOfItsOwn() {
+        assertThat(FlowedText.decode("  indented\n From here\n-- \nMaria Berg\n", false))
+                .isEqualTo(" indented\nFrom here\n-- \nMaria Berg\n");
+    }
+
+    @Test
+    void aSoftBreakOnTheLastLineEndsTheText() {
+        assertThat(FlowedText.decode("no newline at the end ", false)).isEqualTo("no newline at the end ");
+    }
+}
