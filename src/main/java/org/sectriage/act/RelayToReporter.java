@@ -62,6 +62,13 @@ public final class RelayToReporter implements Step {
             return;
         }
         if (reply.isEmpty()) {
+            if (!reply.commandsAtTop()) {
+                tellSender(env, sc, sender, "Nothing of your reply was relayed to the reporter: once the quoted"
+                        + " mail, the attribution line and your signature were taken off, no text of your own was left."
+                        + " Write your answer outside the quote and send it again.");
+                env.cases().addEvent(new CaseEvent(id, env.now(), sender.address(), "reply-not-relayed",
+                        "no text of the maintainer's own once quotes and signature were removed"));
+            }
             return;
         }
         Map<String, Object> values = context.forCase(sc);

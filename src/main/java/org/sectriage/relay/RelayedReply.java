@@ -10,8 +10,10 @@ import java.util.List;
  * @param text               the maintainer's own words: no commands, quotes, attributions or signature;
  *                           empty when nothing is to be relayed
  * @param strayCommandLines  line numbers (from 1) of known {@code #command} lines found below the top
+ * @param commandsAtTop      whether the reply began with command lines, so that a reply with no text of
+ *                           its own is the maintainer's intent, not a text the relay lost
  */
-public record RelayedReply(String text, List<Integer> strayCommandLines) {
+public record RelayedReply(String text, List<Integer> strayCommandLines, boolean commandsAtTop) {
 
     public RelayedReply {
         strayCommandLines = List.copyOf(strayCommandLines);

@@ -65,9 +65,9 @@ public final class ReplyRelay {
             i++;
         }
         if (!strayCommands.isEmpty()) {
-            return new RelayedReply("", strayCommands);
+            return new RelayedReply("", strayCommands, !block.lines().isEmpty());
         }
-        return new RelayedReply(tidy(withoutPrivateAddresses(kept, sender)), strayCommands);
+        return new RelayedReply(tidy(withoutPrivateAddresses(kept, sender)), strayCommands, !block.lines().isEmpty());
     }
 
     /** The first line after a signature that starts at {@code from}: where a quote or attribution begins. */

@@ -164,6 +164,29 @@ class MaintainerReplyTest {
     }
 
     @Test
+    void aReplyOfOnlyAQuoteAndASignatureIsNotDroppedSilentlyTheMaintainerIsToldNothingWasRelayed() throws Exception {
+        openCase();
+        sectriage.server().sendToSecurity(signedReply("-- \nMaria Maintainer\nRelease manager"));
+
+        MimeMessage answer = await().atMost(PATIENCE).until(() -> sectriage.server().sentBySectriageTo(TestConfig.PRIMARY)
+                .stream().filter(m -> TestMail.text(m).contains("Nothing of your reply was relayed")).toList(),
+                l -> l.size() == 1).get(0);
+        assertThat(TestMail.isTo(answer, TestConfig.SECONDARY)).isFalse();
+        assertThat(sectriage.db().events(caseId)).contains("reply-not-relayed").doesNotContain("reply-relayed");
+        assertThat(toReporter("Release manager")).isEmpty();
+    }
+
+    @Test
+    void aReplyOfOnlyCommandsRelaysNothingAndNeedsNoNotice() throws Exception {
+        openCase();
+        sectriage.server().sendToSecurity(signedReply("#cvss CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"));
+
+        await().atMost(PATIENCE).until(() -> sectriage.db().strings("SELECT cvss_score FROM security_case"),
+                l -> l.equals(List.of("9.8")));
+        assertThat(sectriage.db().events(caseId)).doesNotContain("reply-not-relayed");
+    }
+
+    @Test
     void anInvalidCommandGetsAReplySayingWhatWasWrongAndNothingIsApplied() throws Exception {
         openCase();
         sectriage.server().sendToSecurity(signedReply("#confirm\n#reject\n\nSee above."));
