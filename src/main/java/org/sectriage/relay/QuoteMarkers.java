@@ -63,7 +63,10 @@ final class QuoteMarkers {
             + "|Sent from (?:Outlook|Mail|Yahoo Mail|Gmail|Proton Mail)(?: for .{1,40})?|Get Outlook for .{1,40}"
             + "|Von meinem .{1,40} gesendet|Gesendet von meinem .{1,40}|Envoyé de mon .{1,40}"
             + "|Enviado desde mi .{1,40}|Inviato da(?:l mio)? .{1,40}|Verzonden vanaf mijn .{1,40}"
-            + "|Skickat från min .{1,40})\\.?$");
+            + "|Skickat från min .{1,40}|Verzonden met mijn .{1,40}|Enviado do meu .{1,40}|Enviado de meu .{1,40}"
+            + "|Sendt fra min .{1,40}|Lähetetty .{1,40}(?:sta|stä)|Wysłane z mojego .{1,40}|Odesláno z .{1,40}"
+            + "|Отправлено с .{1,40}|Надіслано з .{1,40}|.{1,40}'(?:um|ım|im|üm)dan gönderildi"
+            + "|.{1,40}から送信|发自我的.{1,40}|從我的.{1,40}傳送|.{1,40}에서 보냄)\\.?$");
 
     private QuoteMarkers() {
     }

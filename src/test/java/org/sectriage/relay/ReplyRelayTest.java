@@ -252,6 +252,15 @@ class ReplyRelayTest {
                 .isEqualTo("Sent from my laptop, the PoC still works.");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Von meinem iPhone gesendet", "Envoyé de mon iPhone", "Enviado desde mi iPhone",
+        "Inviato da iPhone", "Verzonden met mijn iPhone", "Enviado do meu iPhone", "Skickat från min iPhone",
+        "Sendt fra min iPhone", "Lähetetty iPhonesta", "Wysłane z mojego iPhone'a", "Odesláno z iPhonu",
+        "Отправлено с iPhone", "iPhone'umdan gönderildi", "iPhoneから送信", "发自我的iPhone", "Get Outlook for iOS"})
+    void aPhonesSentFromLineInTheLanguageOfItsSettingsIsASignature(String footer) {
+        assertThat(relayText("Fixed in 2.4.1.\n\n" + footer)).isEqualTo("Fixed in 2.4.1.");
+    }
+
     @Test
     void aReplyOfOnlyCommandsAndQuotesRelaysNothing() {
         RelayedReply relayed = relay.relay("#confirm\n#severity high\n\nOn 02.03.26 09:14, Sam Okafor wrote:\n> hi\n",
