@@ -1,5 +1,7 @@
 package org.sectriage.command;
 
+import java.util.Map;
+
 /** {@code #credit "<name>"}: the reporter wants to be credited in the advisory under this name. */
 final class CreditCommand implements MaintainerCommand {
 
@@ -33,11 +35,25 @@ final class CreditCommand implements MaintainerCommand {
         return Reading.of(change -> change.update(file -> file.withCredit(credit), "credit-set", credit.toString()));
     }
 
-    /** The name without one pair of straight or typographic quotes around it, as phones like to write them. */
+    /** Each opening quote mark, and the marks that close it in the languages that use it. */
+    private static final Map<Character, String> CLOSING_QUOTES = Map.ofEntries(
+            Map.entry('"', "\""), Map.entry('\'', "'"), Map.entry('“', "”“"), Map.entry('„', "“”"),
+            Map.entry('”', "”"), Map.entry('‘', "’‘"), Map.entry('‚', "‘’"), Map.entry('«', "»"),
+            Map.entry('»', "«"), Map.entry('‹', "›"), Map.entry('›', "‹"), Map.entry('「', "」"),
+            Map.entry('『', "』"));
+
+    /**
+     * The name without one pair of quotes around it: straight, typographic in any language's pairing
+     * (“…”, „…“, «…», »…«, 「…」…), as mail clients and phones write them.
+     */
     private static String unquoted(String argument) {
         String s = argument.strip();
-        if (s.length() >= 2 && "\"“„”'‘’".indexOf(s.charAt(0)) >= 0 && "\"”“'’‘".indexOf(s.charAt(s.length() - 1)) >= 0) {
-            s = s.substring(1, s.length() - 1).strip();
+        if (s.length() >= 2) {
+            char open = s.charAt(0);
+            String closers = CLOSING_QUOTES.get(open);
+            if (closers != null && closers.indexOf(s.charAt(s.length() - 1)) >= 0) {
+                s = s.substring(1, s.length() - 1).strip();
+            }
         }
         return s;
     }

@@ -90,7 +90,11 @@ class CaseDetailsTest {
     void creditTakesAQuotedNameAsPhonesQuoteItAndNoCreditDeclines() {
         assertThat(applied("#credit \"Jane Doe (ACME Security)\"", triaged).caseFile().credit())
                 .isEqualTo(Credit.as("Jane Doe (ACME Security)"));
-        assertThat(applied("#credit “Jane Doe”", triaged).caseFile().credit()).isEqualTo(Credit.as("Jane Doe"));
+        for (String quoted : java.util.List.of("“Jane Doe”", "„Jane Doe“", "« Jane Doe »", "»Jane Doe«", "‘Jane Doe’",
+                "「Jane Doe」", "”Jane Doe”")) {
+            assertThat(applied("#credit " + quoted, triaged).caseFile().credit()).as(quoted).isEqualTo(Credit.as("Jane Doe"));
+        }
+        assertThat(applied("#credit Jane \"JD\" Doe", triaged).caseFile().credit()).isEqualTo(Credit.as("Jane \"JD\" Doe"));
         assertThat(applied("#no-credit", triaged).caseFile().credit()).isEqualTo(Credit.declined());
     }
 
