@@ -67,7 +67,8 @@ public final class ReplyRelay {
         if (!strayCommands.isEmpty()) {
             return new RelayedReply("", strayCommands, !block.lines().isEmpty());
         }
-        return new RelayedReply(tidy(withoutPrivateAddresses(kept, sender)), strayCommands, !block.lines().isEmpty());
+        return new RelayedReply(tidy(withoutPrivateAddresses(withoutUndelimitedSignature(kept, sender), sender)),
+                strayCommands, !block.lines().isEmpty());
     }
 
     /** The first line after a signature that starts at {@code from}: where a quote or attribution begins. */
@@ -78,6 +79,53 @@ public final class ReplyRelay {
             i++;
         }
         return i;
+    }
+
+    /** The longest signature without a "-- " line above it that is recognised by its sender's name. */
+    private static final int MAX_UNDELIMITED_SIGNATURE_LINES = 6;
+
+    /**
+     * {@code kept} without a signature that a client inserted with no "-- " line above it (Outlook does so
+     * above its header block): a last paragraph of two to {@value #MAX_UNDELIMITED_SIGNATURE_LINES} lines
+     * whose first line is the sender's own name, such as "Maria Berg / Release manager / +49 30 …". A
+     * sign-off ("Best regards," then the name) begins otherwise and stays.
+     */
+    private List<String> withoutUndelimitedSignature(List<String> kept, EmailAddress sender) {
+        int end = kept.size();
+        while (end > 0 && kept.get(end - 1).isBlank()) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && !kept.get(start - 1).isBlank()) {
+            start--;
+        }
+        int length = end - start;
+        if (length < 2 || length > MAX_UNDELIMITED_SIGNATURE_LINES || !namesOf(sender).contains(name(kept.get(start)))) {
+            return kept;
+        }
+        return kept.subList(0, start);
+    }
+
+    /** The sender's names: its From line's, and the configured one of the team member with its address. */
+    private List<String> namesOf(EmailAddress sender) {
+        List<String> names = new ArrayList<>();
+        if (sender == null) {
+            return names;
+        }
+        for (EmailAddress a : team) {
+            if (a.sameMailbox(sender) && a.displayName() != null) {
+                names.add(name(a.displayName()));
+            }
+        }
+        if (sender.displayName() != null) {
+            names.add(name(sender.displayName()));
+        }
+        names.removeIf(String::isEmpty);
+        return names;
+    }
+
+    private static String name(String text) {
+        return text.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     private boolean isCommand(String line) {

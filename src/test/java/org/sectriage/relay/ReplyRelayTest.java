@@ -247,6 +247,28 @@ class ReplyRelayTest {
     }
 
     @Test
+    void aSignatureOutlookInsertedWithoutADelimiterIsRecognisedByTheSendersNameAndNotRelayed() {
+        String outlook = "#confirm\n\nMaria Berg\nRelease manager | example.org\n+49 30 1234 5678\n\n"
+                + "________________________________\nFrom: example.org security team <security@example.org>\n"
+                + "Sent: Monday, March 2, 2026 9:14 AM\n";
+        RelayedReply commandsOnly = relay.relay(outlook, MARIA);
+        assertThat(commandsOnly.isEmpty()).as(commandsOnly.text()).isTrue();
+
+        assertThat(relayText("We can reproduce it.\n\nMaria Berg\nRelease manager\n+49 30 1234 5678"))
+                .isEqualTo("We can reproduce it.");
+        assertThat(relay.relay("We can reproduce it.\n\nSam Okafor\nPlatform team", new EmailAddress(
+                "sam.okafor@demo.example", null)).text()).as("the configured name of a From without one")
+                .isEqualTo("We can reproduce it.");
+    }
+
+    @Test
+    void aSignOffWithTheSendersNameAndALoneNameLineAreTheMaintainersWordsAndStay() {
+        assertThat(relayText("We can reproduce it.\n\nBest regards,\nMaria Berg\nRelease manager"))
+                .isEqualTo("We can reproduce it.\n\nBest regards,\nMaria Berg\nRelease manager");
+        assertThat(relayText("We can reproduce it.\n\nMaria Berg")).isEqualTo("We can reproduce it.\n\nMaria Berg");
+    }
+
+    @Test
     void onlyAPhonesSentFromLineIsASignatureNotASentenceThatStartsLikeOne() {
         assertThat(relayText("Sent from my laptop, the PoC still works.\n\nSent from my Galaxy S24"))
                 .isEqualTo("Sent from my laptop, the PoC still works.");
