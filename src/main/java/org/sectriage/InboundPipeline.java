@@ -7,6 +7,7 @@ import static org.sectriage.pipeline.Conditions.IS_NOT_SECURITY;
 import static org.sectriage.pipeline.Conditions.IS_REPORT;
 import static org.sectriage.pipeline.Conditions.OPENED_A_CASE;
 import static org.sectriage.pipeline.Conditions.READABLE;
+import static org.sectriage.pipeline.Conditions.RETURNS_MAIL_TO_THE_REPORTER;
 import static org.sectriage.pipeline.Conditions.WRITTEN_BY_A_PERSON;
 
 import org.sectriage.act.Acknowledge;
@@ -63,7 +64,8 @@ final class InboundPipeline {
                 .when(OPENED_A_CASE.and(IS_REPORT), s.acknowledge())
                 .when(OPENED_A_CASE.and(IS_NOT_SECURITY), s.pointToTracker())
                 .when(WRITTEN_BY_A_PERSON.and(FROM_REPORTER_SIDE).and(READABLE), s.recordCredit())
-                .when(WRITTEN_BY_A_PERSON.and(FROM_REPORTER_SIDE), s.notifyMaintainers())
+                .when(WRITTEN_BY_A_PERSON.and(FROM_REPORTER_SIDE).or(RETURNS_MAIL_TO_THE_REPORTER),
+                        s.notifyMaintainers())
                 .when(FROM_A_MAINTAINER_ON_A_CASE, s.authenticate())
                 .when(FROM_A_MAINTAINER_ON_A_CASE.and(READABLE), s.applyCommands())
                 .when(FROM_A_MAINTAINER_ON_A_CASE.and(READABLE), s.relay())

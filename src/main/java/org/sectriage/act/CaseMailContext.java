@@ -243,7 +243,7 @@ public final class CaseMailContext {
                 List.of(project.securityAddress()), List.of(), "Sample report", now,
                 new org.sectriage.parse.HeaderSet(Map.of()), "text/plain", "Sample body.", false,
                 List.of(new org.sectriage.parse.AttachmentInfo("poc.py", "text/x-python", 120)),
-                List.of("sample problem"));
+                List.of("sample problem"), List.of());
         Map<String, Object> ctx = forMessage(sc, m, now);
         Map<String, Object> message = new HashMap<>((Map<String, Object>) ctx.get("message"));
         message.put("id", 7L);

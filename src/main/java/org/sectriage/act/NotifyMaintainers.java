@@ -48,6 +48,7 @@ public final class NotifyMaintainers implements Step {
                 && Acknowledge.PURPOSE.equals(m.kind())));
         ctx.put("acknowledgementNote", String.join("; ", env.notes()));
         ctx.put("protectedSubject", env.publicSubject().isPresent() ? env.parsed().subject() : "");
+        ctx.put("returnedMessageId", env.returnedMailToReporter().orElse(""));
         if (env.isNewCase()) {
             env.classification().ifPresent(c -> context.withClassification(ctx, c, env.cases().likelyDuplicates(id)));
         }

@@ -28,6 +28,7 @@ final class BodyParts {
 
     private final byte[] buffer = new byte[8192];
     private final List<AttachmentInfo> attachments = new ArrayList<>();
+    private final List<String> returnedMessageIds = new ArrayList<>();
     private int partNumber;
     private Text plain;
     private Text html;
@@ -65,7 +66,9 @@ final class BodyParts {
             if (SafeFileName.changed(fileName, safeName)) {
                 problems.unsafeFileName(partNumber, safeName);
             }
-            list(new AttachmentInfo(safeName, mimeType, count(content)));
+            long size = ReturnedMessageIds.PART_TYPES.contains(mimeType) && returnedMessageIds.size() < 10
+                    ? countNotingReturnedMessageId(content) : count(content);
+            list(new AttachmentInfo(safeName, mimeType, size));
         }
     }
 
@@ -120,6 +123,18 @@ final class BodyParts {
         boolean truncated = remaining == 0 && content.read() != -1;
         byte[] read = bytes.toByteArray();
         return new Text(TextDecoder.decode(read, read.length, charset, partNumber, problems), truncated);
+    }
+
+    /** The Message-IDs of the messages returned in the delivery report's parts; empty for most mail. */
+    List<String> returnedMessageIds() {
+        return List.copyOf(returnedMessageIds);
+    }
+
+    /** {@link #count} of a part holding a returned message, noting the Message-ID its header block gives. */
+    private long countNotingReturnedMessageId(InputStream content) throws IOException {
+        byte[] head = content.readNBytes(ReturnedMessageIds.HEAD_BYTES);
+        returnedMessageIds.addAll(ReturnedMessageIds.in(head, head.length));
+        return head.length + count(content);
     }
 
     private long count(InputStream content) throws IOException {

@@ -152,6 +152,7 @@ public final class MimeParser {
                 body.text(),
                 body.truncated(),
                 parts.attachments(),
-                problems.list());
+                problems.list(),
+                parts.returnedMessageIds());
     }
 }

@@ -33,7 +33,9 @@ public record ParsedMessage(
         boolean bodyTruncated,
         List<AttachmentInfo> attachments,
         /** One entry per limit exceeded or defect met, in words, e.g. "MIME nesting deeper than 50 levels". */
-        List<String> problems) {
+        List<String> problems,
+        /** The Message-IDs of the messages a delivery report returns (its message/rfc822 parts); mostly empty. */
+        List<String> returnedMessageIds) {
 
     /** The subject and the body text, one line after the other: what classification and duplicate search read. */
     public String subjectAndBody() {

@@ -11,6 +11,10 @@ public record Condition(String name, Predicate<Envelope> test) {
         return new Condition(name + " and " + other.name, test.and(other.test));
     }
 
+    public Condition or(Condition other) {
+        return new Condition("(" + name + ") or (" + other.name + ")", test.or(other.test));
+    }
+
     public Condition negate() {
         return new Condition("not " + name, test.negate());
     }

@@ -13,6 +13,10 @@ public final class Conditions {
     public static final Condition WRITTEN_BY_A_PERSON =
             new Condition("written by a person", e -> !e.kind().isAutomated());
 
+    /** The message is a delivery report returning our mail to a case's reporter, who may not have heard from us. */
+    public static final Condition RETURNS_MAIL_TO_THE_REPORTER = new Condition("returns mail to the reporter",
+            e -> e.returnedMailToReporter().isPresent());
+
     /** No existing case took the message. */
     public static final Condition IN_NO_CASE = new Condition("in no case", e -> e.caseId().isEmpty());
 

@@ -55,6 +55,7 @@ public final class Envelope {
     private List<byte[]> embeddedSignatures = List.of();
     private String decryptionFailure;
     private String publicSubject;
+    private String returnedMailToReporter;
     private String signature = "none";
     private String signerFingerprint;
     private boolean signatureWhole;
@@ -190,6 +191,16 @@ public final class Envelope {
      */
     public String subjectToStore() {
         return publicSubject != null ? publicSubject : parsed().subject();
+    }
+
+    /** Records that the message is a delivery report returning our mail {@code messageId} to the case's reporter. */
+    public void setReturnedMailToReporter(String messageId) {
+        this.returnedMailToReporter = messageId;
+    }
+
+    /** The Message-ID of our mail to the reporter that this delivery report returns; empty for most mail. */
+    public Optional<String> returnedMailToReporter() {
+        return Optional.ofNullable(returnedMailToReporter);
     }
 
     /**

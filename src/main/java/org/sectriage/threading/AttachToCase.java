@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.sectriage.domain.CaseEvent;
 import org.sectriage.domain.CaseId;
+import org.sectriage.domain.CaseMessage;
 import org.sectriage.domain.EmailAddress;
 import org.sectriage.domain.MessageKind;
 import org.sectriage.domain.Participant;
@@ -19,7 +20,8 @@ import org.sectriage.store.CaseStore;
  * Finds the case a message belongs to: by In-Reply-To/References to a Message-ID the case knows,
  * else by the case tag {@code [SEC-YYYY-NNNN]} in the subject; in both ways only when the sender
  * already takes part in that case. A stranger who names a case opens a new one instead, and the
- * named case records that it was referenced.
+ * named case records that it was referenced. A delivery report that returns one of our mails belongs to
+ * that mail's case, whoever sent the report.
  */
 public final class AttachToCase implements Step {
 
@@ -33,6 +35,9 @@ public final class AttachToCase implements Step {
     public void apply(Envelope env) {
         ParsedMessage m = env.parsed();
         CaseStore cases = env.cases();
+        if (env.kind() == MessageKind.BOUNCE && attachReturnedMail(env, m, cases)) {
+            return;
+        }
         List<CaseId> candidates = new java.util.ArrayList<>(cases.casesKnowing(referencedIds(m)));
         CaseId.findTag(m.subject()).filter(id -> cases.find(id).isPresent() && !candidates.contains(id))
                 .ifPresent(candidates::add);
@@ -56,6 +61,36 @@ public final class AttachToCase implements Step {
                 "a message from " + sender + ", who takes no part in this case, referred to it; "
                         + "it was not added to this case"));
         env.note("referred to " + id + " but the sender takes no part in it");
+    }
+
+    /**
+     * Attaches a delivery report to the case of the mail of ours it returns, and records which; true when
+     * it returns one. When that mail was to the reporter, the envelope says so: the team is to be told.
+     */
+    private static boolean attachReturnedMail(Envelope env, ParsedMessage m, CaseStore cases) {
+        Set<String> returned = new LinkedHashSet<>(m.returnedMessageIds());
+        for (CaseId id : cases.casesKnowing(returned)) {
+            Optional<CaseMessage> ours = cases.messages(id).stream()
+                    .filter(x -> x.direction() == CaseMessage.Direction.OUT && returned.contains(x.messageId()))
+                    .findFirst();
+            if (ours.isEmpty()) {
+                continue;
+            }
+            CaseMessage mail = ours.get();
+            env.attachTo(id, false);
+            EmailAddress reporter = cases.find(id).orElseThrow().reporter();
+            boolean toReporter = java.util.Arrays.stream(mail.recipients().split(","))
+                    .anyMatch(r -> r.strip().equalsIgnoreCase(reporter.address()));
+            if (toReporter) {
+                env.setReturnedMailToReporter(mail.messageId());
+            }
+            cases.addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "mail-returned",
+                    mail.kind() + " " + mail.messageId() + " to " + mail.recipients()
+                            + " came back undelivered (a delivery report from "
+                            + (m.from() == null ? "an unknown sender" : m.from().address()) + ")"));
+            return true;
+        }
+        return false;
     }
 
     private Optional<ParticipantRole> roleOf(CaseStore cases, CaseId id, EmailAddress sender) {

@@ -181,6 +181,7 @@ class MimeParserTest {
         assertTrue(m.bodyText().startsWith("This is the mail system at host mx.example.org."), m.bodyText());
         assertEquals(List.of("message/delivery-status", "text/rfc822-headers"),
                 m.attachments().stream().map(AttachmentInfo::mimeType).toList());
+        assertEquals(List.of("<sectriage.SEC-2025-0043.ack@example.org>"), m.returnedMessageIds());
         assertFalse(m.headers().has("x-loop"), "headers of the returned message are not the bounce's own");
         assertEquals(List.of(), m.problems());
     }

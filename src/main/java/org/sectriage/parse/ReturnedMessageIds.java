@@ -1,0 +1,44 @@
+package org.sectriage.parse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Message-ID of a message that a delivery report returns, read off the header block at the start
+ * of its {@code message/rfc822} or {@code text/rfc822-headers} part: which of our mails did not arrive.
+ */
+final class ReturnedMessageIds {
+
+    /** The MIME types of the parts in which a delivery report returns a message or its header. */
+    static final java.util.Set<String> PART_TYPES = java.util.Set.of("message/rfc822", "message/global",
+            "text/rfc822-headers", "message/global-headers");
+    /** How much of such a part is read for its header block. */
+    static final int HEAD_BYTES = 64 * 1024;
+
+    private ReturnedMessageIds() {
+    }
+
+    /** The Message-IDs of the Message-ID field in the header block {@code head} begins with; empty if none. */
+    static List<String> in(byte[] head, int length) {
+        String text = new String(head, 0, length, StandardCharsets.ISO_8859_1);
+        StringBuilder field = null;
+        for (String line : text.split("\r?\n", -1)) {
+            boolean continuation = !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
+            if (field != null && continuation) {
+                field.append(line);
+                continue;
+            }
+            if (field != null) {
+                return MessageIds.all(field.substring("message-id:".length()));
+            }
+            if (line.isBlank()) {
+                return List.of();
+            }
+            if (line.toLowerCase(Locale.ROOT).startsWith("message-id:")) {
+                field = new StringBuilder(line);
+            }
+        }
+        return field == null ? List.of() : MessageIds.all(field.substring("message-id:".length()));
+    }
+}

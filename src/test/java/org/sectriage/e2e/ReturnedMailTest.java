@@ -1,0 +1,85 @@
+package org.sectriage.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sectriage.parse.MailFixtures;
+import org.sectriage.testing.CaseDatabase;
+import org.sectriage.testing.DaemonExtension;
+import org.sectriage.testing.MailServer;
+import org.sectriage.testing.TestConfig;
+import org.sectriage.testing.TestMail;
+
+/**
+ * A delivery report that returns one of our mails, as Postfix writes it: it belongs to that mail's case,
+ * and when the mail was to the reporter, who may then never have heard from us, the team is told.
+ */
+class ReturnedMailTest {
+
+    @RegisterExtension
+    static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String REPORTER = "alex@researcher.example";
+
+    @RegisterExtension
+    final DaemonExtension sectriage = new DaemonExtension(GREENMAIL);
+
+    /** Postfix's report that {@code returned}, sent to {@code recipient}, could not be delivered. */
+    private static MimeMessage deliveryReport(String returned, String recipient) {
+        String dsn = new String(MailFixtures.bytes("dsn-bounce-postfix.eml"), StandardCharsets.UTF_8)
+                .replace("<sectriage.SEC-2025-0043.ack@example.org>", returned)
+                .replace("nobody@nonexistent.example.com", recipient)
+                .replace("security@example.org", TestConfig.SECURITY)
+                .replace("<20250603121005.4Y9kZ10b3Kz9sW@mx.example.org>", "<" + java.util.UUID.randomUUID() + "@mx>");
+        return TestMail.parse(dsn.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aReturnedAcknowledgementJoinsItsCaseAndTheTeamIsToldTheReporterMayNotHaveHeardFromUs() throws Exception {
+        MailServer server = sectriage.server();
+        CaseDatabase db = sectriage.db();
+        server.sendToSecurity(TestMail.report().from(REPORTER).subject("SQL injection in /search").build());
+        MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), l -> l.size() == 1)
+                .get(0);
+        String caseId = db.strings("SELECT id FROM security_case").get(0);
+        await().atMost(PATIENCE).until(() -> server.sentBySectriageTo(TestConfig.PRIMARY).size() == 1);
+
+        server.sendToSecurity(deliveryReport(ack.getMessageID(), REPORTER));
+
+        MimeMessage notice = await().atMost(PATIENCE).until(() -> server.sentBySectriageTo(TestConfig.PRIMARY),
+                l -> l.size() == 2).get(1);
+        assertThat(TestMail.text(notice)).contains("Our mail to the reporter of " + caseId + " came back undelivered")
+                .contains("User unknown");
+        assertThat(MailServer.subject(notice)).contains("[" + caseId + "]");
+        assertThat(db.events(caseId)).contains("mail-returned");
+        assertThat(db.cases()).as("no case of its own").isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM case_message WHERE direction = 'in'")).isEqualTo(2);
+        assertThat(server.acknowledgementsTo(REPORTER)).hasSize(1);
+    }
+
+    @Test
+    void aReturnedNotificationToAMaintainerIsRecordedOnItsCaseWithoutMailingTheTeamAgain() throws Exception {
+        MailServer server = sectriage.server();
+        CaseDatabase db = sectriage.db();
+        server.sendToSecurity(TestMail.report().from(REPORTER).subject("SQL injection in /search").build());
+        MimeMessage toMaria = await().atMost(PATIENCE).until(() -> server.sentBySectriageTo(TestConfig.PRIMARY),
+                l -> l.size() == 1).get(0);
+        String caseId = db.strings("SELECT id FROM security_case").get(0);
+
+        server.sendToSecurity(deliveryReport(toMaria.getMessageID(), TestConfig.PRIMARY));
+
+        await().atMost(PATIENCE).until(() -> db.events(caseId).contains("mail-returned"));
+        await().during(Duration.ofSeconds(2)).atMost(PATIENCE)
+                .until(() -> server.sentBySectriageTo(TestConfig.PRIMARY).size() == 1);
+        assertThat(db.cases()).isEqualTo(1);
+    }
+}
