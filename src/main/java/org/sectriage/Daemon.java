@@ -211,6 +211,7 @@ public final class Daemon implements AutoCloseable {
         pipelineThread.start();
         watcherThread.start();
         LOG.info("sectriage started for {}", config.project().securityAddress().address());
+        org.sectriage.config.PlaintextLogins.of(config).forEach(LOG::warn);
     }
 
     /**

@@ -47,6 +47,9 @@ final class CheckConfigCommand implements Callable<Integer> {
             System.out.println("  WARNING:          maintainer-authentication.mode is from-address: anyone who puts a"
                     + " maintainer's address in From can change cases and write to reporters. Use signature-or-dkim.");
         }
+        for (String warning : org.sectriage.config.PlaintextLogins.of(cfg)) {
+            System.out.println("  WARNING:          " + warning);
+        }
         if (cfg.classification().supportedVersions().stream().anyMatch(v -> v.strip().equalsIgnoreCase("latest"))) {
             System.out.println("  warning:          classification.supported-versions: \"latest\" names no version, so no"
                     + " report is told that its version gets no fixes; write your latest release, e.g. \"latest=2.4.1\"");

@@ -62,6 +62,25 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void aLoginWithoutTlsToAnotherMachineIsWarnedOfAndOneToThisMachineIsNot() throws IOException {
+        String text = Files.readString(config);
+        Files.writeString(config, text.replace("  security: ssl\n", "  security: none\n")
+                .replace("  security: starttls\n", "  security: none\n"));
+        CliRun remote = CliRun.of("check-config", "--config", config.toString());
+        Files.writeString(config, text.replace("  security: ssl\n", "  security: none\n")
+                .replace("host: imap.example.org", "host: 127.0.0.1").replace("host: smtp.example.org", "host: localhost")
+                .replace("  security: starttls\n", "  security: none\n"));
+        CliRun local = CliRun.of("check-config", "--config", config.toString());
+
+        assertThat(remote.exitCode()).as(remote.err()).isZero();
+        assertThat(remote.out()).contains("mailbox.security is none: the IMAP password for security@example.org and"
+                + " every report cross the network to imap.example.org in plaintext")
+                .contains("smtp.security is none: the SMTP password for");
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        assertThat(local.out()).doesNotContain("in plaintext");
+    }
+
+    @Test
     void aWrongValueIsReportedWithItsKeyAndLineAndExitCode2() throws IOException {
         String text = Files.readString(config).replace("  port: 993", "  port: imap");
         Files.writeString(config, text);
