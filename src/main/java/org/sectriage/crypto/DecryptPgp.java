@@ -73,7 +73,8 @@ public final class DecryptPgp implements Step {
                 if (!result.signatures().isEmpty()) {
                     env.setEmbeddedSignatures(result.content(), result.signatures());
                 }
-                env.setParsed(parser.parse(new java.io.ByteArrayInputStream(readable), readable.length));
+                env.setParsed(parser.parse(new java.io.ByteArrayInputStream(readable), readable.length)
+                        .withProblems(result.problems()));
                 env.note("decrypted");
             }
             case FAILED -> {

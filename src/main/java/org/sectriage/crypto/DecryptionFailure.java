@@ -6,6 +6,8 @@ public enum DecryptionFailure {
     NO_MATCHING_KEY,
     /** The OpenPGP data is malformed, truncated or otherwise unreadable. */
     CORRUPT_DATA,
+    /** The OpenPGP message holds no encrypted data: it is only signed (gpg --sign) or stored (gpg --store). */
+    NOT_ENCRYPTED,
     /** The modification detection code or AEAD tag did not match: the ciphertext was altered. */
     INTEGRITY_CHECK_FAILED,
     /** The message has no integrity protection (no MDC, no AEAD) and is refused (EFAIL class). */
@@ -22,6 +24,7 @@ public enum DecryptionFailure {
         return switch (this) {
             case NO_MATCHING_KEY -> "it was not encrypted to any of our keys";
             case CORRUPT_DATA -> "the encrypted data is damaged or incomplete";
+            case NOT_ENCRYPTED -> "it holds no encrypted data: it is signed or stored, not encrypted";
             case INTEGRITY_CHECK_FAILED -> "its integrity check failed: the encrypted data was altered on the way";
             case NO_INTEGRITY_PROTECTION -> "it has no integrity protection (no MDC), which we refuse to read for"
                     + " your safety (the EFAIL attacks); current OpenPGP programs add it by themselves";

@@ -14,17 +14,22 @@ import java.util.Objects;
  * @param recipients the fingerprints or key ids the message was encrypted to, as GnuPG prints them
  * @param signatures the signature packets that came inside the encryption of a PGP/MIME message (gpg's
  *     sign-and-encrypt in one), encoded; they cover {@code content}, the whole message. Empty for others
+ * @param problems one sentence per inline block left as it was in a decrypted message because it could not, or
+ *     must not, be decrypted; empty unless {@link Status#DECRYPTED}
  */
 public record DecryptionResult(Status status, byte[] content, DecryptionFailure failure, String detail,
-        List<String> recipients, List<byte[]> signatures) {
+        List<String> recipients, List<byte[]> signatures, List<String> problems) {
 
     /** Whether a message was encrypted, and whether it was decrypted. */
     public enum Status {
         /** The message holds no OpenPGP-encrypted content. */
         NOT_ENCRYPTED,
-        /** Every encrypted part was decrypted and passed its integrity check. */
+        /**
+         * Every encrypted part was decrypted and passed its integrity check, but for inline blocks that could not,
+         * or must not, be decrypted beside one that was: those are left as they were, named in the problems.
+         */
         DECRYPTED,
-        /** At least one encrypted part could not, or must not, be decrypted. */
+        /** An encrypted part could not, or must not, be decrypted, nor could any of its inline blocks. */
         FAILED
     }
 
@@ -35,6 +40,7 @@ public record DecryptionResult(Status status, byte[] content, DecryptionFailure 
         detail = detail == null ? "" : detail;
         recipients = List.copyOf(recipients);
         signatures = List.copyOf(signatures);
+        problems = List.copyOf(problems);
         if ((status == Status.FAILED) != (failure != null)) {
             throw new IllegalArgumentException("failure must be set exactly when status is FAILED");
         }
@@ -42,7 +48,7 @@ public record DecryptionResult(Status status, byte[] content, DecryptionFailure 
 
     /** The result for a message without encrypted content. */
     public static DecryptionResult notEncrypted() {
-        return new DecryptionResult(Status.NOT_ENCRYPTED, null, null, null, List.of(), List.of());
+        return new DecryptionResult(Status.NOT_ENCRYPTED, null, null, null, List.of(), List.of(), List.of());
     }
 
     /** The result for a message whose encrypted content decrypted to {@code content}. */
@@ -52,12 +58,20 @@ public record DecryptionResult(Status status, byte[] content, DecryptionFailure 
 
     /** The result for a PGP/MIME message that decrypted to {@code content}, signed inside by {@code signatures}. */
     public static DecryptionResult decrypted(byte[] content, List<byte[]> signatures) {
-        return new DecryptionResult(Status.DECRYPTED, content, null, null, List.of(), signatures);
+        return decrypted(content, signatures, List.of());
+    }
+
+    /**
+     * The result for a message that decrypted to {@code content}, signed inside by {@code signatures}, with the
+     * {@code problems} of the inline blocks left as they were.
+     */
+    public static DecryptionResult decrypted(byte[] content, List<byte[]> signatures, List<String> problems) {
+        return new DecryptionResult(Status.DECRYPTED, content, null, null, List.of(), signatures, problems);
     }
 
     /** The result for a message that failed to decrypt with {@code e}. */
     public static DecryptionResult failed(UndecryptableMessageException e) {
         return new DecryptionResult(Status.FAILED, null, e.reason(), e.getMessage(),
-                e.recipients().stream().map(KeyIds::hex).toList(), List.of());
+                e.recipients().stream().map(KeyIds::hex).toList(), List.of(), List.of());
     }
 }

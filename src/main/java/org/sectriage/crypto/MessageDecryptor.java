@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.activation.DataHandler;
@@ -21,7 +22,8 @@ import jakarta.mail.util.ByteArrayDataSource;
 
 /**
  * Decrypts an inbound RFC 5322 message: PGP/MIME (RFC 3156 multipart/encrypted), inline armored blocks in text
- * or HTML parts, and attachments encrypted one by one (report.pdf.gpg, .pgp, .asc).
+ * or HTML parts, and attachments encrypted one by one (report.pdf.gpg, .pgp, .asc). An inline block that cannot be
+ * decrypted beside one that can is left as it was and named in the result's problems.
  */
 public final class MessageDecryptor {
 
@@ -64,13 +66,15 @@ public final class MessageDecryptor {
             if (isPgpMimeEncrypted(message)) {
                 return DecryptionResult.decrypted(decryptPgpMime(message, deadline));
             }
-            if (!rewriteEncryptedParts(message, deadline)) {
-                return DecryptionResult.notEncrypted();
+            InlineBlockDecryptor inlineBlocks = new InlineBlockDecryptor(payloads, deadline);
+            if (!rewriteEncryptedParts(message, deadline, inlineBlocks)) {
+                return inlineBlocks.firstFailure().map(DecryptionResult::failed)
+                        .orElseGet(DecryptionResult::notEncrypted);
             }
             message.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream(rawMessage.length);
             message.writeTo(out);
-            return DecryptionResult.decrypted(out.toByteArray());
+            return DecryptionResult.decrypted(out.toByteArray(), List.of(), inlineBlocks.problems());
         } catch (UndecryptableMessageException e) {
             return DecryptionResult.failed(e);
         } catch (MessagingException | IOException | RuntimeException e) {
@@ -124,8 +128,11 @@ public final class MessageDecryptor {
         return payloads.decrypt(encrypted, deadline);
     }
 
-    /** Replaces every encrypted block or attachment under {@code part} by its plaintext; true if there was one. */
-    private boolean rewriteEncryptedParts(Part part, Deadline deadline)
+    /**
+     * Replaces every encrypted attachment or part under {@code part} by its plaintext, and every inline block that
+     * {@code inlineBlocks} can decrypt; true if anything was decrypted.
+     */
+    private boolean rewriteEncryptedParts(Part part, Deadline deadline, InlineBlockDecryptor inlineBlocks)
             throws MessagingException, IOException, UndecryptableMessageException {
         if (isPgpMimeEncrypted(part)) {
             byte[] inner = decryptPgpMime(part, deadline);
@@ -136,7 +143,7 @@ public final class MessageDecryptor {
             Multipart multipart = (Multipart) part.getContent();
             boolean changed = false;
             for (int i = 0; i < multipart.getCount(); i++) {
-                changed |= rewriteEncryptedParts(multipart.getBodyPart(i), deadline);
+                changed |= rewriteEncryptedParts(multipart.getBodyPart(i), deadline, inlineBlocks);
             }
             if (changed) {
                 part.setContent(multipart);
@@ -157,32 +164,26 @@ public final class MessageDecryptor {
             return true;
         }
         if ((part.isMimeType("text/plain") || part.isMimeType("text/html")) && !isAttachment(part)) {
-            return rewriteInlineText(part, deadline);
+            return rewriteInlineText(part, inlineBlocks);
         }
         return false;
     }
 
-    private boolean rewriteInlineText(Part part, Deadline deadline)
+    private static boolean rewriteInlineText(Part part, InlineBlockDecryptor inlineBlocks)
             throws MessagingException, IOException, UndecryptableMessageException {
         Object content = part.getContent();
         if (!(content instanceof String text) || !ArmoredMessageBlocks.containsMessage(text)) {
             return false;
         }
         boolean html = part.isMimeType("text/html");
-        StringBuilder replaced = new StringBuilder();
-        int position = 0;
-        for (ArmoredMessageBlocks.Block block : ArmoredMessageBlocks.find(text, html)) {
-            byte[] plaintext = payloads.decrypt(block.armor().getBytes(StandardCharsets.US_ASCII), deadline);
-            String clear = new String(plaintext, StandardCharsets.UTF_8);
-            replaced.append(text, position, block.start());
-            replaced.append(html ? "<pre>" + HtmlEntities.escape(clear) + "</pre>" : clear);
-            position = block.end();
+        Optional<String> replaced = inlineBlocks.decrypt(text, html);
+        if (replaced.isEmpty()) {
+            return false;
         }
-        replaced.append(text.substring(position));
         if (part instanceof MimePart mime) {
-            mime.setText(replaced.toString(), "UTF-8", html ? "html" : "plain");
+            mime.setText(replaced.get(), "UTF-8", html ? "html" : "plain");
         } else {
-            part.setText(replaced.toString());
+            part.setText(replaced.get());
         }
         return true;
     }

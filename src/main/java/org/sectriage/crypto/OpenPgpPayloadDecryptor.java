@@ -145,6 +145,12 @@ final class OpenPgpPayloadDecryptor {
         if (next instanceof PGPEncryptedDataList list) {
             return list;
         }
+        if (next instanceof PGPCompressedData || next instanceof PGPOnePassSignatureList
+                || next instanceof PGPSignatureList || next instanceof PGPLiteralData) {
+            throw new UndecryptableMessageException(DecryptionFailure.NOT_ENCRYPTED,
+                    "expected encrypted data, found " + next.getClass().getSimpleName() + ": signed, not encrypted",
+                    List.of());
+        }
         throw new UndecryptableMessageException(DecryptionFailure.CORRUPT_DATA,
                 "expected encrypted data, found " + (next == null ? "nothing" : next.getClass().getSimpleName()),
                 List.of());

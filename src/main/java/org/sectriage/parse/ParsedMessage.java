@@ -1,6 +1,7 @@
 package org.sectriage.parse;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sectriage.domain.EmailAddress;
@@ -48,6 +49,17 @@ public record ParsedMessage(
             return Optional.of(replyTo.get(0));
         }
         return Optional.ofNullable(from);
+    }
+
+    /** This message with {@code more} problems after its own, as decryption met them. */
+    public ParsedMessage withProblems(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(more);
+        return new ParsedMessage(messageId, inReplyTo, references, from, replyTo, to, cc, subject, date, headers,
+                mimeType, bodyText, bodyTruncated, attachments, List.copyOf(all), returnedMessageIds);
     }
 
     /** True when any limit was exceeded or any defect met. */

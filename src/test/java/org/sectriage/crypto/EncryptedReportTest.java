@@ -218,6 +218,29 @@ class EncryptedReportTest {
     }
 
     @Test
+    void anInlineReportQuotingABlockToAnotherKeyIsDecryptedAndTheQuotedBlockNamedInItsProblems() throws Exception {
+        String report = "Stored XSS in the comment preview: the field 'nickname' is rendered unescaped.\n";
+        String ours = new String(gpg.run(report.getBytes(StandardCharsets.UTF_8), "--armor", "--recipient", security,
+                "--encrypt"), StandardCharsets.US_ASCII);
+        String older = new String(gpg.run("an older report".getBytes(StandardCharsets.UTF_8), "--armor",
+                "--recipient", stranger, "--encrypt"), StandardCharsets.US_ASCII);
+        String raw = "From: Alex <" + REPORTER + ">\nTo: " + TestConfig.SECURITY + "\nSubject: report\n"
+                + "Message-ID: <inline-1@researcher.example>\nMIME-Version: 1.0\n"
+                + "Content-Type: text/plain; charset=us-ascii\n\nHello,\n\n" + ours
+                + "\nOn Monday I wrote to the old address:\n\n" + older;
+        MailServer server = sectriage.server();
+        server.sendToSecurity(TestMail.parse(MailFixtures.crlf(raw).getBytes(StandardCharsets.UTF_8)));
+
+        MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), l -> l.size() == 1)
+                .get(0);
+        assertThat(TestMail.text(ack)).doesNotContain("nickname").doesNotContain("we could not decrypt it");
+        assertThat(sectriage.db().strings("SELECT encrypted || ' ' || vuln_class || ' ' || (decryption_failure IS NULL)"
+                + " FROM security_case")).containsExactly("TRUE xss TRUE");
+        assertThat(sectriage.db().strings("SELECT problems FROM security_case").get(0))
+                .contains("OpenPGP block 2 left as it was").contains("not encrypted to any of our keys");
+    }
+
+    @Test
     void aMessageWithoutIntegrityProtectionIsRefusedNotRead() throws Exception {
         MailServer server = sectriage.server();
         server.sendToSecurity(pgpMimeFrom(REPORTER, encrypt(SECRET_REPORT, security, "--rfc2440")));

@@ -2,6 +2,7 @@ package org.sectriage.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sectriage.parse.MimeParser;
+import org.sectriage.parse.ParseLimits;
 
 /** Decryption of messages produced by real GnuPG, and refusal of the unsafe ones. */
 class MessageDecryptorTest {
@@ -113,6 +116,71 @@ class MessageDecryptorTest {
                 "Regards", "Message-ID: <report-1@example.net>");
         assertThat(text).doesNotContain("BEGIN PGP MESSAGE");
         assertThat(text.indexOf("first secret")).isLessThan(text.indexOf("second secret"));
+    }
+
+    @Test
+    void decryptsTheBlockToOurKeyAndKeepsAQuotedBlockToAnotherKeyAsItWasNamingItInTheProblems() throws Exception {
+        String ours = armored(gpgEncrypt("the new report".getBytes(StandardCharsets.UTF_8), keys.rsa));
+        String quoted = armored(gpgEncrypt("an older report".getBytes(StandardCharsets.UTF_8), keys.stranger));
+
+        DecryptionResult result = decryptor().decrypt(inlineReport(ours, quoted));
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(bodyText(result)).contains("the new report").contains(quoted);
+        assertThat(result.problems()).singleElement().asString().contains("OpenPGP block 2 left as it was")
+                .contains("not encrypted to any of our keys")
+                .contains(keys.gpg.encryptionSubkeyId(GpgKeys.STRANGER_USER));
+    }
+
+    @Test
+    void keepsABlockThatIsOnlySignedNotEncryptedAsItWasBesideTheDecryptedOne() throws Exception {
+        String signed = armored(keys.gpg.run("signed, not secret".getBytes(StandardCharsets.UTF_8), "--armor",
+                "--local-user", keys.stranger, "--sign"));
+        String ours = armored(gpgEncrypt("the report".getBytes(StandardCharsets.UTF_8), keys.curve));
+
+        DecryptionResult result = decryptor().decrypt(inlineReport(signed, ours));
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(bodyText(result)).contains(signed).contains("the report");
+        assertThat(result.problems()).singleElement().asString().contains("OpenPGP block 1 left as it was")
+                .contains("holds no encrypted data");
+    }
+
+    @Test
+    void keepsADamagedBlockAsItWasBesideTheDecryptedOne() throws Exception {
+        String ours = armored(gpgEncrypt("the report".getBytes(StandardCharsets.UTF_8), keys.rsa));
+        String damaged = damaged(armored(gpgEncrypt("cut on the way".getBytes(StandardCharsets.UTF_8), keys.rsa)));
+
+        DecryptionResult result = decryptor().decrypt(inlineReport(ours, damaged));
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(bodyText(result)).contains("the report").contains(damaged).doesNotContain("cut on the way");
+        assertThat(result.problems()).singleElement().asString().contains("OpenPGP block 2 left as it was");
+    }
+
+    @Test
+    void neverUsesABlockWithoutIntegrityProtectionEvenBesideADecryptedOne() throws Exception {
+        String unprotected = armored(gpgEncrypt("efail".getBytes(StandardCharsets.UTF_8), keys.rsa, "--rfc2440"));
+        String ours = armored(gpgEncrypt("the report".getBytes(StandardCharsets.UTF_8), keys.rsa));
+
+        DecryptionResult result = decryptor().decrypt(inlineReport(unprotected, ours));
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(bodyText(result)).contains(unprotected).contains("the report").doesNotContain("efail");
+        assertThat(result.problems()).singleElement().asString().contains("OpenPGP block 1 left as it was")
+                .contains("no integrity protection");
+    }
+
+    @Test
+    void failsTheMessageWhenNoneOfItsInlineBlocksCanBeDecrypted() throws Exception {
+        String quoted = armored(gpgEncrypt("an older report".getBytes(StandardCharsets.UTF_8), keys.stranger));
+        String signed = armored(keys.gpg.run("signed".getBytes(StandardCharsets.UTF_8), "--armor", "--sign"));
+
+        DecryptionResult result = decryptor().decrypt(inlineReport(quoted, signed));
+
+        assertThat(result.status()).isEqualTo(DecryptionResult.Status.FAILED);
+        assertThat(result.failure()).isEqualTo(DecryptionFailure.NO_MATCHING_KEY);
+        assertThat(result.content()).isEmpty();
     }
 
     @Test
@@ -329,6 +397,36 @@ class MessageDecryptorTest {
         DecryptionResult result = decryptor().decrypt(raw);
 
         assertThat(result.failure()).isEqualTo(DecryptionFailure.CORRUPT_DATA);
+    }
+
+    /** A plain text report holding {@code blocks}, each after a line of text. */
+    private static byte[] inlineReport(String... blocks) {
+        StringBuilder body = new StringBuilder("Hello security team,\n\n");
+        for (String block : blocks) {
+            body.append("Here it is:\n\n").append(block).append('\n');
+        }
+        return MailFixtures.message("Content-Type: text/plain; charset=us-ascii\n\n" + body + "Regards\n");
+    }
+
+    private static String armored(byte[] armor) {
+        return new String(armor, StandardCharsets.US_ASCII).strip();
+    }
+
+    /** {@code armor} with one character of its base64 changed, as a mangled copy and paste leaves it. */
+    private static String damaged(String armor) {
+        int middle = armor.length() / 2;
+        while (!Character.isLetterOrDigit(armor.charAt(middle))) {
+            middle++;
+        }
+        char changed = armor.charAt(middle) == 'A' ? 'B' : 'A';
+        return armor.substring(0, middle) + changed + armor.substring(middle + 1);
+    }
+
+    /** The body text of the decrypted message, as the pipeline reads it, with LF line endings. */
+    private static String bodyText(DecryptionResult result) throws Exception {
+        byte[] content = result.content();
+        return new MimeParser(ParseLimits.defaults()).parse(new ByteArrayInputStream(content), content.length)
+                .bodyText().replace("\r\n", "\n");
     }
 
     static byte[] armor(byte[] binary) throws Exception {

@@ -1,0 +1,80 @@
+package org.sectriage.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decrypts the inline armored blocks of one message's text parts, block by block: each block that can be
+ * decrypted is replaced by its plaintext, and one that cannot or must not be (encrypted to another key, only
+ * signed, damaged, without integrity protection) is left as it was and named in the message's problems. A limit
+ * of the whole message (its time, a block's plaintext size) still fails the whole message: a block over the
+ * limit of the decryption ahead of the transaction is decrypted again in it.
+ */
+final class InlineBlockDecryptor {
+
+    private final OpenPgpPayloadDecryptor payloads;
+    private final Deadline deadline;
+    private final List<UndecryptableMessageException> failures = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private int blocksRead;
+
+    /** A decryptor of one message's blocks with {@code payloads}, by {@code deadline}. */
+    InlineBlockDecryptor(OpenPgpPayloadDecryptor payloads, Deadline deadline) {
+        this.payloads = payloads;
+        this.deadline = deadline;
+    }
+
+    /**
+     * {@code text} (HTML markup when {@code html}) with each armored block that could be decrypted replaced by its
+     * plaintext and the others left as they were; empty when none of its blocks could be decrypted.
+     *
+     * @throws UndecryptableMessageException when a block exceeds a limit of the whole message
+     */
+    Optional<String> decrypt(String text, boolean html) throws UndecryptableMessageException {
+        StringBuilder replaced = new StringBuilder();
+        boolean anyDecrypted = false;
+        int position = 0;
+        for (ArmoredMessageBlocks.Block block : ArmoredMessageBlocks.find(text, html)) {
+            blocksRead++;
+            replaced.append(text, position, block.start());
+            position = block.end();
+            byte[] plaintext;
+            try {
+                plaintext = payloads.decrypt(block.armor().getBytes(StandardCharsets.US_ASCII), deadline);
+            } catch (UndecryptableMessageException e) {
+                leftAsItWas(e);
+                replaced.append(text, block.start(), block.end());
+                continue;
+            }
+            String clear = new String(plaintext, StandardCharsets.UTF_8);
+            replaced.append(html ? "<pre>" + HtmlEntities.escape(clear) + "</pre>" : clear);
+            anyDecrypted = true;
+        }
+        replaced.append(text.substring(position));
+        return anyDecrypted ? Optional.of(replaced.toString()) : Optional.empty();
+    }
+
+    /** One sentence per block left as it was, in the order of the message. */
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Why the first block left as it was could not be decrypted; empty when every block was decrypted. */
+    Optional<UndecryptableMessageException> firstFailure() {
+        return failures.stream().findFirst();
+    }
+
+    private void leftAsItWas(UndecryptableMessageException e) throws UndecryptableMessageException {
+        if (e.reason() == DecryptionFailure.TIME_LIMIT_EXCEEDED || e.reason() == DecryptionFailure.COMPRESSION_BOMB) {
+            throw e;
+        }
+        failures.add(e);
+        String recipients = e.reason() == DecryptionFailure.NO_MATCHING_KEY && !e.recipients().isEmpty()
+                ? " (encrypted to key " + String.join(", ", e.recipients().stream().map(KeyIds::hex).toList()) + ")"
+                : "";
+        problems.add("OpenPGP block " + blocksRead + " left as it was, not decrypted: " + e.reason().explanation()
+                + recipients);
+    }
+}
