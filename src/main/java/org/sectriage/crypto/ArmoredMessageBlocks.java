@@ -10,6 +10,7 @@ final class ArmoredMessageBlocks {
 
     static final String BEGIN = "-----BEGIN PGP MESSAGE-----";
     static final String END = "-----END PGP MESSAGE-----";
+    private static final String CHARSET_HEADER = "Charset:";
 
     private static final Pattern BLOCK = Pattern.compile(
             Pattern.quote(BEGIN) + "(.*?)" + Pattern.quote(END), Pattern.DOTALL);
@@ -18,6 +19,14 @@ final class ArmoredMessageBlocks {
 
     /** One armored block: where it is in the text, and the armor itself, rebuilt in canonical form. */
     record Block(int start, int end, String armor) {
+
+        /** The charset the armor's "Charset:" header names for the text it encrypts; null when it names none. */
+        String charset() {
+            return armor.lines().skip(1).takeWhile(line -> !line.isEmpty())
+                    .filter(line -> line.regionMatches(true, 0, CHARSET_HEADER, 0, CHARSET_HEADER.length()))
+                    .map(line -> line.substring(CHARSET_HEADER.length()).strip())
+                    .findFirst().orElse(null);
+        }
     }
 
     private ArmoredMessageBlocks() {

@@ -4,13 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sectriage.parse.TextDecoder;
 
 /**
  * Decrypts the inline armored blocks of one message's text parts, block by block: each block that can be
  * decrypted is replaced by its plaintext, and one that cannot or must not be (encrypted to another key, only
  * signed, damaged, without integrity protection) is left as it was and named in the message's problems. A limit
  * of the whole message (its time, a block's plaintext size) still fails the whole message: a block over the
- * limit of the decryption ahead of the transaction is decrypted again in it.
+ * limit of the decryption ahead of the transaction is decrypted again in it. The plaintext is read in the charset
+ * the armor's "Charset:" header names, else as UTF-8 when it is valid UTF-8, else as windows-1252, as mail
+ * readers read text parts.
  */
 final class InlineBlockDecryptor {
 
@@ -48,7 +51,7 @@ final class InlineBlockDecryptor {
                 replaced.append(text, block.start(), block.end());
                 continue;
             }
-            String clear = new String(plaintext, StandardCharsets.UTF_8);
+            String clear = TextDecoder.decode(plaintext, block.charset());
             replaced.append(html ? "<pre>" + HtmlEntities.escape(clear) + "</pre>" : clear);
             anyDecrypted = true;
         }

@@ -14,12 +14,21 @@ import java.util.Set;
  * ISO-8859-1 as its superset windows-1252, and 8-bit text that is labelled US-ASCII or with an
  * unknown charset as UTF-8 when it is valid UTF-8, else as windows-1252.
  */
-final class TextDecoder {
+public final class TextDecoder {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Set<String> ASCII_LABELS = Set.of("us-ascii", "ascii", "us", "ansi_x3.4-1968", "iso646-us");
 
     private TextDecoder() {
+    }
+
+    /**
+     * The text of {@code bytes} labelled {@code label} (null for none), decoded by the same rules, for text that
+     * comes from no MIME part (the plaintext of an armored block, labelled by its "Charset:" header); what was
+     * guessed or replaced is not reported.
+     */
+    public static String decode(byte[] bytes, String label) {
+        return decode(bytes, bytes.length, label, 0, new ParseProblems());
     }
 
     /**

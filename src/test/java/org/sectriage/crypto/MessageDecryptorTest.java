@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -181,6 +182,38 @@ class MessageDecryptorTest {
         assertThat(result.status()).isEqualTo(DecryptionResult.Status.FAILED);
         assertThat(result.failure()).isEqualTo(DecryptionFailure.NO_MATCHING_KEY);
         assertThat(result.content()).isEmpty();
+    }
+
+    @Test
+    void readsAnInlineBlockOfLatin1TextAsLatin1WhenItIsNotUtf8() throws Exception {
+        byte[] latin1 = "Schwachstelle in der Größenprüfung".getBytes(StandardCharsets.ISO_8859_1);
+        String block = armored(gpgEncrypt(latin1, keys.rsa));
+
+        DecryptionResult result = decryptor().decrypt(inlineReport(block));
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(bodyText(result)).contains("Schwachstelle in der Größenprüfung");
+    }
+
+    @Test
+    void readsAnInlineBlockInTheCharsetItsArmorNames() throws Exception {
+        byte[] latin9 = "Die Größenprüfung kostet 500 €".getBytes(Charset.forName("ISO-8859-15"));
+        String block = armored(gpgEncrypt(latin9, keys.curve)).replace(ArmoredMessageBlocks.BEGIN + "\n",
+                ArmoredMessageBlocks.BEGIN + "\nCharset: ISO-8859-15\n");
+
+        DecryptionResult result = decryptor().decrypt(inlineReport(block));
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(bodyText(result)).contains("Die Größenprüfung kostet 500 €");
+    }
+
+    @Test
+    void readsAnInlineBlockOfUtf8TextAsUtf8() throws Exception {
+        String block = armored(gpgEncrypt("Größenprüfung".getBytes(StandardCharsets.UTF_8), keys.rsa));
+
+        DecryptionResult result = decryptor().decrypt(inlineReport(block));
+
+        assertThat(bodyText(result)).contains("Größenprüfung");
     }
 
     @Test
