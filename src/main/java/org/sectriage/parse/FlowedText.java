@@ -13,6 +13,8 @@ final class FlowedText {
 
     /** The signature separator, which ends in a space but is never flowed. */
     private static final String SIGNATURE_SEPARATOR = "-- ";
+    /** The start of a line that may be a command, such as {@code #internal}. */
+    private static final java.util.regex.Pattern COMMAND_START = java.util.regex.Pattern.compile("\\s*#[A-Za-z]");
 
     private FlowedText() {
     }
@@ -34,8 +36,13 @@ final class FlowedText {
             if (line.startsWith(" ")) {
                 line = line.substring(1);
             }
-            boolean soft = line.endsWith(" ") && !line.equals(SIGNATURE_SEPARATOR);
-            if (paragraph != null && depth != paragraphDepth) {
+            boolean separator = line.equals(SIGNATURE_SEPARATOR);
+            boolean soft = line.endsWith(" ") && !separator;
+            // The signature separator is neither flowed nor fixed (RFC 3676, 4.3): it ends an open paragraph.
+            // A line that begins like a command is never joined to the one before it, whose trailing space
+            // may be a keyboard's: a command that followed it would be lost in the text, #internal with it.
+            boolean startsAnew = separator || depth == 0 && COMMAND_START.matcher(line).lookingAt();
+            if (paragraph != null && (depth != paragraphDepth || startsAnew)) {
                 out.add(quoted(paragraphDepth, paragraph));
                 paragraph = null;
             }

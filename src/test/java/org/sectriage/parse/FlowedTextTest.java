@@ -34,4 +34,18 @@ class FlowedTextTest {
     void aSoftBreakOnTheLastLineEndsTheText() {
         assertThat(FlowedText.decode("no newline at the end ", false)).isEqualTo("no newline at the end ");
     }
+
+    @Test
+    void aLineThatBeginsLikeACommandIsNeverJoinedToTheOneBeforeIt() {
+        assertThat(FlowedText.decode("#reject Not in our code. \n#internal\nSam: see 2025-03.\n", false))
+                .isEqualTo("#reject Not in our code. \n#internal\nSam: see 2025-03.\n");
+        assertThat(FlowedText.decode("Thanks, we can reproduce it. \n#internal\n", false))
+                .isEqualTo("Thanks, we can reproduce it. \n#internal\n");
+    }
+
+    @Test
+    void theSignatureSeparatorEndsAParagraphThatASoftBreakLeftOpen() {
+        assertThat(FlowedText.decode("Thanks, we are on it. \n-- \nMaria Berg\n", true))
+                .isEqualTo("Thanks, we are on it.\n-- \nMaria Berg\n");
+    }
 }
