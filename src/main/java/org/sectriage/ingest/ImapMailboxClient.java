@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,6 +57,7 @@ public final class ImapMailboxClient implements MailboxClient {
     private volatile IMAPStore store;
     private volatile IMAPFolder folder;
     private long uidValidity;
+    private ProcessedFolder processedFolder;
     private boolean woken;
 
     public ImapMailboxClient(SectriageConfig.Mailbox config) {
@@ -96,10 +98,7 @@ public final class ImapMailboxClient implements MailboxClient {
         try {
             IMAPStore s = (IMAPStore) session.getStore("imap");
             s.connect(config.host(), config.port(), config.username(), config.password().read());
-            IMAPFolder processed = (IMAPFolder) s.getFolder(config.processedFolder());
-            if (!processed.exists()) {
-                createFolder(processed);
-            }
+            ProcessedFolder processed = ProcessedFolder.on(s, config.processedFolder());
             IMAPFolder f = (IMAPFolder) s.getFolder(config.folder());
             if (!f.exists()) {
                 throw new MailboxException("folder '" + config.folder() + "' does not exist on " + config.host());
@@ -108,6 +107,7 @@ public final class ImapMailboxClient implements MailboxClient {
             store = s;
             folder = f;
             uidValidity = f.getUIDValidity();
+            processedFolder = processed;
         } catch (MessagingException | IllegalStateException e) {
             close();
             throw new MailboxException("cannot open " + config.folder() + " at " + config.host() + ":" + config.port()
@@ -128,25 +128,16 @@ public final class ImapMailboxClient implements MailboxClient {
         return " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
     }
 
-    /** Creates the processed folder, failing with the server's own reason when it refuses. */
-    private void createFolder(IMAPFolder folder) throws MailboxException {
-        try {
-            folder.doCommand(p -> {
-                p.create(folder.getFullName());
-                return null;
-            });
-        } catch (MessagingException e) {
-            throw new MailboxException("the server refused to create the processed folder '"
-                    + config.processedFolder() + "' (mailbox.processed-folder): " + e.getMessage()
-                    + (config.processedFolder().contains("/") || config.processedFolder().contains(".")
-                            ? "; the server's hierarchy separator may not allow '/' or '.' in names" : ""), e);
-        }
-    }
-
     @Override
     public boolean isOpen() {
         IMAPFolder f = folder;
         return f != null && f.isOpen();
+    }
+
+    @Override
+    public Optional<String> whyStoredMailStays() {
+        ProcessedFolder p = processedFolder;
+        return p == null ? Optional.empty() : p.refusal();
     }
 
     @Override
@@ -247,8 +238,10 @@ public final class ImapMailboxClient implements MailboxClient {
         if (uids.isEmpty()) {
             return;
         }
+        String processed = processedFolder().fullName().orElseThrow(() -> new MailboxException(
+                whyStoredMailStays().orElse("no processed folder")));
         String set = uidSet(uids);
-        String target = BASE64MailboxEncoder.encode(config.processedFolder());
+        String target = BASE64MailboxEncoder.encode(processed);
         if (hasCapability("MOVE")) {
             Argument a = new Argument();
             a.writeAtom(set);
@@ -395,6 +388,7 @@ public final class ImapMailboxClient implements MailboxClient {
         IMAPStore s = store;
         folder = null;
         store = null;
+        processedFolder = null;
         try {
             if (f != null && f.isOpen()) {
                 f.close(false);
@@ -417,6 +411,11 @@ public final class ImapMailboxClient implements MailboxClient {
             throw new MailboxException("mailbox " + config.folder() + " is not open");
         }
         return f;
+    }
+
+    private ProcessedFolder processedFolder() throws MailboxException {
+        requireFolder();
+        return processedFolder;
     }
 
     private IMAPStore requireStore() throws MailboxException {

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** The watched mailbox, as sectriage needs it: list, fetch raw, move away, wait for more. */
 public interface MailboxClient extends AutoCloseable {
@@ -45,6 +46,12 @@ public interface MailboxClient extends AutoCloseable {
 
     /** Moves these messages to the processed folder (UID MOVE where the server has it). */
     void moveToProcessed(Collection<Long> uids) throws MailboxException;
+
+    /**
+     * Why stored messages cannot be moved off the folder on this connection (the server refused to create
+     * the processed folder), naming the folder and quoting the server; empty when they can be.
+     */
+    Optional<String> whyStoredMailStays();
 
     /**
      * Waits until new mail may have arrived (IDLE where the server offers it and config allows,

@@ -112,7 +112,7 @@ public final class MailboxIngester {
         for (MessageRef ref : large) {
             stored += storeLarge(ref);
         }
-        if (!alreadyStored.isEmpty()) {
+        if (!alreadyStored.isEmpty() && canMove()) {
             LOG.info("{} message(s) stored earlier are still in {}: moving them", alreadyStored.size(), folder);
             moveStored(alreadyStored);
         }
@@ -120,11 +120,15 @@ public final class MailboxIngester {
     }
 
     /**
-     * Moves stored messages off the watched folder. A refusal (quota, permissions) is logged, not
-     * fatal: the messages are already safe in the database and are recognised by UID next time,
-     * and new mail must still be taken in.
+     * Moves stored messages off the watched folder, unless there is no processed folder to move them to
+     * (the watcher said why when it connected). A refusal (quota, permissions) is logged, not fatal: the
+     * messages are already safe in the database and are recognised by UID next time, and new mail must
+     * still be taken in.
      */
     private void moveStored(java.util.Collection<Long> uids) throws MailboxException {
+        if (!canMove()) {
+            return;
+        }
         try {
             mailbox.moveToProcessed(uids);
         } catch (MailboxException e) {
@@ -134,6 +138,10 @@ public final class MailboxIngester {
             LOG.warn("could not move {} stored message(s) to the processed folder; they stay in {}: {}",
                     uids.size(), mailbox.folder(), e.getMessage());
         }
+    }
+
+    private boolean canMove() {
+        return mailbox.whyStoredMailStays().isEmpty();
     }
 
     /**

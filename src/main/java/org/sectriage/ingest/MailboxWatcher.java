@@ -42,6 +42,7 @@ public final class MailboxWatcher implements Runnable {
                     LOG.info("watching {} ({}), UIDVALIDITY {}", mailbox.folder(),
                             mailbox.usesIdle() ? "IDLE" : "polling every " + pollInterval.toSeconds() + "s",
                             mailbox.uidValidity());
+                    mailbox.whyStoredMailStays().ifPresent(why -> LOG.warn("{}", why));
                 }
                 int stored = ingester.ingestOnce();
                 cycles++;

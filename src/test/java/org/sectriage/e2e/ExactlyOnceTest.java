@@ -286,6 +286,11 @@ class ExactlyOnceTest {
         }
 
         @Override
+        public java.util.Optional<String> whyStoredMailStays() {
+            return real.whyStoredMailStays();
+        }
+
+        @Override
         public void open() throws MailboxException {
             real.open();
         }

@@ -85,9 +85,18 @@ public final class TestConfig {
         return new Changed(c).policy(policy).build();
     }
 
+    /** {@code c} with stored mail moved to {@code processedFolder}. */
+    public static SectriageConfig withProcessedFolder(SectriageConfig c, String processedFolder) {
+        SectriageConfig.Mailbox m = c.mailbox();
+        return new Changed(c).mailbox(new SectriageConfig.Mailbox(m.host(), m.port(), m.security(), m.username(),
+                m.password(), m.folder(), processedFolder, m.idle(), m.pollInterval(), m.idleRefresh(),
+                m.connectTimeout(), m.readTimeout(), m.fetchBatch())).build();
+    }
+
     /** A test config with some sections replaced. */
     private static final class Changed {
         private final SectriageConfig c;
+        private SectriageConfig.Mailbox mailbox;
         private List<SectriageConfig.Maintainer> maintainers;
         private SectriageConfig.Policy policy;
         private SectriageConfig.ClassificationSettings classification;
@@ -96,11 +105,17 @@ public final class TestConfig {
 
         Changed(SectriageConfig c) {
             this.c = c;
+            this.mailbox = c.mailbox();
             this.maintainers = c.maintainers();
             this.policy = c.policy();
             this.classification = c.classification();
             this.openpgp = c.openpgp();
             this.authentication = c.maintainerAuthentication();
+        }
+
+        Changed mailbox(SectriageConfig.Mailbox value) {
+            this.mailbox = value;
+            return this;
         }
 
         Changed maintainers(List<SectriageConfig.Maintainer> value) {
@@ -129,7 +144,7 @@ public final class TestConfig {
         }
 
         SectriageConfig build() {
-            return new SectriageConfig(c.project(), c.mailbox(), c.smtp(), c.database(), maintainers, policy,
+            return new SectriageConfig(c.project(), mailbox, c.smtp(), c.database(), maintainers, policy,
                     c.acknowledgement(), classification, openpgp, authentication, c.advisory(), c.templates(),
                     c.limits(), c.outbox());
         }
