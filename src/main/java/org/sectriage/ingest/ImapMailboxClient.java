@@ -31,6 +31,7 @@ import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 import org.eclipse.angus.mail.imap.protocol.UID;
+import org.sectriage.config.CertificateRejection;
 import org.sectriage.config.SectriageConfig;
 
 /**
@@ -111,7 +112,8 @@ public final class ImapMailboxClient implements MailboxClient {
         } catch (MessagingException | IllegalStateException e) {
             close();
             throw new MailboxException("cannot open " + config.folder() + " at " + config.host() + ":" + config.port()
-                    + " as " + config.username() + ": " + e.getMessage() + underlyingReason(e), e);
+                    + " as " + config.username() + ": "
+                    + CertificateRejection.of(e).orElseGet(() -> e.getMessage() + underlyingReason(e)), e);
         }
     }
 

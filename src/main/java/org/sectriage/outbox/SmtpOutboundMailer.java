@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.sectriage.config.CertificateRejection;
 import org.sectriage.config.SectriageConfig;
 
 /**
@@ -93,7 +94,7 @@ public final class SmtpOutboundMailer implements OutboundMailer {
         } catch (MessagingException e) {
             close();
             throw new DeliveryException("SMTP server " + config.host() + ":" + config.port() + " unavailable: "
-                    + describe(e), false, e);
+                    + CertificateRejection.of(e).orElseGet(() -> describe(e)), false, e);
         }
     }
 

@@ -87,16 +87,30 @@ public final class TestConfig {
 
     /** {@code c} with stored mail moved to {@code processedFolder}. */
     public static SectriageConfig withProcessedFolder(SectriageConfig c, String processedFolder) {
-        SectriageConfig.Mailbox m = c.mailbox();
-        return new Changed(c).mailbox(new SectriageConfig.Mailbox(m.host(), m.port(), m.security(), m.username(),
-                m.password(), m.folder(), processedFolder, m.idle(), m.pollInterval(), m.idleRefresh(),
-                m.connectTimeout(), m.readTimeout(), m.fetchBatch())).build();
+        return new Changed(c).mailbox(mailbox(c.mailbox(), c.mailbox().security(), processedFolder)).build();
+    }
+
+    /** {@code c} with IMAP and SMTP over TLS from the start (GreenMail's IMAPS and SMTPS). */
+    public static SectriageConfig overTls(SectriageConfig c) {
+        SectriageConfig.Smtp s = c.smtp();
+        return new Changed(c).mailbox(mailbox(c.mailbox(), TransportSecurity.SSL, c.mailbox().processedFolder()))
+                .smtp(new SectriageConfig.Smtp(s.host(), s.port(), TransportSecurity.SSL, s.username(), s.password(),
+                        s.connectTimeout(), s.readTimeout(), s.writeTimeout()))
+                .build();
+    }
+
+    private static SectriageConfig.Mailbox mailbox(SectriageConfig.Mailbox m, TransportSecurity security,
+                                                   String processedFolder) {
+        return new SectriageConfig.Mailbox(m.host(), m.port(), security, m.username(), m.password(), m.folder(),
+                processedFolder, m.idle(), m.pollInterval(), m.idleRefresh(), m.connectTimeout(), m.readTimeout(),
+                m.fetchBatch());
     }
 
     /** A test config with some sections replaced. */
     private static final class Changed {
         private final SectriageConfig c;
         private SectriageConfig.Mailbox mailbox;
+        private SectriageConfig.Smtp smtp;
         private List<SectriageConfig.Maintainer> maintainers;
         private SectriageConfig.Policy policy;
         private SectriageConfig.ClassificationSettings classification;
@@ -106,6 +120,7 @@ public final class TestConfig {
         Changed(SectriageConfig c) {
             this.c = c;
             this.mailbox = c.mailbox();
+            this.smtp = c.smtp();
             this.maintainers = c.maintainers();
             this.policy = c.policy();
             this.classification = c.classification();
@@ -115,6 +130,11 @@ public final class TestConfig {
 
         Changed mailbox(SectriageConfig.Mailbox value) {
             this.mailbox = value;
+            return this;
+        }
+
+        Changed smtp(SectriageConfig.Smtp value) {
+            this.smtp = value;
             return this;
         }
 
@@ -144,7 +164,7 @@ public final class TestConfig {
         }
 
         SectriageConfig build() {
-            return new SectriageConfig(c.project(), mailbox, c.smtp(), c.database(), maintainers, policy,
+            return new SectriageConfig(c.project(), mailbox, smtp, c.database(), maintainers, policy,
                     c.acknowledgement(), classification, openpgp, authentication, c.advisory(), c.templates(),
                     c.limits(), c.outbox());
         }
