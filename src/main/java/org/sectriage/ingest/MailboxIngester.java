@@ -100,6 +100,11 @@ public final class MailboxIngester {
                 small.add(ref);
             }
         }
+        // first, so that a message whose FETCH ends the connection below keeps no stored one in the folder
+        if (!alreadyStored.isEmpty() && canMove()) {
+            LOG.info("{} message(s) stored earlier are still in {}: moving them", alreadyStored.size(), folder);
+            moveStored(alreadyStored);
+        }
         int stored = 0;
         for (List<MessageRef> batch : batches(small)) {
             stored += storeBatch(batch);
@@ -111,10 +116,6 @@ public final class MailboxIngester {
         }
         for (MessageRef ref : large) {
             stored += storeLarge(ref);
-        }
-        if (!alreadyStored.isEmpty() && canMove()) {
-            LOG.info("{} message(s) stored earlier are still in {}: moving them", alreadyStored.size(), folder);
-            moveStored(alreadyStored);
         }
         return stored;
     }

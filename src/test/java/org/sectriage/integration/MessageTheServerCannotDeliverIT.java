@@ -47,9 +47,10 @@ class MessageTheServerCannotDeliverIT {
             }
             await("the refusal logged").atMost(Duration.ofSeconds(30))
                     .until(() -> daemon.output().contains("the server did not hand it over"));
+            await("the two reports moved, the refused one left").atMost(Duration.ofSeconds(30))
+                    .until(() -> servers.messages(TestConfig.SECURITY, "sectriage-processed").size() == 2);
             assertThat(servers.acknowledgements(RealMailServers.KIM)).isEmpty();
         }
-        assertThat(servers.messages(TestConfig.SECURITY, "sectriage-processed")).hasSize(2);
 
         // Dovecot moved the file from new/ to cur/ when the daemon opened the folder
         Files.setPosixFilePermissions(maildirFileWith(UNREADABLE), PosixFilePermissions.fromString("rw-------"));
