@@ -110,7 +110,10 @@ public final class MailboxIngester {
             stored += storeBatch(batch);
         }
         // those that failed least first: a message whose FETCH ends the connection holds up no other for long
-        alone.sort(java.util.Comparator.comparingInt(ref -> unfetchable.strikes(uidValidity, ref.uid())));
+        java.util.Comparator<MessageRef> leastFailedFirst =
+                java.util.Comparator.comparingInt(ref -> unfetchable.strikes(uidValidity, ref.uid()));
+        alone.sort(leastFailedFirst);
+        large.sort(leastFailedFirst);
         for (MessageRef ref : alone) {
             stored += storeBatch(List.of(ref));
         }
