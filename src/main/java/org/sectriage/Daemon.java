@@ -123,7 +123,9 @@ public final class Daemon implements AutoCloseable {
         SectriageConfig.Limits l = config.limits();
         MimeParser parser = new MimeParser(new ParseLimits(l.maxMessageSize(), l.maxHeaderCount(),
                 l.maxHeaderLength(), l.maxLineLength(), l.maxNestingDepth(), l.maxBodyText()));
-        context.withOurKeys(keys.secret().fingerprints());
+        // the first of openpgp.secret-keys is the current key, which reporters are asked to encrypt to; the
+        // others are rotated out and only decrypt old mail
+        context.withOurKeys(keys.secret().fingerprints().stream().limit(1).toList());
         MessageDecryptor decryptor = keys.canDecrypt() ? new MessageDecryptor(keys.secret(),
                 new DecryptionLimits(config.openpgp().maxPlaintextSize(), config.openpgp().decryptTimeLimit()), clock)
                 : null;

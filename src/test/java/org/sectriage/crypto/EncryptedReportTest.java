@@ -53,6 +53,8 @@ class EncryptedReportTest {
     private static Path keyFile;
     private static Path passphraseFile;
     private static Path mariaKey;
+    private static String rotatedOut;
+    private static Path rotatedOutKeyFile;
 
     @BeforeAll
     static void makeKeys() throws Exception {
@@ -62,6 +64,8 @@ class EncryptedReportTest {
         reporter = gpg.generateKey("Alex <" + REPORTER + ">", "ed25519", "cv25519");
         stranger = gpg.generateKey("Stranger <stranger@example.net>", "ed25519", "cv25519");
         keyFile = gpg.exportSecretKey(security, temp.resolve("security.sec.asc"));
+        rotatedOut = gpg.generateKey("Example Security 2025 <" + TestConfig.SECURITY + ">", "ed25519", "cv25519");
+        rotatedOutKeyFile = gpg.exportSecretKey(rotatedOut, temp.resolve("security-2025.sec.asc"));
         passphraseFile = temp.resolve("security.passphrase");
         Files.writeString(passphraseFile, GnuPg.PASSPHRASE + "\n");
         mariaKey = gpg.exportPublicKey(maria, temp.resolve("maria.pub.asc"));
@@ -77,7 +81,9 @@ class EncryptedReportTest {
     @RegisterExtension
     final DaemonExtension sectriage = new DaemonExtension(GREENMAIL, c -> TestConfig.withMaintainers(
             TestConfig.withOpenPgp(c, new SectriageConfig.OpenPgp(
-                    List.of(new SectriageConfig.SecretKeyFiles(keyFile, passphraseFile)), c.openpgp().keyDirectory(),
+                    List.of(new SectriageConfig.SecretKeyFiles(keyFile, passphraseFile),
+                            new SectriageConfig.SecretKeyFiles(rotatedOutKeyFile, passphraseFile)),
+                    c.openpgp().keyDirectory(),
                     SectriageConfig.MaintainersWithoutKey.NOTICE, true, 25L << 20, Duration.ofSeconds(30))),
             List.of(new SectriageConfig.Maintainer("Maria", EmailAddress.of(TestConfig.PRIMARY), CoordinatorRole.PRIMARY,
                             mariaKey),
@@ -208,8 +214,11 @@ class EncryptedReportTest {
 
         MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), l -> l.size() == 1)
                 .get(0);
-        assertThat(TestMail.text(ack)).contains("we could not decrypt it").contains(security)
-                .contains("https://project.example/security.asc");
+        String text = TestMail.text(ack);
+        assertThat(text).contains("we could not decrypt it").contains("https://project.example/security.asc");
+        assertThat(text.substring(text.indexOf("our current key"), text.indexOf("which you can get")))
+                .as("our current key, the first configured, not the one rotated out").contains(security)
+                .doesNotContain(rotatedOut);
         assertThat(sectriage.db().strings("SELECT decryption_failure FROM security_case").get(0))
                 .contains("none of our keys");
         MimeMessage toSam = await().atMost(PATIENCE)
