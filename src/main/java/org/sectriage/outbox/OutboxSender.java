@@ -138,7 +138,7 @@ public final class OutboxSender {
                 java.util.Optional<OutboxRow> row = store.find(c, entry.id());
                 if (row.isPresent() && OutboxStore.PENDING.equals(row.get().status())
                         && row.get().messageId().equals(entry.messageId())) {
-                    markSentAlone(c, row.get(), entry.sentAt(), entry.refused());
+                    markSentAlone(c, row.get(), entry.sentAt(), entry.refused(), entry.deferred());
                     n++;
                 }
             }
@@ -160,26 +160,28 @@ public final class OutboxSender {
      * fails for it (its case's event, its deadlines), the mail is still marked sent, so that it is not sent
      * again, and the failure is reported instead of holding up the other mails and all sending after them.
      */
-    private void markSentAlone(java.sql.Connection c, OutboxRow row, Instant at, String refused) throws Exception {
+    private void markSentAlone(java.sql.Connection c, OutboxRow row, Instant at, String refused,
+                               List<String> deferred) throws Exception {
         java.sql.Savepoint before = c.setSavepoint();
         try {
-            markSent(c, row, at, refused);
+            markSent(c, row, at, refused, deferred);
             c.releaseSavepoint(before);
         } catch (Exception e) {
             c.rollback(before);
             store.markSent(c, row.id(), at, refused);
+            queueAgainForDeferred(c, row, at, deferred);
             LOG.error("{} {} for {} was sent, and is recorded so, but what follows from it failed: {}", row.purpose(),
                     row.messageId(), caseLabel(row), e.getMessage(), e);
         }
     }
 
     /** Journals {@code row} as sent; false when it must be recorded in the database at once instead. */
-    private boolean journaled(OutboxRow row, Instant at, String refused) {
+    private boolean journaled(OutboxRow row, Instant at, String refused, List<String> deferred) {
         if (!journal.durable()) {
             return false;
         }
         try {
-            journal.append(new SentJournal.Entry(row.id(), row.messageId(), at, refused));
+            journal.append(new SentJournal.Entry(row.id(), row.messageId(), at, refused, deferred));
             if (journaled++ == 0) {
                 firstJournaledAt = System.nanoTime();
             }
@@ -191,12 +193,26 @@ public final class OutboxSender {
         }
     }
 
-    /** Marks {@code row} sent at {@code at}, in its case's events too, with what else a sent mail causes. */
-    private void markSent(java.sql.Connection c, OutboxRow row, Instant at, String refused) throws Exception {
+    /**
+     * Marks {@code row} sent at {@code at}, in its case's events too, with what else a sent mail causes, and
+     * queues it again for the {@code deferred} recipients.
+     */
+    private void markSent(java.sql.Connection c, OutboxRow row, Instant at, String refused, List<String> deferred)
+            throws Exception {
         store.markSent(c, row.id(), at, refused);
         record(c, row, at, row.purpose() + "-sent", "to " + String.join(", ", row.recipients())
-                + (refused == null ? "" : "; refused by the server for " + refused));
+                + (refused == null ? "" : "; refused by the server for " + refused)
+                + (deferred.isEmpty() ? "" : "; to be tried again for " + String.join(", ", deferred)));
+        queueAgainForDeferred(c, row, at, deferred);
         onSent.sent(c, row, at);
+    }
+
+    /** Queues {@code row}'s mail again for the recipients the server deferred, after the first retry's wait. */
+    private void queueAgainForDeferred(java.sql.Connection c, OutboxRow row, Instant at, List<String> deferred)
+            throws java.sql.SQLException {
+        if (!deferred.isEmpty()) {
+            store.queueAgainFor(c, row.id(), deferred, at.plus(backoff(0)));
+        }
     }
 
     /** Makes a running {@link #sendDue()} return after the mail in hand. */
@@ -208,17 +224,23 @@ public final class OutboxSender {
     private boolean sendOne(OutboxRow row) {
         byte[] raw = db.inTransaction(c -> store.raw(c, row.id()));
         try {
-            List<String> refused = mailer.send(row.envelopeFrom(), row.recipients(), raw);
+            List<Refusal> refused = mailer.send(row.envelopeFrom(), row.recipients(), raw);
             Instant now = clock.instant();
-            String refusedText = refused.isEmpty() ? null : String.join(", ", refused);
-            if (!journaled(row, now, refusedText)) {
-                db.run(c -> markSent(c, row, now, refusedText));
+            String refusedText = refused.isEmpty() ? null
+                    : String.join(", ", refused.stream().map(Refusal::toString).toList());
+            List<String> deferred = refused.stream().filter(Refusal::temporary).map(Refusal::address).toList();
+            if (!journaled(row, now, refusedText, deferred)) {
+                db.run(c -> markSent(c, row, now, refusedText, deferred));
             }
             if (refusedText == null) {
                 LOG.info("sent {} {} for {}", row.purpose(), row.messageId(), caseLabel(row));
-            } else {
+            } else if (deferred.isEmpty()) {
                 LOG.warn("sent {} {} for {}, but the server refused {} recipient(s)", row.purpose(), row.messageId(),
                         caseLabel(row), refused.size());
+            } else {
+                LOG.warn("sent {} {} for {}, but the server refused {} recipient(s), {} of them for now: the mail"
+                        + " is queued again for those", row.purpose(), row.messageId(), caseLabel(row), refused.size(),
+                        deferred.size());
             }
             return true;
         } catch (DeliveryException e) {

@@ -58,7 +58,7 @@ public final class SmtpOutboundMailer implements OutboundMailer {
     }
 
     @Override
-    public List<String> send(String envelopeFrom, List<String> recipients, byte[] raw) throws DeliveryException {
+    public List<Refusal> send(String envelopeFrom, List<String> recipients, byte[] raw) throws DeliveryException {
         try {
             MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
             Address[] to = new Address[recipients.size()];
@@ -126,18 +126,35 @@ public final class SmtpOutboundMailer implements OutboundMailer {
         return any;
     }
 
-    /** Each refused recipient with the server's answer, e.g. "bob@example.org (550 no such user)". */
-    private static List<String> refusedRecipients(SendFailedException e) {
-        List<String> refused = new java.util.ArrayList<>();
+    /**
+     * Each refused recipient with the server's answer. Those Jakarta Mail lists as valid but unsent (a 4xx
+     * answer at RCPT, or 552) may take the mail later; the others (5xx) will not.
+     */
+    static List<Refusal> refusedRecipients(SendFailedException e) {
+        java.util.Set<String> later = new java.util.HashSet<>();
+        if (e.getValidUnsentAddresses() != null) {
+            for (Address a : e.getValidUnsentAddresses()) {
+                later.add(a.toString());
+            }
+        }
+        List<Refusal> refused = new java.util.ArrayList<>();
+        java.util.Set<String> answered = new java.util.HashSet<>();
         for (Exception x = e.getNextException(); x != null;
                 x = x instanceof MessagingException m ? m.getNextException() : null) {
             if (x instanceof SMTPAddressFailedException a) {
-                refused.add(a.getAddress() + " (" + a.getReturnCode() + " " + oneLine(a.getMessage()) + ")");
+                String address = a.getAddress().toString();
+                String answer = oneLine(a.getMessage());
+                String code = String.valueOf(a.getReturnCode());
+                refused.add(new Refusal(address, answer.startsWith(code) ? answer : code + " " + answer,
+                        later.contains(address)));
+                answered.add(address);
             }
         }
-        if (refused.isEmpty() && e.getInvalidAddresses() != null) {
-            for (Address a : e.getInvalidAddresses()) {
-                refused.add(a.toString());
+        for (Address[] addresses : new Address[][] {e.getInvalidAddresses(), e.getValidUnsentAddresses()}) {
+            for (Address a : addresses == null ? new Address[0] : addresses) {
+                if (answered.add(a.toString())) {
+                    refused.add(new Refusal(a.toString(), "no answer recorded", later.contains(a.toString())));
+                }
             }
         }
         return refused;

@@ -150,6 +150,33 @@ public final class OutboxStore {
         }
     }
 
+    /**
+     * Queues the mail of row {@code id} again, the same bytes, for {@code recipients} alone (those the server
+     * deferred when it took the mail for the others), first tried at {@code next}. The new row keeps the
+     * first one's creation time, so that a mail still undelivered long after it was queued is reported.
+     *
+     * @return the new row's id
+     */
+    public long queueAgainFor(Connection c, long id, List<String> recipients, Instant next) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO outbox (case_id, purpose, message_id, envelope_from, recipients, rate_key, raw, status,"
+                        + " attempts, next_attempt_at, created_at) SELECT case_id, purpose, message_id, envelope_from,"
+                        + " ?, ?, raw, '" + PENDING + "', 0, ?, created_at FROM outbox WHERE id = ?",
+                new String[] {"ID"})) {
+            ps.setString(1, Rows.fit(String.join(",", recipients), 4000));
+            ps.setString(2, Rows.fit(recipients.get(0).toLowerCase(java.util.Locale.ROOT), 500));
+            Rows.setInstant(ps, 3, next);
+            ps.setLong(4, id);
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("no outbox row " + id);
+            }
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
     /** Notes that a long-undelivered mail has been reported, so that it is reported once. */
     public void markOverdueReported(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET overdue_reported = TRUE WHERE id = ?")) {

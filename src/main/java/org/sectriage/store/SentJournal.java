@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>A database that is not a local file (in memory, or on an H2 server) has no place for the file: its
  * journal is not {@link #durable()}, and the sender records each mail at once, as without a journal.
  *
- * <p>A line reads {@code id TAB message-id TAB epoch-millis TAB refused}, the Message-ID and the refused
- * recipients URL-encoded (the latter empty when none). The Message-ID makes sure the line is recorded
+ * <p>A line reads {@code id TAB message-id TAB epoch-millis TAB refused}, then {@code TAB deferred} when the
+ * mail is to be tried again for some of the refused recipients; the Message-ID, the refused recipients
+ * (empty when none) and those to be tried again are URL-encoded. The Message-ID makes sure the line is recorded
  * for the mail it was written for and no other (a database put back from a backup reuses ids). Each line
  * is written with a line end before it as well as after it, so that a line cut in the middle of its
  * write (a crash of the machine, a full disk) cannot swallow the next one; the empty lines this makes
@@ -44,9 +45,19 @@ public final class SentJournal implements AutoCloseable {
 
     /**
      * One mail, the outbox's row {@code id} with that Message-ID, that the server accepted at {@code sentAt};
-     * {@code refused} lists the recipients it refused, or is null.
+     * {@code refused} lists the recipients it refused, or is null, and {@code deferred} the addresses among them
+     * that the mail is to be tried again for.
      */
-    public record Entry(long id, String messageId, Instant sentAt, String refused) {
+    public record Entry(long id, String messageId, Instant sentAt, String refused, List<String> deferred) {
+
+        public Entry {
+            deferred = List.copyOf(deferred);
+        }
+
+        /** A mail the server refused for no recipient, or for good. */
+        public Entry(long id, String messageId, Instant sentAt, String refused) {
+            this(id, messageId, sentAt, refused, List.of());
+        }
     }
 
     private final Path file;
@@ -83,8 +94,11 @@ public final class SentJournal implements AutoCloseable {
             throw new IOException(file == null ? "the outbox's journal is not durable" : "the journal is closed");
         }
         String refused = entry.refused() == null ? "" : URLEncoder.encode(entry.refused(), StandardCharsets.UTF_8);
+        String deferred = entry.deferred().isEmpty() ? ""
+                : "\t" + URLEncoder.encode(String.join(",", entry.deferred()), StandardCharsets.UTF_8);
         out.write(("\n" + entry.id() + "\t" + URLEncoder.encode(entry.messageId(), StandardCharsets.UTF_8) + "\t"
-                + entry.sentAt().toEpochMilli() + "\t" + refused + "\n").getBytes(StandardCharsets.UTF_8));
+                + entry.sentAt().toEpochMilli() + "\t" + refused + deferred + "\n")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** What the file holds, in the order written. */
@@ -118,13 +132,15 @@ public final class SentJournal implements AutoCloseable {
 
     private static Entry parse(String line) {
         String[] fields = line.split("\t", -1);
-        if (fields.length != 4 || fields[1].isEmpty()) {
+        if (fields.length < 4 || fields.length > 5 || fields[1].isEmpty()) {
             return null;
         }
         try {
+            String deferred = fields.length == 5 ? URLDecoder.decode(fields[4], StandardCharsets.UTF_8) : "";
             return new Entry(Long.parseLong(fields[0]), URLDecoder.decode(fields[1], StandardCharsets.UTF_8),
                     Instant.ofEpochMilli(Long.parseLong(fields[2])),
-                    fields[3].isEmpty() ? null : URLDecoder.decode(fields[3], StandardCharsets.UTF_8));
+                    fields[3].isEmpty() ? null : URLDecoder.decode(fields[3], StandardCharsets.UTF_8),
+                    deferred.isEmpty() ? List.of() : List.of(deferred.split(",")));
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return null;
         }

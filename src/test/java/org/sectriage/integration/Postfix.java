@@ -18,6 +18,9 @@ import java.util.TreeSet;
  */
 final class Postfix {
 
+    /** The access table of recipients answered 450, under the configuration directory. */
+    private static final String DEFERRED = "deferred";
+
     private final Path dir;
     private final Path config;
     private final Path queue;
@@ -43,6 +46,7 @@ final class Postfix {
             Files.setOwner(data, data.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postfix"));
             Files.writeString(p.config.resolve("mailboxes"), String.join(" ok\n", users) + " ok\n",
                     StandardCharsets.UTF_8);
+            Files.writeString(p.config.resolve(DEFERRED), "", StandardCharsets.UTF_8);
             Files.writeString(p.config.resolve("main.cf"), p.mainCf(domains(users), lmtpPort), StandardCharsets.UTF_8);
             Files.writeString(p.config.resolve("master.cf"), p.masterCf(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -73,6 +77,8 @@ final class Postfix {
                 inet_protocols = ipv4
                 mynetworks = 127.0.0.0/8
                 smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
+                # recipients answered 450 at RCPT, as greylisting or a full mailbox would (see deferRecipients)
+                smtpd_recipient_restrictions = check_recipient_access texthash:%1$s/conf/deferred, permit
                 # every domain is a virtual mailbox domain, delivered to Dovecot by LMTP
                 virtual_mailbox_domains = %3$s
                 virtual_mailbox_maps = texthash:%1$s/conf/mailboxes
@@ -137,6 +143,22 @@ final class Postfix {
         command.addAll(List.of(MailServerBinaries.POSTFIX_MASTER.toString(), "-c", config.toString(), "-d"));
         process = ServerProcess.start("postfix", command, log);
         process.awaitGreeting(smtpPort, "220 ");
+    }
+
+    /**
+     * Makes Postfix answer {@code 450} at RCPT for {@code recipients} from its next start on, and take mail for
+     * everyone else; none, to take mail for everyone again.
+     */
+    void deferRecipients(Collection<String> recipients) {
+        StringBuilder table = new StringBuilder();
+        for (String r : recipients) {
+            table.append(r).append(" 450 4.2.0 <").append(r).append(">: Recipient address rejected: try again later\n");
+        }
+        try {
+            Files.writeString(config.resolve(DEFERRED), table, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + config.resolve(DEFERRED), e);
+        }
     }
 
     /** Stops Postfix (SIGTERM to its master) and returns once SMTP is closed; queued mail stays queued. */

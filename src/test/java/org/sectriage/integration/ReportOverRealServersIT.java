@@ -131,14 +131,7 @@ class ReportOverRealServersIT {
 
     @Test
     void aNotificationPostfixTakesForTwoMaintainersAndRefusesForAThirdIsSentOnceAndNotAgain() throws Exception {
-        try (DaemonProcess daemon = servers.startDaemonWithMembers(List.of(RealMailServers.NO_SUCH_USER))) {
-            servers.awaitIdle(daemon);
-            servers.send(TestMail.report().from(RealMailServers.ALEX).build());
-            for (String maintainer : List.of(TestConfig.PRIMARY, TestConfig.SECONDARY)) {
-                await("the notification to " + maintainer).atMost(IDLE_LATENCY)
-                        .failFast("daemon died", () -> !daemon.isAlive())
-                        .until(() -> servers.fromSectriage(maintainer), l -> l.size() == 1);
-            }
+        try (DaemonProcess daemon = reportWithMember(RealMailServers.NO_SUCH_USER)) {
             await("no second copy, though the outbox retries every 2 s").during(Duration.ofSeconds(6))
                     .atMost(Duration.ofSeconds(15))
                     .until(() -> servers.fromSectriage(TestConfig.PRIMARY).size() == 1
@@ -150,6 +143,65 @@ class ReportOverRealServersIT {
                     .containsExactly("sent");
             assertThat(cases.strings("SELECT detail FROM case_event WHERE type = 'maintainer-notification-sent'"))
                     .singleElement().asString().contains("refused by the server for " + RealMailServers.NO_SUCH_USER);
+        }
+    }
+
+    @Test
+    void aNotificationPostfixDefersForOneMaintainerIsTriedAgainForThemAloneAndReachesEachMaintainerOnce()
+            throws Exception {
+        servers.postfix().stop();
+        servers.postfix().deferRecipients(List.of(RealMailServers.KIM));
+        servers.postfix().start();
+        try (DaemonProcess daemon = reportWithMember(RealMailServers.KIM)) {
+            await("the notification tried again for the deferred maintainer").atMost(Duration.ofSeconds(30))
+                    .failFast("daemon died", () -> !daemon.isAlive())
+                    .until(() -> daemon.output().lines().anyMatch(l -> l.contains("could not send maintainer-notification")
+                            && l.contains("(attempt 2)")));
+            assertThat(servers.fromSectriage(RealMailServers.KIM)).as("nothing yet to the deferred one").isEmpty();
+
+            servers.postfix().stop();
+            servers.postfix().deferRecipients(List.of());
+            servers.postfix().start();
+            await("the notification to the maintainer Postfix takes mail for again").atMost(Duration.ofSeconds(30))
+                    .failFast("daemon died", () -> !daemon.isAlive())
+                    .until(() -> servers.fromSectriage(RealMailServers.KIM), l -> l.size() == 1);
+            await("no second copy to anyone, though the outbox retries every 2 s").during(Duration.ofSeconds(6))
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> List.of(TestConfig.PRIMARY, TestConfig.SECONDARY, RealMailServers.KIM).stream()
+                            .allMatch(m -> servers.fromSectriage(m).size() == 1));
+        }
+        try (Database db = servers.daemonDatabase()) {
+            CaseDatabase cases = new CaseDatabase(db);
+            assertThat(cases.strings("SELECT recipients || ' ' || status FROM outbox"
+                    + " WHERE purpose = 'maintainer-notification' ORDER BY id"))
+                    .containsExactly(TestConfig.PRIMARY + "," + TestConfig.SECONDARY + "," + RealMailServers.KIM
+                            + " sent", RealMailServers.KIM + " sent");
+            assertThat(cases.strings("SELECT detail FROM case_event WHERE type = 'maintainer-notification-sent'"
+                    + " ORDER BY id"))
+                    .hasSize(2)
+                    .first().asString().contains("refused by the server for " + RealMailServers.KIM + " (450 4.2.0")
+                    .endsWith("; to be tried again for " + RealMailServers.KIM);
+        }
+    }
+
+    /**
+     * Starts the daemon with {@code member} as a third maintainer, sends it a report, and returns once the
+     * primary and the secondary coordinator have its notification.
+     */
+    private DaemonProcess reportWithMember(String member) throws Exception {
+        DaemonProcess daemon = servers.startDaemonWithMembers(List.of(member));
+        try {
+            servers.awaitIdle(daemon);
+            servers.send(TestMail.report().from(RealMailServers.ALEX).build());
+            for (String maintainer : List.of(TestConfig.PRIMARY, TestConfig.SECONDARY)) {
+                await("the notification to " + maintainer).atMost(IDLE_LATENCY)
+                        .failFast("daemon died", () -> !daemon.isAlive())
+                        .until(() -> servers.fromSectriage(maintainer), l -> l.size() == 1);
+            }
+            return daemon;
+        } catch (Exception | AssertionError e) {
+            daemon.close();
+            throw e;
         }
     }
 

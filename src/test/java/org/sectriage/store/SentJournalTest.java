@@ -37,6 +37,22 @@ class SentJournalTest {
     }
 
     @Test
+    void theRecipientsAMailIsToBeTriedAgainForAreReadBackWithIt() throws IOException {
+        Path file = dir.resolve("deferred" + SentJournal.SUFFIX);
+        SentJournal.Entry deferred = new SentJournal.Entry(9, "<m9@project.example>", AT,
+                "kim@x.example (450 4.2.0 try again later), lee@x.example (452 4.2.2 mailbox full)",
+                java.util.List.of("kim@x.example", "lee@x.example"));
+        try (SentJournal journal = SentJournal.open(file)) {
+            journal.append(deferred);
+            journal.append(new SentJournal.Entry(10, "<m10@project.example>", AT, REFUSED));
+        }
+        try (SentJournal reopened = SentJournal.open(file)) {
+            assertThat(reopened.entries()).containsExactly(deferred,
+                    new SentJournal.Entry(10, "<m10@project.example>", AT, REFUSED));
+        }
+    }
+
+    @Test
     void aLastLineCutByACrashIsLeftOutAndTheLinesBeforeItAreKept() throws IOException {
         Path file = dir.resolve("cut" + SentJournal.SUFFIX);
         try (SentJournal journal = SentJournal.open(file)) {
