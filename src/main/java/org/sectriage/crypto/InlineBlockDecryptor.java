@@ -30,16 +30,24 @@ final class InlineBlockDecryptor {
     }
 
     /**
+     * What a text part decrypts to: its {@code text} with the blocks replaced, and, when the part is one block and
+     * nothing else whose plaintext is a MIME entity (see {@link MimeEntityPlaintext}), that entity's bytes.
+     */
+    record Decrypted(String text, Optional<byte[]> entity) {
+    }
+
+    /**
      * {@code text} (HTML markup when {@code html}) with each armored block that could be decrypted replaced by its
      * plaintext and the others left as they were; empty when none of its blocks could be decrypted.
      *
      * @throws UndecryptableMessageException when a block exceeds a limit of the whole message
      */
-    Optional<String> decrypt(String text, boolean html) throws UndecryptableMessageException {
+    Optional<Decrypted> decrypt(String text, boolean html) throws UndecryptableMessageException {
         StringBuilder replaced = new StringBuilder();
         boolean anyDecrypted = false;
         int position = 0;
-        for (ArmoredMessageBlocks.Block block : ArmoredMessageBlocks.find(text, html)) {
+        List<ArmoredMessageBlocks.Block> blocks = ArmoredMessageBlocks.find(text, html);
+        for (ArmoredMessageBlocks.Block block : blocks) {
             blocksRead++;
             replaced.append(text, position, block.start());
             position = block.end();
@@ -51,12 +59,24 @@ final class InlineBlockDecryptor {
                 replaced.append(text, block.start(), block.end());
                 continue;
             }
+            if (blocks.size() == 1 && nothingElse(text, block, html) && MimeEntityPlaintext.is(plaintext)) {
+                return Optional.of(new Decrypted(text, Optional.of(plaintext)));
+            }
             String clear = TextDecoder.decode(plaintext, block.charset());
             replaced.append(html ? "<pre>" + HtmlEntities.escape(clear) + "</pre>" : clear);
             anyDecrypted = true;
         }
         replaced.append(text.substring(position));
-        return anyDecrypted ? Optional.of(replaced.toString()) : Optional.empty();
+        return anyDecrypted ? Optional.of(new Decrypted(replaced.toString(), Optional.empty())) : Optional.empty();
+    }
+
+    /** Whether {@code text} holds nothing but {@code block}: blank space around it, and markup when {@code html}. */
+    private static boolean nothingElse(String text, ArmoredMessageBlocks.Block block, boolean html) {
+        String outside = text.substring(0, block.start()) + " " + text.substring(block.end());
+        if (html) {
+            outside = outside.replaceAll("<[^>]*>", " ").replaceAll("(?i)&nbsp;|&#160;", " ");
+        }
+        return outside.isBlank();
     }
 
     /** One sentence per block left as it was, in the order of the message. */

@@ -176,14 +176,19 @@ public final class MessageDecryptor {
             return false;
         }
         boolean html = part.isMimeType("text/html");
-        Optional<String> replaced = inlineBlocks.decrypt(text, html);
-        if (replaced.isEmpty()) {
+        Optional<InlineBlockDecryptor.Decrypted> decrypted = inlineBlocks.decrypt(text, html);
+        if (decrypted.isEmpty()) {
             return false;
         }
-        if (part instanceof MimePart mime) {
-            mime.setText(replaced.get(), "UTF-8", html ? "html" : "plain");
+        if (decrypted.get().entity().isPresent()) {
+            // a mail with attachments as Mailvelope encrypts it inline: the part becomes the entity, as with PGP/MIME;
+            // the part's own transfer encoding was that of the armor, not of the entity
+            part.removeHeader("Content-Transfer-Encoding");
+            replaceWithEntity(part, decrypted.get().entity().get());
+        } else if (part instanceof MimePart mime) {
+            mime.setText(decrypted.get().text(), "UTF-8", html ? "html" : "plain");
         } else {
-            part.setText(replaced.get());
+            part.setText(decrypted.get().text());
         }
         return true;
     }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sectriage.parse.AttachmentInfo;
 import org.sectriage.parse.MimeParser;
+import org.sectriage.parse.ParsedMessage;
 import org.sectriage.parse.ParseLimits;
 
 /** Decryption of messages produced by real GnuPG, and refusal of the unsafe ones. */
@@ -247,6 +249,83 @@ class MessageDecryptorTest {
                 .contains("<p>Report:</p>").doesNotContain("BEGIN PGP MESSAGE");
     }
 
+    /** What Mailvelope encrypts inline when a mail has attachments: a MIME entity, as emailjs-mime-builder writes it. */
+    private static final String MAILVELOPE_ENTITY = "Content-Type: multipart/mixed;\r\n"
+            + " boundary=\"----sinikael-?=_1-17332150000000.5\"\r\n"
+            + "MIME-Version: 1.0\r\n\r\n"
+            + "------sinikael-?=_1-17332150000000.5\r\n"
+            + "Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+            + "The parser overflows at src/parse.c:42 with a 70000-byte header; proof attached=\r\n"
+            + ".\r\n"
+            + "------sinikael-?=_1-17332150000000.5\r\n"
+            + "Content-Type: application/octet-stream; name=poc.py\r\n"
+            + "Content-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=poc.py\r\n\r\n"
+            + Base64.getEncoder().encodeToString("print('A' * 70000)\n".getBytes(StandardCharsets.US_ASCII)) + "\r\n"
+            + "------sinikael-?=_1-17332150000000.5--\r\n";
+
+    @Test
+    void readsTheMimeEntityMailvelopeEncryptsInlineWithAttachmentsAsTheMessageItHolds() throws Exception {
+        String armored = armoredFor(MAILVELOPE_ENTITY, keys.rsa);
+        byte[] raw = MailFixtures.message("Content-Type: text/plain; charset=utf-8\n"
+                + "Content-Transfer-Encoding: quoted-printable\n\n" + armored + "\n");
+
+        DecryptionResult result = decrypted(raw);
+
+        ParsedMessage parsed = parse(result);
+        assertThat(parsed.bodyText()).contains("The parser overflows at src/parse.c:42 with a 70000-byte header;"
+                + " proof attached.").doesNotContain("Content-Type").doesNotContain("sinikael");
+        assertThat(parsed.attachments()).extracting(AttachmentInfo::fileName).containsExactly("poc.py");
+        assertThat(parsed.messageId()).isEqualTo("<report-1@example.net>");
+    }
+
+    @Test
+    void readsTheMimeEntityMailvelopeEncryptsInlineInAnHtmlPartAsTheMessageItHolds() throws Exception {
+        String armored = armoredFor(MAILVELOPE_ENTITY, keys.curve);
+        String html = "<html><body><div><pre>" + armored.replace("\n", "<br>\n") + "</pre></div></body></html>\n";
+        byte[] raw = MailFixtures.message("Content-Type: text/html; charset=utf-8\n\n" + html);
+
+        DecryptionResult result = decrypted(raw);
+
+        ParsedMessage parsed = parse(result);
+        assertThat(parsed.bodyText()).contains("The parser overflows at src/parse.c:42").doesNotContain("sinikael");
+        assertThat(parsed.attachments()).extracting(AttachmentInfo::fileName).containsExactly("poc.py");
+    }
+
+    @Test
+    void keepsAsTextAPlaintextThatStartsWithTheHeadersOfAForwardedMail() throws Exception {
+        String forwarded = "From: Alex <alex@researcher.example>\nSubject: crash in the parser\n"
+                + "Content-Type: text/plain\n\nThe parser overflows at src/parse.c:42.\n";
+        String armored = armoredFor(forwarded, keys.rsa);
+
+        DecryptionResult result = decrypted(MailFixtures.message("Content-Type: text/plain; charset=utf-8\n\n" + armored));
+
+        assertThat(bodyText(result)).contains("From: Alex <alex@researcher.example>", "Subject: crash in the parser",
+                "src/parse.c:42");
+    }
+
+    @Test
+    void keepsTheTextAroundABlockThatHoldsAMimeEntityAndShowsTheEntityAsText() throws Exception {
+        String armored = armoredFor(MAILVELOPE_ENTITY, keys.rsa);
+        byte[] raw = MailFixtures.message("Content-Type: text/plain; charset=utf-8\n\n"
+                + "Forwarding the report we got:\n\n" + armored + "\n");
+
+        DecryptionResult result = decrypted(raw);
+
+        assertThat(bodyText(result)).contains("Forwarding the report we got:").contains("src/parse.c:42");
+    }
+
+    /** {@code text} encrypted by GnuPG to {@code recipient}, armored. */
+    private static String armoredFor(String text, String recipient) throws Exception {
+        return new String(gpgEncrypt(text.getBytes(StandardCharsets.UTF_8), recipient), StandardCharsets.US_ASCII);
+    }
+
+    /** The result of decrypting {@code raw}, which must have been decrypted. */
+    private static DecryptionResult decrypted(byte[] raw) {
+        DecryptionResult result = decryptor().decrypt(raw);
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        return result;
+    }
+
     @Test
     void decryptsAnEncryptedAttachmentInAPlainMessage() throws Exception {
         byte[] pdf = "%PDF-1.4 proof of concept".getBytes(StandardCharsets.US_ASCII);
@@ -457,9 +536,13 @@ class MessageDecryptorTest {
 
     /** The body text of the decrypted message, as the pipeline reads it, with LF line endings. */
     private static String bodyText(DecryptionResult result) throws Exception {
+        return parse(result).bodyText().replace("\r\n", "\n");
+    }
+
+    /** The decrypted message as the pipeline parses it. */
+    private static ParsedMessage parse(DecryptionResult result) throws Exception {
         byte[] content = result.content();
-        return new MimeParser(ParseLimits.defaults()).parse(new ByteArrayInputStream(content), content.length)
-                .bodyText().replace("\r\n", "\n");
+        return new MimeParser(ParseLimits.defaults()).parse(new ByteArrayInputStream(content), content.length);
     }
 
     static byte[] armor(byte[] binary) throws Exception {
