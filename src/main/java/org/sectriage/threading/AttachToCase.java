@@ -67,7 +67,7 @@ public final class AttachToCase implements Step {
      * Attaches a delivery report to the case of the mail of ours it returns, and records which; true when
      * it returns one. When that mail was to the reporter, the envelope says so: the team is to be told.
      */
-    private static boolean attachReturnedMail(Envelope env, ParsedMessage m, CaseStore cases) {
+    private boolean attachReturnedMail(Envelope env, ParsedMessage m, CaseStore cases) {
         Set<String> returned = new LinkedHashSet<>(m.returnedMessageIds());
         for (CaseId id : cases.casesKnowing(returned)) {
             Optional<CaseMessage> ours = cases.messages(id).stream()
@@ -79,8 +79,11 @@ public final class AttachToCase implements Step {
             CaseMessage mail = ours.get();
             env.attachTo(id, false);
             EmailAddress reporter = cases.find(id).orElseThrow().reporter();
-            boolean toReporter = java.util.Arrays.stream(mail.recipients().split(","))
-                    .anyMatch(r -> r.strip().equalsIgnoreCase(reporter.address()));
+            // A reporter who is a maintainer gets every notice to the team: were one of those returned taken for
+            // mail to the reporter, the notice it sets off would come back in turn, and so on without end.
+            boolean toReporter = !maintainers.isMaintainer(reporter) && mail.recipients() != null
+                    && java.util.Arrays.stream(mail.recipients().split(","))
+                            .anyMatch(r -> r.strip().equalsIgnoreCase(reporter.address()));
             if (toReporter) {
                 env.setReturnedMailToReporter(mail.messageId());
             }

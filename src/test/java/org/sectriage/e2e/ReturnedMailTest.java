@@ -82,4 +82,34 @@ class ReturnedMailTest {
                 .until(() -> server.sentBySectriageTo(TestConfig.PRIMARY).size() == 1);
         assertThat(db.cases()).isEqualTo(1);
     }
+
+    @Test
+    void aReturnedMailToAReporterWhoIsAMaintainerStartsNoLoopOfNoticesToTheTeam() throws Exception {
+        MailServer server = sectriage.server();
+        CaseDatabase db = sectriage.db();
+        // a maintainer forwards a report (or tests the address): the case's reporter is a maintainer, whose
+        // mailbox then bounces; every notice to the team goes to that mailbox too
+        server.sendToSecurity(TestMail.report().from(TestConfig.PRIMARY).subject("SQL injection in /search").build());
+        MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(TestConfig.PRIMARY),
+                l -> l.size() == 1).get(0);
+        String caseId = db.strings("SELECT id FROM security_case").get(0);
+
+        server.sendToSecurity(deliveryReport(ack.getMessageID(), TestConfig.PRIMARY));
+        await().atMost(PATIENCE).until(() -> db.events(caseId).stream().filter("mail-returned"::equals).count() == 1);
+        for (int round = 0; round < 3; round++) {
+            await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> true);
+            java.util.List<MimeMessage> notices = server.sentBySectriageTo(TestConfig.SECONDARY);
+            if (notices.isEmpty()) {
+                break;
+            }
+            // the notice to the team, sent to the bouncing maintainer too, comes back in turn
+            server.sendToSecurity(deliveryReport(notices.get(notices.size() - 1).getMessageID(), TestConfig.PRIMARY));
+            long returned = round + 2;
+            await().atMost(PATIENCE).until(() -> db.events(caseId).stream().filter("mail-returned"::equals).count()
+                    == returned);
+        }
+        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> true);
+        assertThat(server.sentBySectriageTo(TestConfig.SECONDARY)).as("notices to the team about returned mail")
+                .hasSizeLessThanOrEqualTo(1);
+    }
 }
