@@ -29,6 +29,9 @@ final class BodyParts {
     private final byte[] buffer = new byte[8192];
     private final List<AttachmentInfo> attachments = new ArrayList<>();
     private final List<String> returnedMessageIds = new ArrayList<>();
+    private boolean deliveryStatusSeen;
+    private boolean deliveryFailed;
+    private boolean dispositionSeen;
     private int partNumber;
     private Text plain;
     private Text html;
@@ -66,8 +69,15 @@ final class BodyParts {
             if (SafeFileName.changed(fileName, safeName)) {
                 problems.unsafeFileName(partNumber, safeName);
             }
-            long size = ReturnedMessageIds.PART_TYPES.contains(mimeType) && returnedMessageIds.size() < 10
-                    ? countNotingReturnedMessageId(content) : count(content);
+            long size;
+            if (ReturnedMessageIds.PART_TYPES.contains(mimeType) && returnedMessageIds.size() < 10) {
+                size = countNotingReturnedMessageId(content);
+            } else if (ReturnedMessageIds.STATUS_TYPES.contains(mimeType)) {
+                size = countNotingDeliveryStatus(content);
+            } else {
+                dispositionSeen |= ReturnedMessageIds.DISPOSITION_TYPES.contains(mimeType);
+                size = count(content);
+            }
             list(new AttachmentInfo(safeName, mimeType, size));
         }
     }
@@ -125,9 +135,24 @@ final class BodyParts {
         return new Text(TextDecoder.decode(read, read.length, charset, partNumber, problems), truncated);
     }
 
-    /** The Message-IDs of the messages returned in the delivery report's parts; empty for most mail. */
+    /**
+     * The Message-IDs of the messages returned in the delivery report's parts; empty for most mail, and for a
+     * report that returns nothing undelivered: a read receipt, or a delivery status that says no delivery failed
+     * (a delay warning, a success notice).
+     */
     List<String> returnedMessageIds() {
+        if (dispositionSeen || (deliveryStatusSeen && !deliveryFailed)) {
+            return List.of();
+        }
         return List.copyOf(returnedMessageIds);
+    }
+
+    /** {@link #count} of a delivery-status part, noting whether it reports a failed delivery. */
+    private long countNotingDeliveryStatus(InputStream content) throws IOException {
+        byte[] head = content.readNBytes(ReturnedMessageIds.HEAD_BYTES);
+        deliveryStatusSeen = true;
+        deliveryFailed |= ReturnedMessageIds.reportsFailure(head, head.length);
+        return head.length + count(content);
     }
 
     /** {@link #count} of a part holding a returned message, noting the Message-ID its header block gives. */

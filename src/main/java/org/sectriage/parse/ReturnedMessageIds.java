@@ -13,6 +13,12 @@ final class ReturnedMessageIds {
     /** The MIME types of the parts in which a delivery report returns a message or its header. */
     static final java.util.Set<String> PART_TYPES = java.util.Set.of("message/rfc822", "message/global",
             "text/rfc822-headers", "message/global-headers");
+    /** The MIME types of the machine-readable part of a delivery report (RFC 3464, RFC 6533). */
+    static final java.util.Set<String> STATUS_TYPES = java.util.Set.of("message/delivery-status",
+            "message/global-delivery-status");
+    /** The MIME types of the machine-readable part of a read receipt (RFC 8098, RFC 6533), which returns nothing. */
+    static final java.util.Set<String> DISPOSITION_TYPES = java.util.Set.of("message/disposition-notification",
+            "message/global-disposition-notification");
     /** How much of such a part is read for its header block. */
     static final int HEAD_BYTES = 64 * 1024;
 
@@ -40,5 +46,21 @@ final class ReturnedMessageIds {
             }
         }
         return field == null ? List.of() : MessageIds.all(field.substring("message-id:".length()));
+    }
+
+    /**
+     * Whether the delivery-status fields {@code status} begins with report a recipient for whom delivery failed
+     * ({@code Action: failed}), as opposed to one still being tried ({@code delayed}) or done ({@code delivered},
+     * {@code relayed}, {@code expanded}).
+     */
+    static boolean reportsFailure(byte[] status, int length) {
+        String text = new String(status, 0, length, StandardCharsets.ISO_8859_1);
+        for (String line : text.split("\r?\n", -1)) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("action:") && lower.substring("action:".length()).strip().startsWith("failed")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

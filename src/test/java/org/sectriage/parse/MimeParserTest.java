@@ -187,6 +187,23 @@ class MimeParserTest {
     }
 
     @Test
+    void aDelayWarningOrAReadReceiptReturnsNoMessage() {
+        String dsn = new String(bytes("dsn-bounce-postfix.eml"), StandardCharsets.UTF_8);
+        String delayed = dsn.replace("Subject: Undelivered Mail Returned to Sender",
+                "Subject: Delayed Mail (still being retried)").replace("Action: failed", "Action: delayed")
+                .replace("Status: 5.1.1", "Status: 4.4.1");
+        String readReceipt = dsn.replace("report-type=delivery-status", "report-type=disposition-notification")
+                .replace("Content-Type: message/delivery-status", "Content-Type: message/disposition-notification")
+                .replace("Action: failed", "Disposition: manual-action/MDN-sent-manually; displayed");
+
+        assertEquals(List.of(), parseText(delayed).returnedMessageIds(), "delivery is still being tried");
+        assertEquals(List.of(), parseText(readReceipt).returnedMessageIds(), "the mail was read");
+        assertEquals(List.of("<sectriage.SEC-2025-0043.ack@example.org>"),
+                parseText(dsn.replace("Action: failed", "Action: delayed\n\nFinal-Recipient: rfc822; b@x.example\n"
+                        + "Action: FAILED")).returnedMessageIds(), "one recipient failed");
+    }
+
+    @Test
     void htmlOnlyBodyBecomesTextWithoutFetchingAnything() throws IOException {
         try (ServerSocket tracker = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String html = new String(bytes("html-only-with-remote-images.eml"), StandardCharsets.US_ASCII)
