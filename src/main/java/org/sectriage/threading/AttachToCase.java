@@ -25,6 +25,9 @@ import org.sectriage.store.CaseStore;
  */
 public final class AttachToCase implements Step {
 
+    /** The event that records a delivery report returning one of our mails. */
+    private static final String RETURNED = "mail-returned";
+
     private final Maintainers maintainers;
 
     public AttachToCase(Maintainers maintainers) {
@@ -84,10 +87,14 @@ public final class AttachToCase implements Step {
             boolean toReporter = !maintainers.isMaintainer(reporter) && mail.recipients() != null
                     && java.util.Arrays.stream(mail.recipients().split(","))
                             .anyMatch(r -> r.strip().equalsIgnoreCase(reporter.address()));
-            if (toReporter) {
+            // the team is told once per mail returned: a second report of the same mail (a retry's, a forged one's)
+            // is filed with the case and tells no one again
+            boolean toldBefore = cases.events(id).stream().anyMatch(e -> RETURNED.equals(e.type())
+                    && e.detail() != null && e.detail().contains(" " + mail.messageId() + " "));
+            if (toReporter && !toldBefore) {
                 env.setReturnedMailToReporter(mail.messageId());
             }
-            cases.addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "mail-returned",
+            cases.addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, RETURNED,
                     mail.kind() + " " + mail.messageId() + " to " + mail.recipients()
                             + " came back undelivered (a delivery report from "
                             + (m.from() == null ? "an unknown sender" : m.from().address()) + ")"));

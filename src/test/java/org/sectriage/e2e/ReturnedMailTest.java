@@ -43,27 +43,56 @@ class ReturnedMailTest {
         return TestMail.parse(dsn.getBytes(StandardCharsets.UTF_8));
     }
 
-    @Test
-    void aReturnedAcknowledgementJoinsItsCaseAndTheTeamIsToldTheReporterMayNotHaveHeardFromUs() throws Exception {
+    /** A report's acknowledgement, its case, and the team's notice once a delivery report returned the former. */
+    private record Returned(MimeMessage ack, String caseId, MimeMessage notice) {
+    }
+
+    /** Sends a report, then Postfix's report that its acknowledgement was not delivered; waits for the team's notice. */
+    private Returned returnedAcknowledgement() throws Exception {
         MailServer server = sectriage.server();
-        CaseDatabase db = sectriage.db();
         server.sendToSecurity(TestMail.report().from(REPORTER).subject("SQL injection in /search").build());
         MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), l -> l.size() == 1)
                 .get(0);
-        String caseId = db.strings("SELECT id FROM security_case").get(0);
+        String caseId = sectriage.db().strings("SELECT id FROM security_case").get(0);
         await().atMost(PATIENCE).until(() -> server.sentBySectriageTo(TestConfig.PRIMARY).size() == 1);
 
         server.sendToSecurity(deliveryReport(ack.getMessageID(), REPORTER));
 
         MimeMessage notice = await().atMost(PATIENCE).until(() -> server.sentBySectriageTo(TestConfig.PRIMARY),
                 l -> l.size() == 2).get(1);
-        assertThat(TestMail.text(notice)).contains("Our mail to the reporter of " + caseId + " came back undelivered")
-                .contains("User unknown");
-        assertThat(MailServer.subject(notice)).contains("[" + caseId + "]");
+        return new Returned(ack, caseId, notice);
+    }
+
+    @Test
+    void aReturnedAcknowledgementJoinsItsCaseAndTheTeamIsToldTheReporterMayNotHaveHeardFromUs() throws Exception {
+        Returned returned = returnedAcknowledgement();
+        String caseId = returned.caseId();
+        CaseDatabase db = sectriage.db();
+
+        assertThat(TestMail.text(returned.notice()))
+                .contains("Our mail to the reporter of " + caseId + " came back undelivered").contains("User unknown")
+                .as("the team is warned that a delivery report proves nothing of its sender")
+                .contains("not authenticated");
+        assertThat(MailServer.subject(returned.notice())).contains("[" + caseId + "]");
         assertThat(db.events(caseId)).contains("mail-returned");
         assertThat(db.cases()).as("no case of its own").isEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM case_message WHERE direction = 'in'")).isEqualTo(2);
-        assertThat(server.acknowledgementsTo(REPORTER)).hasSize(1);
+        assertThat(sectriage.server().acknowledgementsTo(REPORTER)).hasSize(1);
+    }
+
+    @Test
+    void aSecondReportReturningTheSameMailIsFiledWithTheCaseWithoutTellingTheTeamAgain() throws Exception {
+        Returned returned = returnedAcknowledgement();
+        CaseDatabase db = sectriage.db();
+
+        // a relay's second report of the same mail, or one forged by someone who learnt its Message-ID
+        sectriage.server().sendToSecurity(deliveryReport(returned.ack().getMessageID(), REPORTER));
+
+        await().atMost(PATIENCE).until(() -> db.events(returned.caseId()).stream().filter("mail-returned"::equals)
+                .count() == 2);
+        await().during(Duration.ofSeconds(2)).atMost(PATIENCE)
+                .until(() -> sectriage.server().sentBySectriageTo(TestConfig.PRIMARY).size() == 2);
+        assertThat(db.count("SELECT COUNT(*) FROM case_message WHERE direction = 'in'")).isEqualTo(3);
     }
 
     @Test
