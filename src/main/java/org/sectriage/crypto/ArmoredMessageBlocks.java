@@ -16,9 +16,20 @@ final class ArmoredMessageBlocks {
             Pattern.quote(BEGIN) + "(.*?)" + Pattern.quote(END), Pattern.DOTALL);
     private static final Pattern LINE_BREAK_TAG = Pattern.compile("(?i)<\\s*(br|/p|/div|p|div)\\b[^>]*>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    /** Quote marks, as a mail client puts them before the lines of the mail it replies to. */
+    private static final Pattern QUOTE_MARKS = Pattern.compile("[ \t]*(>[ \t]?)+");
+    private static final Pattern QUOTE_MARKS_AT_LINE_START = Pattern.compile("(?m)^[ \t]*(>[ \t]?)+");
 
-    /** One armored block: where it is in the text, and the armor itself, rebuilt in canonical form. */
-    record Block(int start, int end, String armor) {
+    /**
+     * One armored block: where it is in the text, the armor itself, rebuilt in canonical form, and the quote
+     * marks before its lines when it is quoted from an earlier mail ("> ", "> > "), else empty.
+     */
+    record Block(int start, int end, String armor, String quotePrefix) {
+
+        /** Whether the block is quoted from an earlier mail, its lines after quote marks. */
+        boolean quoted() {
+            return !quotePrefix.isEmpty();
+        }
 
         /** The charset the armor's "Charset:" header names for the text it encrypts; null when it names none. */
         String charset() {
@@ -43,10 +54,17 @@ final class ArmoredMessageBlocks {
         Matcher m = BLOCK.matcher(text);
         while (m.find()) {
             String inner = m.group(1);
+            String quotePrefix = "";
             if (html) {
                 inner = HtmlEntities.unescape(TAG.matcher(LINE_BREAK_TAG.matcher(inner).replaceAll("\n")).replaceAll(""));
+            } else {
+                String beforeOnItsLine = text.substring(text.lastIndexOf('\n', m.start() - 1) + 1, m.start());
+                if (QUOTE_MARKS.matcher(beforeOnItsLine).matches()) {
+                    quotePrefix = beforeOnItsLine.stripLeading();
+                    inner = QUOTE_MARKS_AT_LINE_START.matcher(inner).replaceAll("");
+                }
             }
-            blocks.add(new Block(m.start(), m.end(), canonical(inner)));
+            blocks.add(new Block(m.start(), m.end(), canonical(inner), quotePrefix));
         }
         return blocks;
     }

@@ -55,7 +55,7 @@ final class InlineBlockDecryptor {
             try {
                 plaintext = payloads.decrypt(block.armor().getBytes(StandardCharsets.US_ASCII), deadline);
             } catch (UndecryptableMessageException e) {
-                leftAsItWas(e);
+                leftAsItWas(e, block);
                 replaced.append(text, block.start(), block.end());
                 continue;
             }
@@ -63,6 +63,10 @@ final class InlineBlockDecryptor {
                 return Optional.of(new Decrypted(text, Optional.of(plaintext)));
             }
             String clear = TextDecoder.decode(plaintext, block.charset());
+            if (block.quoted()) {
+                // the first line's quote marks stand before the block already
+                clear = clear.strip().replace("\r\n", "\n").replace("\n", "\n" + block.quotePrefix());
+            }
             replaced.append(html ? "<pre>" + HtmlEntities.escape(clear) + "</pre>" : clear);
             anyDecrypted = true;
         }
@@ -84,16 +88,23 @@ final class InlineBlockDecryptor {
         return List.copyOf(problems);
     }
 
-    /** Why the first block left as it was could not be decrypted; empty when every block was decrypted. */
+    /**
+     * Why the first block left as it was could not be decrypted, of those that make a message one we could not
+     * read; empty when every block was decrypted, or was quoted from an earlier mail, or was only signed: a plain
+     * reply that quotes an encrypted mail, or a report signed and not encrypted, is not an encrypted message.
+     */
     Optional<UndecryptableMessageException> firstFailure() {
         return failures.stream().findFirst();
     }
 
-    private void leftAsItWas(UndecryptableMessageException e) throws UndecryptableMessageException {
+    private void leftAsItWas(UndecryptableMessageException e, ArmoredMessageBlocks.Block block)
+            throws UndecryptableMessageException {
         if (e.reason() == DecryptionFailure.TIME_LIMIT_EXCEEDED || e.reason() == DecryptionFailure.COMPRESSION_BOMB) {
             throw e;
         }
-        failures.add(e);
+        if (!block.quoted() && e.reason() != DecryptionFailure.NOT_ENCRYPTED) {
+            failures.add(e);
+        }
         String recipients = e.reason() == DecryptionFailure.NO_MATCHING_KEY && !e.recipients().isEmpty()
                 ? " (encrypted to key " + String.join(", ", e.recipients().stream().map(KeyIds::hex).toList()) + ")"
                 : "";

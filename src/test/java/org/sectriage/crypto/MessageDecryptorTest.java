@@ -175,6 +175,42 @@ class MessageDecryptorTest {
     }
 
     @Test
+    void readsAsNotEncryptedAPlainReplyThatQuotesABlockEncryptedToAnotherKey() throws Exception {
+        String quoted = quoted(armored(gpgEncrypt("our answer, to the reporter's key".getBytes(StandardCharsets.UTF_8),
+                keys.stranger)));
+        byte[] raw = MailFixtures.message("Content-Type: text/plain; charset=us-ascii\n\n"
+                + "Thanks, the fix works for me.\n\nOn Mon, Maria wrote:\n" + quoted + "\n");
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.NOT_ENCRYPTED);
+    }
+
+    @Test
+    void decryptsAQuotedBlockToOurKeyAndKeepsItsTextQuoted() throws Exception {
+        String quoted = quoted(armored(gpgEncrypt("the first report\nwith two lines".getBytes(StandardCharsets.UTF_8),
+                keys.rsa)));
+        byte[] raw = MailFixtures.message("Content-Type: text/plain; charset=us-ascii\n\n"
+                + "One more detail: it needs no login.\n\nOn Mon, I wrote:\n" + quoted + "\n");
+
+        DecryptionResult result = decrypted(raw);
+
+        assertThat(bodyText(result)).contains("One more detail: it needs no login.")
+                .contains("> the first report\n> with two lines").doesNotContain("BEGIN PGP MESSAGE");
+    }
+
+    @Test
+    void readsAsNotEncryptedAReportWhoseOnlyBlockIsSignedNotEncrypted() throws Exception {
+        String signed = armored(keys.gpg.run("signed, not secret".getBytes(StandardCharsets.UTF_8), "--armor",
+                "--local-user", keys.stranger, "--sign"));
+
+        DecryptionResult result = decryptor().decrypt(inlineReport(signed));
+
+        assertThat(result.status()).as("a reporter who only signed is not asked to encrypt again")
+                .isEqualTo(DecryptionResult.Status.NOT_ENCRYPTED);
+    }
+
+    @Test
     void failsTheMessageWhenNoneOfItsInlineBlocksCanBeDecrypted() throws Exception {
         String quoted = armored(gpgEncrypt("an older report".getBytes(StandardCharsets.UTF_8), keys.stranger));
         String signed = armored(keys.gpg.run("signed".getBytes(StandardCharsets.UTF_8), "--armor", "--sign"));
@@ -518,6 +554,11 @@ class MessageDecryptorTest {
             body.append("Here it is:\n\n").append(block).append('\n');
         }
         return MailFixtures.message("Content-Type: text/plain; charset=us-ascii\n\n" + body + "Regards\n");
+    }
+
+    /** {@code text} quoted as a mail client quotes the mail it replies to, "> " before each line. */
+    private static String quoted(String text) {
+        return text.lines().map(l -> "> " + l).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private static String armored(byte[] armor) {
