@@ -33,10 +33,18 @@ final class ProcessedFolder {
             String name = serverName(configured, store.getDefaultFolder().getSeparator());
             IMAPFolder folder = (IMAPFolder) store.getFolder(name);
             if (!folder.exists()) {
-                folder.doCommand(p -> {
-                    p.create(folder.getFullName());
-                    return null;
-                });
+                try {
+                    folder.doCommand(p -> {
+                        p.create(folder.getFullName());
+                        return null;
+                    });
+                } catch (MessagingException e) {
+                    if (!alreadyExists(e)) {
+                        throw e;
+                    }
+                    // there after all, though LIST did not show it (another client made it meanwhile, or the
+                    // server lists only what one may see): moving to it works
+                }
             }
             return new ProcessedFolder(name, null);
         } catch (StoreClosedException | FolderClosedException e) {
@@ -49,6 +57,16 @@ final class ProcessedFolder {
                     + "' (mailbox.processed-folder): " + e.getMessage() + "; stored mail stays in the"
                     + " watched folder until it names a folder the server can create");
         }
+    }
+
+    /** Whether {@code e} is the server's answer that the folder to create exists already (RFC 5530). */
+    static boolean alreadyExists(MessagingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("[ALREADYEXISTS]")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code configured} with each {@code /} written as {@code separator}, unless the server has none. */
