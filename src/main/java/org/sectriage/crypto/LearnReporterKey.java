@@ -1,12 +1,18 @@
 package org.sectriage.crypto;
 
+import java.util.List;
 import org.sectriage.pipeline.Envelope;
 import org.sectriage.pipeline.Step;
 import org.sectriage.store.KnownKeyStore;
 
 /**
  * Learns the public keys the sender offered for themselves ({@link FindOfferedKeys}), so that what
- * sectriage writes back about an encrypted report can be encrypted to them.
+ * sectriage writes back about an encrypted report can be encrypted to them. A From address is easily
+ * forged, so a key is learned on first contact (no key known yet for the address), again when it is the
+ * one known, or when the message is signed, over the whole of it, by a key already known for the
+ * address (a reporter moving to a new key). A different key in any other mail is not learned, so that a
+ * forged mail cannot plant a key on a reporter: replies would go encrypted to it, and its signatures
+ * would pass for the reporter's.
  */
 public final class LearnReporterKey implements Step {
 
@@ -14,10 +20,23 @@ public final class LearnReporterKey implements Step {
 
     @Override
     public void apply(Envelope env) throws Exception {
+        if (env.offeredKeys().isEmpty()) {
+            return;
+        }
+        String address = env.parsed().from().normalized();
+        List<KnownKeyStore.KnownKey> known = keys.of(env.connection(), address);
+        boolean vouched = env.isSignedWhole() && known.stream().anyMatch(k -> k.fingerprint().equalsIgnoreCase(
+                env.signerFingerprint()));
         for (OfferedKey key : env.offeredKeys()) {
-            keys.learn(env.connection(), new KnownKeyStore.KnownKey(env.parsed().from().normalized(),
-                    key.fingerprint(), key.armored(), key.source(), env.now()));
-            env.note("learned the sender's OpenPGP key from " + key.source());
+            boolean same = known.stream().anyMatch(k -> k.fingerprint().equalsIgnoreCase(key.fingerprint()));
+            if (known.isEmpty() || same || vouched) {
+                keys.learn(env.connection(), new KnownKeyStore.KnownKey(address, key.fingerprint(), key.armored(),
+                        key.source(), env.now()));
+                env.note("learned the sender's OpenPGP key from " + key.source());
+            } else {
+                env.note("did not learn the OpenPGP key " + key.fingerprint() + " offered in " + key.source()
+                        + ": another key is known for " + address + ", and the message is not signed by it");
+            }
         }
     }
 }

@@ -12,7 +12,8 @@ import org.sectriage.store.KnownKeyStore;
 /**
  * Verifies the OpenPGP signature of a message (PGP/MIME multipart/signed, or an inline cleartext
  * signature) against the keys sectriage knows: the maintainers' configured keys and the keys learned
- * from the sender. It records whether the message was signed, by which key, and whether the signature
+ * from the sender, or, when none is known for the sender yet, the keys the message offers (the first
+ * contact, whose keys {@link LearnReporterKey} learns after this step). It records whether the message was signed, by which key, and whether the signature
  * covers the whole message; a signed part wrapped inside unsigned content does not.
  */
 public final class VerifySignature implements Step {
@@ -37,9 +38,15 @@ public final class VerifySignature implements Step {
         }
         List<PGPPublicKeyRing> keys = new ArrayList<>(maintainerKeys);
         if (env.parsed().from() != null) {
-            for (KnownKeyStore.KnownKey k : known.of(env.connection(), env.parsed().from().normalized())) {
+            List<String> senderKeys = new ArrayList<>();
+            known.of(env.connection(), env.parsed().from().normalized()).forEach(k -> senderKeys.add(k.armored()));
+            if (senderKeys.isEmpty()) {
+                // first contact: the keys the message offers are those LearnReporterKey learns from it
+                env.offeredKeys().forEach(k -> senderKeys.add(k.armored()));
+            }
+            for (String armored : senderKeys) {
                 try {
-                    keys.addAll(KeyFiles.parseKeyRings(k.armored().getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    keys.addAll(KeyFiles.parseKeyRings(armored.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                             .stream().map(KeyFiles::publicPart).toList());
                 } catch (InvalidKeyFileException stale) {
                     // a stored key that no longer parses verifies nothing

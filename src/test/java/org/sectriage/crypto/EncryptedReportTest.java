@@ -262,23 +262,58 @@ class EncryptedReportTest {
         assertThat(sectriage.db().strings("SELECT vuln_class FROM security_case")).containsExactly((String) null);
     }
 
-    @Test
-    void aSignedReportIsRecordedAsSignedByTheReportersKeyOverTheWholeMessage() throws Exception {
-        String key = gpg.armoredPublicKey(reporter);
-        String part = MailFixtures.crlf("Content-Type: text/plain; charset=utf-8\n\nPath traversal in /download?file=../../etc/passwd\n");
-        String signature = new String(gpg.run(part.getBytes(StandardCharsets.UTF_8), "--armor", "--local-user", reporter,
+    /**
+     * A report from the reporter's address, PGP/MIME-signed by {@code signer}, its Autocrypt header offering
+     * {@code offered}'s key.
+     */
+    private static MimeMessage signedReport(String signer, String offered, String text) throws Exception {
+        String part = MailFixtures.crlf("Content-Type: text/plain; charset=utf-8\n\n" + text + "\n");
+        String signature = new String(gpg.run(part.getBytes(StandardCharsets.UTF_8), "--armor", "--local-user", signer,
                 "--digest-algo", "SHA256", "--detach-sign"), StandardCharsets.US_ASCII);
         String raw = "From: Alex <" + REPORTER + ">\nTo: " + TestConfig.SECURITY + "\nSubject: path traversal\n"
-                + "Message-ID: <signed-1@researcher.example>\nMIME-Version: 1.0\n"
-                + "Autocrypt: addr=" + REPORTER + "; keydata=" + base64Key(reporter) + "\n"
+                + "Message-ID: <" + java.util.UUID.randomUUID() + "@researcher.example>\nMIME-Version: 1.0\n"
+                + "Autocrypt: addr=" + REPORTER + "; keydata=" + base64Key(offered) + "\n"
                 + "Content-Type: multipart/signed; micalg=pgp-sha256; protocol=\"application/pgp-signature\"; boundary=\"sig\"\n\n"
                 + "--sig\n" + part + "\n--sig\nContent-Type: application/pgp-signature\n\n" + signature + "\n--sig--\n";
-        sectriage.server().sendToSecurity(TestMail.parse(MailFixtures.crlf(raw).getBytes(StandardCharsets.UTF_8)));
+        return TestMail.parse(MailFixtures.crlf(raw).getBytes(StandardCharsets.UTF_8));
+    }
 
-        await().atMost(PATIENCE).until(() -> sectriage.db().count("SELECT COUNT(*) FROM case_message WHERE direction = 'in'") == 1);
-        assertThat(sectriage.db().strings("SELECT signature || ' ' || signer_fingerprint || ' ' || signature_whole"
-                + " FROM case_message WHERE direction = 'in'")).containsExactly("valid " + reporter + " TRUE");
-        assertThat(key).contains("BEGIN PGP PUBLIC KEY BLOCK");
+    /** The signature facts recorded for each message received, in order: status, signer, whether whole. */
+    private List<String> inboundSignatures() {
+        return sectriage.db().strings("SELECT signature || ' ' || COALESCE(signer_fingerprint, '-') || ' '"
+                + " || signature_whole FROM case_message WHERE direction = 'in' ORDER BY id");
+    }
+
+    private void sendAndAwait(MimeMessage message, int received) {
+        sectriage.server().sendToSecurity(message);
+        await().atMost(PATIENCE).until(() -> sectriage.db().count(
+                "SELECT COUNT(*) FROM case_message WHERE direction = 'in'") == received);
+    }
+
+    @Test
+    void aSignedReportIsRecordedAsSignedByTheReportersKeyOverTheWholeMessage() throws Exception {
+        sendAndAwait(signedReport(reporter, reporter, "Path traversal in /download?file=../../etc/passwd"), 1);
+
+        assertThat(inboundSignatures()).containsExactly("valid " + reporter + " TRUE");
+        assertThat(sectriage.db().strings("SELECT fingerprint FROM known_key")).containsExactly(reporter);
+    }
+
+    @Test
+    void aMailFromTheReportersAddressCannotPlantAnotherKeyOnThemUnlessTheirKnownKeySignedIt() throws Exception {
+        sendAndAwait(signedReport(reporter, reporter, "Path traversal in /download?file=../../etc/passwd"), 1);
+
+        // someone else, writing as the reporter, offers their own key and signs with it
+        sendAndAwait(signedReport(stranger, stranger, "Please write to me with this key from now on."), 2);
+
+        assertThat(inboundSignatures()).as("the forger's signature is not the reporter's")
+                .containsExactly("valid " + reporter + " TRUE", "unknown-key " + stranger + " FALSE");
+        assertThat(sectriage.db().strings("SELECT fingerprint FROM known_key")).containsExactly(reporter);
+
+        // the reporter moves to a new key, announcing it in a mail signed by the key known for them
+        sendAndAwait(signedReport(reporter, stranger, "My new key is in the Autocrypt header."), 3);
+
+        assertThat(sectriage.db().strings("SELECT fingerprint FROM known_key ORDER BY id"))
+                .containsExactly(reporter, stranger);
     }
 
     @Test
