@@ -32,6 +32,7 @@ import org.sectriage.act.PointToTracker;
 import org.sectriage.crypto.ConfiguredKeys;
 import org.sectriage.crypto.DecryptPgp;
 import org.sectriage.crypto.DecryptionLimits;
+import org.sectriage.crypto.DetectSmimeEncryption;
 import org.sectriage.crypto.FindOfferedKeys;
 import org.sectriage.crypto.LearnReporterKey;
 import org.sectriage.crypto.MessageDecryptor;
@@ -136,6 +137,7 @@ public final class Daemon implements AutoCloseable {
         Pipeline pipeline = InboundPipeline.of(new InboundPipeline.Steps(
                 new ParseMime(parser),
                 new DecryptPgp(decryptor, parser, keys.secret().fingerprints()),
+                new DetectSmimeEncryption(),
                 new DetectAutomatedMail(new AutomatedMailDetector(config.project().securityAddress().normalized())),
                 new AnalyseText(classifier),
                 new FindOfferedKeys(),

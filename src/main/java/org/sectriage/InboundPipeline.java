@@ -24,6 +24,7 @@ import org.sectriage.classify.DetectAutomatedMail;
 import org.sectriage.classify.FlagLikelyDuplicates;
 import org.sectriage.crypto.DecryptPgp;
 import org.sectriage.crypto.FindOfferedKeys;
+import org.sectriage.crypto.DetectSmimeEncryption;
 import org.sectriage.crypto.LearnReporterKey;
 import org.sectriage.crypto.VerifySignature;
 import org.sectriage.parse.ParseMime;
@@ -39,7 +40,8 @@ final class InboundPipeline {
     }
 
     /** The steps, built from their parts. */
-    record Steps(ParseMime parse, DecryptPgp decrypt, DetectAutomatedMail detectAutomated, AnalyseText analyseText,
+    record Steps(ParseMime parse, DecryptPgp decrypt, DetectSmimeEncryption detectSmime,
+                 DetectAutomatedMail detectAutomated, AnalyseText analyseText,
                  FindOfferedKeys findKeys, LearnReporterKey learnKey, VerifySignature verify, AttachToCase attach,
                  ClassifyReport classify, OpenCase open, RecordMessage record, FlagLikelyDuplicates flagDuplicates,
                  Acknowledge acknowledge, PointToTracker pointToTracker, NotifyMaintainers notifyMaintainers,
@@ -51,6 +53,7 @@ final class InboundPipeline {
         return Pipeline.builder()
                 .ahead(s.parse())
                 .ahead(s.decrypt())
+                .ahead(s.detectSmime())
                 .ahead(s.detectAutomated())
                 .ahead(WRITTEN_BY_A_PERSON.and(READABLE), s.analyseText())
                 .ahead(s.findKeys())

@@ -227,6 +227,24 @@ class EncryptedReportTest {
     }
 
     @Test
+    void aReportEncryptedWithSmimeIsKeptAndAnsweredWithOurOpenPgpKeyInsteadOfAskedForDetails() throws Exception {
+        MailServer server = sectriage.server();
+        String dana = "dana@researcher.example";
+        // as OpenSSL's smime -encrypt writes it, and Outlook's and Apple Mail's "Encrypt" buttons send it
+        server.sendToSecurity(TestMail.parse(new String(org.sectriage.parse.MailFixtures.bytes(
+                "smime-encrypted-report-openssl.eml"), StandardCharsets.US_ASCII)
+                .replace("To: security@example.org", "To: " + TestConfig.SECURITY).getBytes(StandardCharsets.US_ASCII)));
+
+        MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(dana), l -> l.size() == 1)
+                .get(0);
+        assertThat(TestMail.text(ack)).contains("we could not decrypt it: it is encrypted with S/MIME")
+                .contains(security).doesNotContain("please reply with");
+        assertThat(sectriage.db().strings("SELECT decryption_failure FROM security_case")).singleElement()
+                .asString().contains("S/MIME");
+        assertThat(sectriage.db().strings("SELECT encrypted FROM case_message WHERE direction = 'in'")).containsExactly("TRUE");
+    }
+
+    @Test
     void anInlineReportQuotingABlockToAnotherKeyIsDecryptedAndTheQuotedBlockNamedInItsProblems() throws Exception {
         String report = "Stored XSS in the comment preview: the field 'nickname' is rendered unescaped.\n";
         String ours = new String(gpg.run(report.getBytes(StandardCharsets.UTF_8), "--armor", "--recipient", security,
