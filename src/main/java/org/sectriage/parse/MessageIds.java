@@ -12,8 +12,11 @@ import java.util.Set;
  */
 final class MessageIds {
 
-    /** The longest id kept: an RFC 5322 line. */
-    static final int MAX_LENGTH = 998;
+    /**
+     * The longest id kept, without its brackets: a reply repeats it as {@code In-Reply-To: <id>} on one header
+     * line, which RFC 5322 limits to 998 characters (an id cannot be folded), and a server may refuse a longer one.
+     */
+    static final int MAX_LENGTH = 998 - "In-Reply-To: <>".length();
 
     private MessageIds() {
     }

@@ -121,6 +121,17 @@ class MimeParserTest {
     }
 
     @Test
+    void keepsNoMessageIdTooLongToBeRepeatedInOneHeaderLineOfAReply() {
+        String fits = "a".repeat(900) + "@example.org";
+        String tooLong = "b".repeat(975) + "@example.org";
+        ParsedMessage m = parseText("From: a@example.org\nMessage-ID: <" + tooLong + ">\nReferences: <" + fits
+                + ">\n <" + tooLong + ">\n\nbody\n");
+
+        assertNull(m.messageId(), "'In-Reply-To: <id>' would be longer than the 998 characters of a header line");
+        assertEquals(List.of("<" + fits + ">"), m.references());
+    }
+
+    @Test
     void missingMessageIdAndUnparseableFromAreProblemsNotFailures() {
         ParsedMessage m = parseText("""
                 From: not an address
