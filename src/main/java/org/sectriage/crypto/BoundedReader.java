@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
-/** Reads a decrypted stream into memory, refusing more than a size limit and checking the deadline as it goes. */
+/**
+ * Reads decrypted streams into memory, refusing more than a size limit in all and checking the deadline as it
+ * goes: one reader serves every encrypted part of a message, so that many blocks, each under the limit, cannot
+ * together fill the heap.
+ */
 final class BoundedReader {
 
     private final long limit;
@@ -17,6 +21,11 @@ final class BoundedReader {
         this.deadline = deadline;
     }
 
+    /** Throws when the message's time is up. */
+    void checkDeadline() throws UndecryptableMessageException {
+        deadline.check();
+    }
+
     /** All bytes of {@code in}, counted against the limit shared by every read of this reader. */
     byte[] readAll(InputStream in) throws IOException, UndecryptableMessageException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -26,7 +35,7 @@ final class BoundedReader {
             total += n;
             if (total > limit) {
                 throw new UndecryptableMessageException(DecryptionFailure.COMPRESSION_BOMB,
-                        "plaintext exceeds the limit of " + limit + " bytes", List.of());
+                        "plaintext exceeds the limit of " + limit + " bytes for a message", List.of());
             }
             out.write(buffer, 0, n);
             deadline.check();

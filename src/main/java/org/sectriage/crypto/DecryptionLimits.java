@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * The resources one message may use while it is decrypted.
  *
- * @param maxPlaintextBytes the largest decrypted (and decompressed) size accepted, per encrypted block
+ * @param maxPlaintextBytes the largest decrypted (and decompressed) size accepted for a message, all its
+ *        encrypted parts and blocks together
  * @param timeLimit the longest one message may take to decrypt
  */
 public record DecryptionLimits(long maxPlaintextBytes, Duration timeLimit) {

@@ -10,23 +10,23 @@ import org.sectriage.parse.TextDecoder;
  * Decrypts the inline armored blocks of one message's text parts, block by block: each block that can be
  * decrypted is replaced by its plaintext, and one that cannot or must not be (encrypted to another key, only
  * signed, damaged, without integrity protection) is left as it was and named in the message's problems. A limit
- * of the whole message (its time, a block's plaintext size) still fails the whole message: a block over the
- * limit of the decryption ahead of the transaction is decrypted again in it. The plaintext is read in the charset
+ * of the whole message (its time, the size of all its plaintext) still fails the whole message: a message over
+ * the limit of the decryption ahead of the transaction is decrypted again in it. The plaintext is read in the charset
  * the armor's "Charset:" header names, else as UTF-8 when it is valid UTF-8, else as windows-1252, as mail
  * readers read text parts.
  */
 final class InlineBlockDecryptor {
 
     private final OpenPgpPayloadDecryptor payloads;
-    private final Deadline deadline;
+    private final BoundedReader plaintextReader;
     private final List<UndecryptableMessageException> failures = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private int blocksRead;
 
-    /** A decryptor of one message's blocks with {@code payloads}, by {@code deadline}. */
-    InlineBlockDecryptor(OpenPgpPayloadDecryptor payloads, Deadline deadline) {
+    /** A decryptor of one message's blocks with {@code payloads}, reading their plaintext with {@code plaintext}. */
+    InlineBlockDecryptor(OpenPgpPayloadDecryptor payloads, BoundedReader plaintext) {
         this.payloads = payloads;
-        this.deadline = deadline;
+        this.plaintextReader = plaintext;
     }
 
     /**
@@ -53,7 +53,7 @@ final class InlineBlockDecryptor {
             position = block.end();
             byte[] plaintext;
             try {
-                plaintext = payloads.decrypt(block.armor().getBytes(StandardCharsets.US_ASCII), deadline);
+                plaintext = payloads.decrypt(block.armor().getBytes(StandardCharsets.US_ASCII), plaintextReader);
             } catch (UndecryptableMessageException e) {
                 leftAsItWas(e, block);
                 replaced.append(text, block.start(), block.end());

@@ -37,12 +37,12 @@ public final class MessageDecryptor {
     /** A decryptor using {@code keys}, within {@code limits}, timed by {@code clock}. */
     public MessageDecryptor(SecretKeySet keys, DecryptionLimits limits, Clock clock) {
         this.keys = keys;
-        this.payloads = new OpenPgpPayloadDecryptor(keys, limits.maxPlaintextBytes());
+        this.payloads = new OpenPgpPayloadDecryptor(keys);
         this.limits = limits;
         this.clock = clock;
     }
 
-    /** This decryptor with at most {@code maxPlaintextBytes} of plaintext per block, and never more than its own limit. */
+    /** This decryptor with at most {@code maxPlaintextBytes} of plaintext per message, and never more than its own limit. */
     public MessageDecryptor withPlaintextAtMost(long maxPlaintextBytes) {
         return new MessageDecryptor(keys, new DecryptionLimits(Math.min(maxPlaintextBytes, limits.maxPlaintextBytes()),
                 limits.timeLimit()), clock);
@@ -55,19 +55,20 @@ public final class MessageDecryptor {
 
     /** The decryption result for the raw message {@code rawMessage}. */
     public DecryptionResult decrypt(byte[] rawMessage) {
-        Deadline deadline = Deadline.after(clock, limits.timeLimit());
+        // one reader for every encrypted part: the size limit is the whole message's, as the time limit is
+        BoundedReader plaintext = new BoundedReader(limits.maxPlaintextBytes(), Deadline.after(clock, limits.timeLimit()));
         try {
             byte[] encrypted = pgpMimePayload(RawMimeEntity.ofMessage(rawMessage));
             if (encrypted != null) {
-                OpenPgpPayloadDecryptor.Payload payload = payloads.decryptPayload(encrypted, deadline);
+                OpenPgpPayloadDecryptor.Payload payload = payloads.decryptPayload(encrypted, plaintext);
                 return DecryptionResult.decrypted(payload.literal(), payload.signatures());
             }
             MimeMessage message = new MessageIdPreservingMimeMessage(SESSION, new ByteArrayInputStream(rawMessage));
             if (isPgpMimeEncrypted(message)) {
-                return DecryptionResult.decrypted(decryptPgpMime(message, deadline));
+                return DecryptionResult.decrypted(decryptPgpMime(message, plaintext));
             }
-            InlineBlockDecryptor inlineBlocks = new InlineBlockDecryptor(payloads, deadline);
-            if (!rewriteEncryptedParts(message, deadline, inlineBlocks)) {
+            InlineBlockDecryptor inlineBlocks = new InlineBlockDecryptor(payloads, plaintext);
+            if (!rewriteEncryptedParts(message, plaintext, inlineBlocks)) {
                 return inlineBlocks.firstFailure().map(DecryptionResult::failed)
                         .orElseGet(DecryptionResult::notEncrypted);
             }
@@ -114,7 +115,7 @@ public final class MessageDecryptor {
         return protocol != null && protocol.equalsIgnoreCase("application/pgp-encrypted");
     }
 
-    private byte[] decryptPgpMime(Part part, Deadline deadline)
+    private byte[] decryptPgpMime(Part part, BoundedReader plaintext)
             throws MessagingException, IOException, UndecryptableMessageException {
         Multipart multipart = (Multipart) part.getContent();
         if (multipart.getCount() < 2) {
@@ -125,17 +126,17 @@ public final class MessageDecryptor {
         try (InputStream in = multipart.getBodyPart(1).getInputStream()) {
             encrypted = in.readAllBytes();
         }
-        return payloads.decrypt(encrypted, deadline);
+        return payloads.decrypt(encrypted, plaintext);
     }
 
     /**
      * Replaces every encrypted attachment or part under {@code part} by its plaintext, and every inline block that
      * {@code inlineBlocks} can decrypt; true if anything was decrypted.
      */
-    private boolean rewriteEncryptedParts(Part part, Deadline deadline, InlineBlockDecryptor inlineBlocks)
+    private boolean rewriteEncryptedParts(Part part, BoundedReader plaintext, InlineBlockDecryptor inlineBlocks)
             throws MessagingException, IOException, UndecryptableMessageException {
         if (isPgpMimeEncrypted(part)) {
-            byte[] inner = decryptPgpMime(part, deadline);
+            byte[] inner = decryptPgpMime(part, plaintext);
             replaceWithEntity(part, inner);
             return true;
         }
@@ -143,7 +144,7 @@ public final class MessageDecryptor {
             Multipart multipart = (Multipart) part.getContent();
             boolean changed = false;
             for (int i = 0; i < multipart.getCount(); i++) {
-                changed |= rewriteEncryptedParts(multipart.getBodyPart(i), deadline, inlineBlocks);
+                changed |= rewriteEncryptedParts(multipart.getBodyPart(i), plaintext, inlineBlocks);
             }
             if (changed) {
                 part.setContent(multipart);
@@ -151,9 +152,9 @@ public final class MessageDecryptor {
             return changed;
         }
         if (isEncryptedAttachment(part)) {
-            byte[] plaintext = payloads.decrypt(readBytes(part), deadline);
+            byte[] clear = payloads.decrypt(readBytes(part), plaintext);
             String name = EncryptedFileNames.plaintextName(part.getFileName());
-            part.setDataHandler(new DataHandler(new ByteArrayDataSource(plaintext, "application/octet-stream")));
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(clear, "application/octet-stream")));
             part.setHeader("Content-Type", "application/octet-stream");
             if (name != null) {
                 part.setFileName(name);

@@ -48,11 +48,9 @@ final class OpenPgpPayloadDecryptor {
             new JceSessionKeyDataDecryptorFactoryBuilder().setProvider(PROVIDER);
 
     private final SecretKeySet keys;
-    private final long maxPlaintextBytes;
 
-    OpenPgpPayloadDecryptor(SecretKeySet keys, long maxPlaintextBytes) {
+    OpenPgpPayloadDecryptor(SecretKeySet keys) {
         this.keys = keys;
-        this.maxPlaintextBytes = maxPlaintextBytes;
     }
 
     /**
@@ -62,13 +60,16 @@ final class OpenPgpPayloadDecryptor {
     record Payload(byte[] literal, List<byte[]> signatures) {
     }
 
-    /** The literal data of the OpenPGP message in {@code encrypted}, after its integrity check passed. */
-    byte[] decrypt(byte[] encrypted, Deadline deadline) throws UndecryptableMessageException {
-        return decryptPayload(encrypted, deadline).literal();
+    /**
+     * The literal data of the OpenPGP message in {@code encrypted}, after its integrity check passed, read by
+     * {@code plaintext}, the reader (and limits) of the whole mail it is part of.
+     */
+    byte[] decrypt(byte[] encrypted, BoundedReader plaintext) throws UndecryptableMessageException {
+        return decryptPayload(encrypted, plaintext).literal();
     }
 
     /** The literal data and the embedded signatures of the OpenPGP message in {@code encrypted}. */
-    Payload decryptPayload(byte[] encrypted, Deadline deadline) throws UndecryptableMessageException {
+    Payload decryptPayload(byte[] encrypted, BoundedReader plaintext) throws UndecryptableMessageException {
         List<KeyIdentifier> recipients = new ArrayList<>();
         try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(encrypted))) {
             PGPEncryptedDataList list = encryptedDataList(new BcPGPObjectFactory(in));
@@ -78,7 +79,7 @@ final class OpenPgpPayloadDecryptor {
                 }
             }
             for (PGPEncryptedData data : list) {
-                deadline.check();
+                plaintext.checkDeadline();
                 if (data instanceof PGPPublicKeyEncryptedData pk) {
                     for (PGPPrivateKey key : keys.privateKeysFor(pk.getKeyIdentifier())) {
                         PGPSessionKey sessionKey;
@@ -90,7 +91,7 @@ final class OpenPgpPayloadDecryptor {
                             }
                             throw wrongHiddenKey;
                         }
-                        return decryptWith(pk, sessionKey, deadline, recipients);
+                        return decryptWith(pk, sessionKey, plaintext, recipients);
                     }
                 }
             }
@@ -102,7 +103,7 @@ final class OpenPgpPayloadDecryptor {
     }
 
     /** The literal data under {@code pk}, decrypted with its {@code sessionKey}, recovered once by the caller. */
-    private Payload decryptWith(PGPPublicKeyEncryptedData pk, PGPSessionKey sessionKey, Deadline deadline,
+    private Payload decryptWith(PGPPublicKeyEncryptedData pk, PGPSessionKey sessionKey, BoundedReader reader,
             List<KeyIdentifier> recipients) throws IOException, PGPException, UndecryptableMessageException {
         int cipher = sessionKey.getAlgorithm();
         // AEAD (GnuPG 2.3 and later: the OCB packet, tag 20; SEIPD v2) protects integrity too, though BC
@@ -116,7 +117,6 @@ final class OpenPgpPayloadDecryptor {
             throw new UndecryptableMessageException(DecryptionFailure.OBSOLETE_CIPHER,
                     "message is encrypted with obsolete cipher " + SymmetricCipherNames.name(cipher), recipients);
         }
-        BoundedReader reader = new BoundedReader(maxPlaintextBytes, deadline);
         byte[] literal;
         List<byte[]> signatures = new ArrayList<>();
         try (InputStream clear = pk.getDataStream(SESSION_DECRYPTORS.build(sessionKey))) {

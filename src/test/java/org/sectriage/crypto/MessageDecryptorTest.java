@@ -486,6 +486,25 @@ class MessageDecryptorTest {
     }
 
     @Test
+    void refusesAMessageWhoseBlocksTogetherDecryptToMoreThanTheSizeLimitThoughEachIsUnderIt() throws Exception {
+        MessageDecryptor small = new MessageDecryptor(keys.secretKeys,
+                new DecryptionLimits(1024 * 1024, Duration.ofSeconds(30)), Clock.systemUTC());
+        String[] blocks = new String[3];
+        for (int i = 0; i < blocks.length; i++) {
+            // GnuPG compresses by default: 400 KiB of zeros take a few hundred bytes of armor
+            blocks[i] = armored(gpgEncrypt(new byte[400 * 1024], keys.rsa));
+        }
+        DecryptionResult alone = small.decrypt(inlineReport(blocks[0]));
+        assertThat(alone.status()).as("one block alone is under the limit: " + alone.detail())
+                .isEqualTo(DecryptionResult.Status.DECRYPTED);
+
+        DecryptionResult result = small.decrypt(inlineReport(blocks));
+
+        assertThat(result.failure()).isEqualTo(DecryptionFailure.COMPRESSION_BOMB);
+        assertThat(result.content()).isEmpty();
+    }
+
+    @Test
     void acceptsCompressedDataUnderTheSizeLimit() throws Exception {
         byte[] fine = HostileMessages.compressedZeros(keys.publicKey(keys.rsa), 512 * 1024, 1);
         MessageDecryptor small = new MessageDecryptor(keys.secretKeys,
