@@ -205,10 +205,26 @@ public final class ImapMailboxClient implements MailboxClient {
             if (got < 0 && offset == 0) {
                 throw new MailboxException("the server returned no content for message UID " + uid);
             }
+            if (got < 0 && !exists(uid)) {
+                // removed (by another client) after its first bytes came: what was read is not the whole message;
+                // one still there whose next chunk comes as nothing ends at a chunk's end (NIL for an empty range)
+                throw new MailboxException("message UID " + uid + " was removed from the folder while it was read,"
+                        + " after its first " + offset + " bytes: it is not kept cut short");
+            }
             if (got < CHUNK) {
                 return;
             }
         }
+    }
+
+    /** Whether the folder still holds the message {@code uid}. */
+    private boolean exists(long uid) throws MailboxException {
+        boolean[] found = {false};
+        command("UID FETCH " + uid + " (UID)", null, r -> {
+            UID item = r.getItem(UID.class);
+            found[0] |= item != null && item.uid == uid;
+        });
+        return found[0];
     }
 
     /** Writes one chunk of a message to {@code out}; returns its length, or -1 when the server sent none. */
