@@ -18,18 +18,15 @@ final class ArmoredMessageBlocks {
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     /** Quote marks, as a mail client puts them before the lines of the mail it replies to. */
     private static final Pattern QUOTE_MARKS = Pattern.compile("[ \t]*(>[ \t]?)+");
+    private static final Pattern BLOCKQUOTE_TAG = Pattern.compile("(?i)<\\s*(/?)\\s*blockquote\\b");
     private static final Pattern QUOTE_MARKS_AT_LINE_START = Pattern.compile("(?m)^[ \t]*(>[ \t]?)+");
 
     /**
-     * One armored block: where it is in the text, the armor itself, rebuilt in canonical form, and the quote
-     * marks before its lines when it is quoted from an earlier mail ("> ", "> > "), else empty.
+     * One armored block: where it is in the text, the armor itself, rebuilt in canonical form, whether it is
+     * quoted from an earlier mail (after quote marks in text, inside a blockquote in HTML), and the quote marks
+     * before its lines in text ("> ", "> > "), else empty.
      */
-    record Block(int start, int end, String armor, String quotePrefix) {
-
-        /** Whether the block is quoted from an earlier mail, its lines after quote marks. */
-        boolean quoted() {
-            return !quotePrefix.isEmpty();
-        }
+    record Block(int start, int end, String armor, boolean quoted, String quotePrefix) {
 
         /** The charset the armor's "Charset:" header names for the text it encrypts; null when it names none. */
         String charset() {
@@ -55,18 +52,31 @@ final class ArmoredMessageBlocks {
         while (m.find()) {
             String inner = m.group(1);
             String quotePrefix = "";
+            boolean quoted = false;
             if (html) {
                 inner = HtmlEntities.unescape(TAG.matcher(LINE_BREAK_TAG.matcher(inner).replaceAll("\n")).replaceAll(""));
+                quoted = insideBlockquote(text, m.start());
             } else {
                 String beforeOnItsLine = text.substring(text.lastIndexOf('\n', m.start() - 1) + 1, m.start());
                 if (QUOTE_MARKS.matcher(beforeOnItsLine).matches()) {
                     quotePrefix = beforeOnItsLine.stripLeading();
+                    quoted = true;
                     inner = QUOTE_MARKS_AT_LINE_START.matcher(inner).replaceAll("");
                 }
             }
-            blocks.add(new Block(m.start(), m.end(), canonical(inner), quotePrefix));
+            blocks.add(new Block(m.start(), m.end(), canonical(inner), quoted, quotePrefix));
         }
         return blocks;
+    }
+
+    /** Whether more blockquote elements are open than closed in {@code html} before {@code position}. */
+    private static boolean insideBlockquote(String html, int position) {
+        Matcher tag = BLOCKQUOTE_TAG.matcher(html).region(0, position);
+        int depth = 0;
+        while (tag.find()) {
+            depth += tag.group(1).isEmpty() ? 1 : -1;
+        }
+        return depth > 0;
     }
 
     /** Rebuilds armor from its inner lines: headers, one blank line, the base64 lines and the checksum. */

@@ -63,7 +63,7 @@ final class InlineBlockDecryptor {
                 return Optional.of(new Decrypted(text, Optional.of(plaintext)));
             }
             String clear = TextDecoder.decode(plaintext, block.charset());
-            if (block.quoted()) {
+            if (!block.quotePrefix().isEmpty()) {
                 // the first line's quote marks stand before the block already
                 clear = clear.strip().replace("\r\n", "\n").replace("\n", "\n" + block.quotePrefix());
             }

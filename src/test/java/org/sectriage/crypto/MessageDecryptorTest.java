@@ -187,6 +187,24 @@ class MessageDecryptorTest {
     }
 
     @Test
+    void readsAsNotEncryptedAWebmailReplyWhoseTextAndHtmlPartsQuoteABlockEncryptedToAnotherKey() throws Exception {
+        String block = armored(gpgEncrypt("our answer, to the reporter's key".getBytes(StandardCharsets.UTF_8),
+                keys.stranger));
+        // as Gmail writes a reply: the text part quotes with "> ", the HTML part in a blockquote
+        String html = "<div dir=\"ltr\">Thanks, the fix works for me.</div><br><div class=\"gmail_quote\">"
+                + "<div class=\"gmail_attr\">On Mon, Maria wrote:<br></div><blockquote class=\"gmail_quote\""
+                + " style=\"margin:0px 0px 0px 0.8ex\">" + block.replace("\n", "<br>\n") + "</blockquote></div>\n";
+        byte[] raw = MailFixtures.message("Content-Type: multipart/alternative; boundary=\"alt\"\n\n"
+                + "--alt\nContent-Type: text/plain; charset=utf-8\n\nThanks, the fix works for me.\n\n"
+                + "On Mon, Maria wrote:\n" + quoted(block) + "\n"
+                + "--alt\nContent-Type: text/html; charset=utf-8\n\n" + html + "--alt--\n");
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.NOT_ENCRYPTED);
+    }
+
+    @Test
     void decryptsAQuotedBlockToOurKeyAndKeepsItsTextQuoted() throws Exception {
         String quoted = quoted(armored(gpgEncrypt("the first report\nwith two lines".getBytes(StandardCharsets.UTF_8),
                 keys.rsa)));
