@@ -21,6 +21,8 @@ final class InlineBlockDecryptor {
     private final BoundedReader plaintextReader;
     private final List<UndecryptableMessageException> failures = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    /** Each block's armor, with its plaintext or why it could not be decrypted. */
+    private final java.util.Map<String, Object> outcomes = new java.util.HashMap<>();
     private int blocksRead;
 
     /** A decryptor of one message's blocks with {@code payloads}, reading their plaintext with {@code plaintext}. */
@@ -48,12 +50,11 @@ final class InlineBlockDecryptor {
         int position = 0;
         List<ArmoredMessageBlocks.Block> blocks = ArmoredMessageBlocks.find(text, html);
         for (ArmoredMessageBlocks.Block block : blocks) {
-            blocksRead++;
             replaced.append(text, position, block.start());
             position = block.end();
             byte[] plaintext;
             try {
-                plaintext = payloads.decrypt(block.armor().getBytes(StandardCharsets.US_ASCII), plaintextReader);
+                plaintext = plaintextOf(block);
             } catch (UndecryptableMessageException e) {
                 leftAsItWas(e, block);
                 replaced.append(text, block.start(), block.end());
@@ -83,6 +84,39 @@ final class InlineBlockDecryptor {
         return outside.isBlank();
     }
 
+    /**
+     * The plaintext of {@code block}, decrypted once per message: the same block in another part (the HTML
+     * alternative of a text part, as webmail and browser extensions send it) costs no second private-key
+     * operation and is named once in the problems.
+     */
+    private byte[] plaintextOf(ArmoredMessageBlocks.Block block) throws UndecryptableMessageException {
+        Object known = outcomes.get(block.armor());
+        if (known instanceof byte[] plaintext) {
+            return plaintext;
+        }
+        if (known instanceof UndecryptableMessageException failure) {
+            throw new SameBlockAgain(failure);
+        }
+        blocksRead++;
+        try {
+            byte[] plaintext = payloads.decrypt(block.armor().getBytes(StandardCharsets.US_ASCII), plaintextReader);
+            outcomes.put(block.armor(), plaintext);
+            return plaintext;
+        } catch (UndecryptableMessageException e) {
+            outcomes.put(block.armor(), e);
+            throw e;
+        }
+    }
+
+    /** A block's failure met again in another part of the message: already named in the problems. */
+    private static final class SameBlockAgain extends UndecryptableMessageException {
+        private static final long serialVersionUID = 1L;
+
+        SameBlockAgain(UndecryptableMessageException first) {
+            super(first.reason(), first.getMessage(), first.recipients());
+        }
+    }
+
     /** One sentence per block left as it was, in the order of the message. */
     List<String> problems() {
         return List.copyOf(problems);
@@ -101,6 +135,9 @@ final class InlineBlockDecryptor {
             throws UndecryptableMessageException {
         if (e.reason() == DecryptionFailure.TIME_LIMIT_EXCEEDED || e.reason() == DecryptionFailure.COMPRESSION_BOMB) {
             throw e;
+        }
+        if (e instanceof SameBlockAgain) {
+            return;
         }
         if (!block.quoted() && e.reason() != DecryptionFailure.NOT_ENCRYPTED) {
             failures.add(e);

@@ -205,6 +205,22 @@ class MessageDecryptorTest {
     }
 
     @Test
+    void namesOnceABlockItCannotDecryptThatBothAlternativesHoldAndDecryptsOursInBoth() throws Exception {
+        String theirs = armored(gpgEncrypt("to someone else".getBytes(StandardCharsets.UTF_8), keys.stranger));
+        String ours = armored(gpgEncrypt("the report".getBytes(StandardCharsets.UTF_8), keys.rsa));
+        byte[] raw = MailFixtures.message("Content-Type: multipart/alternative; boundary=\"alt\"\n\n"
+                + "--alt\nContent-Type: text/plain; charset=utf-8\n\n" + theirs + "\n\n" + ours + "\n"
+                + "--alt\nContent-Type: text/html; charset=utf-8\n\n<div>" + theirs.replace("\n", "<br>\n")
+                + "</div><div>" + ours.replace("\n", "<br>\n") + "</div>\n--alt--\n");
+
+        DecryptionResult result = decrypted(raw);
+
+        assertThat(result.problems()).singleElement().asString().startsWith("OpenPGP block 1 left as it was");
+        String content = new String(result.content(), StandardCharsets.UTF_8);
+        assertThat(content.split("the report", -1)).as("decrypted in the text and in the HTML part").hasSize(3);
+    }
+
+    @Test
     void decryptsAQuotedBlockToOurKeyAndKeepsItsTextQuoted() throws Exception {
         String quoted = quoted(armored(gpgEncrypt("the first report\nwith two lines".getBytes(StandardCharsets.UTF_8),
                 keys.rsa)));
