@@ -33,6 +33,25 @@ class ReportClassifierTest {
     }
 
     @Test
+    void aShortIdorReportIsAuthBypassAndItsRequestAndWhatAnyUserCanDoAreItsStepsAndImpact() {
+        Classification c = classify("idor-other-users-profiles-by-changing-the-id.eml");
+
+        assertThat(c.kind()).isEqualTo(ReportKind.SECURITY);
+        assertThat(c.vulnClass()).isEqualTo("auth-bypass");
+        assertThat(c.missing()).doesNotContain("issue-type", "affected-versions", "reproduction-steps", "impact",
+                "code-location", "credentials-needed");
+    }
+
+    @Test
+    void aDenialOfServiceWithACurlOneLinerHasItsStepsAndImpact() {
+        Classification c = classify("unbounded-header-allocation-curl-one-liner.eml");
+
+        assertThat(c.vulnClass()).isEqualTo("dos");
+        assertThat(c.missing()).doesNotContain("affected-versions", "reproduction-steps", "impact",
+                "credentials-needed");
+    }
+
+    @Test
     void addressSanitizerStackTraceIsMemoryCorruptionOfHighSeverity() {
         Classification c = classify("asan-heap-buffer-overflow-with-stack-trace.eml");
 
