@@ -52,6 +52,14 @@ class ReportClassifierTest {
     }
 
     @Test
+    void anOpenRedirectShownByItsUrlAndWhatItCanBeUsedForHasItsLocationAndImpact() {
+        Classification c = classify("open-redirect-logout-next-parameter.eml");
+
+        assertThat(c.vulnClass()).isEqualTo("open-redirect");
+        assertThat(c.missing()).doesNotContain("impact", "code-location");
+    }
+
+    @Test
     void addressSanitizerStackTraceIsMemoryCorruptionOfHighSeverity() {
         Classification c = classify("asan-heap-buffer-overflow-with-stack-trace.eml");
 
