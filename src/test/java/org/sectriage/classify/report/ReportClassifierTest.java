@@ -60,6 +60,22 @@ class ReportClassifierTest {
     }
 
     @Test
+    void tokensWrittenToALogAreInformationDisclosureAndWhoGetsThemIsTheImpact() {
+        Classification c = classify("bearer-tokens-written-to-the-access-log.eml");
+
+        assertThat(c.vulnClass()).isEqualTo("info-disclosure");
+        assertThat(c.missing()).doesNotContain("impact", "code-location", "affected-versions");
+    }
+
+    @Test
+    void anXxeReportToldAsTheRequestSentNeedingNoLoginHasItsStepsAndSaysWhoCanExploitIt() {
+        Classification c = classify("xxe-in-saml-endpoint-no-login-needed.eml");
+
+        assertThat(c.vulnClass()).isEqualTo("xxe");
+        assertThat(c.missing()).doesNotContain("reproduction-steps", "credentials-needed", "code-location");
+    }
+
+    @Test
     void addressSanitizerStackTraceIsMemoryCorruptionOfHighSeverity() {
         Classification c = classify("asan-heap-buffer-overflow-with-stack-trace.eml");
 
