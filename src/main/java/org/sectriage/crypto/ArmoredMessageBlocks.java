@@ -49,16 +49,17 @@ final class ArmoredMessageBlocks {
     static List<Block> find(String text, boolean html) {
         List<Block> blocks = new ArrayList<>();
         Matcher m = BLOCK.matcher(text);
+        BlockquoteDepth blockquotes = html ? new BlockquoteDepth(text) : null;
         while (m.find()) {
             String inner = m.group(1);
             String quotePrefix = "";
             boolean quoted = false;
             if (html) {
                 inner = HtmlEntities.unescape(TAG.matcher(LINE_BREAK_TAG.matcher(inner).replaceAll("\n")).replaceAll(""));
-                quoted = insideBlockquote(text, m.start());
+                quoted = blockquotes.insideAt(m.start());
             } else {
-                String beforeOnItsLine = text.substring(text.lastIndexOf('\n', m.start() - 1) + 1, m.start());
-                if (QUOTE_MARKS.matcher(beforeOnItsLine).matches()) {
+                String beforeOnItsLine = quoteMarksBefore(text, m.start());
+                if (beforeOnItsLine != null && QUOTE_MARKS.matcher(beforeOnItsLine).matches()) {
                     quotePrefix = beforeOnItsLine.stripLeading();
                     quoted = true;
                     inner = QUOTE_MARKS_AT_LINE_START.matcher(inner).replaceAll("");
@@ -69,14 +70,43 @@ final class ArmoredMessageBlocks {
         return blocks;
     }
 
-    /** Whether more blockquote elements are open than closed in {@code html} before {@code position}. */
-    private static boolean insideBlockquote(String html, int position) {
-        Matcher tag = BLOCKQUOTE_TAG.matcher(html).region(0, position);
-        int depth = 0;
-        while (tag.find()) {
-            depth += tag.group(1).isEmpty() ? 1 : -1;
+    /**
+     * The blockquote elements of {@code html} read so far, opened and not closed: read on from where the last block
+     * left off, not again from the start, so that many blocks in one HTML part do not each read all before them.
+     */
+    private static final class BlockquoteDepth {
+
+        private final Matcher tag;
+        private int readTo;
+        private int depth;
+
+        BlockquoteDepth(String html) {
+            this.tag = BLOCKQUOTE_TAG.matcher(html);
         }
-        return depth > 0;
+
+        /** Whether more blockquote elements are open than closed before {@code position}, which only grows. */
+        boolean insideAt(int position) {
+            tag.region(readTo, position);
+            while (tag.find()) {
+                depth += tag.group(1).isEmpty() ? 1 : -1;
+            }
+            readTo = position;
+            return depth > 0;
+        }
+    }
+
+    /**
+     * What stands before {@code position} on its line when it is nothing but blanks and quote marks (the only
+     * text {@link #QUOTE_MARKS} can match), else null: read backwards no further than those characters, so that
+     * many blocks on one long line do not each read the line again from its start.
+     */
+    private static String quoteMarksBefore(String text, int position) {
+        int start = position;
+        while (start > 0 && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\t'
+                || text.charAt(start - 1) == '>')) {
+            start--;
+        }
+        return start == 0 || text.charAt(start - 1) == '\n' ? text.substring(start, position) : null;
     }
 
     /** Rebuilds armor from its inner lines: headers, one blank line, the base64 lines and the checksum. */
