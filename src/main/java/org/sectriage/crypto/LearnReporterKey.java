@@ -10,11 +10,15 @@ import org.sectriage.store.KnownKeyStore;
  * sectriage writes back about an encrypted report can be encrypted to them. A From address is easily
  * forged, so a key is learned on first contact (no key known yet for the address), again when it is the
  * one known, or when the message is signed, over the whole of it, by a key already known for the
- * address (a reporter moving to a new key). A different key in any other mail is not learned, so that a
+ * address and the new key is in what is signed (a reporter moving to a new key): not in an Autocrypt
+ * header, which no signature covers. A different key in any other mail is not learned, so that a
  * forged mail cannot plant a key on a reporter: replies would go encrypted to it, and its signatures
  * would pass for the reporter's.
  */
 public final class LearnReporterKey implements Step {
+
+    /** The source of a key offered in an Autocrypt header, outside what any signature of the message covers. */
+    private static final String AUTOCRYPT = "autocrypt";
 
     private final KnownKeyStore keys = new KnownKeyStore();
 
@@ -29,13 +33,17 @@ public final class LearnReporterKey implements Step {
                 env.signerFingerprint()));
         for (OfferedKey key : env.offeredKeys()) {
             boolean same = known.stream().anyMatch(k -> k.fingerprint().equalsIgnoreCase(key.fingerprint()));
-            if (known.isEmpty() || same || vouched) {
+            // a signature covers the body, never a header: anyone holding a signed mail of the reporter's could send
+            // it again with an Autocrypt header of their own, so only a key in the signed body is vouched for
+            boolean vouchedFor = vouched && !AUTOCRYPT.equals(key.source());
+            if (known.isEmpty() || same || vouchedFor) {
                 keys.learn(env.connection(), new KnownKeyStore.KnownKey(address, key.fingerprint(), key.armored(),
                         key.source(), env.now()));
                 env.note("learned the sender's OpenPGP key from " + key.source());
             } else {
                 env.note("did not learn the OpenPGP key " + key.fingerprint() + " offered in " + key.source()
-                        + ": another key is known for " + address + ", and the message is not signed by it");
+                        + ": another key is known for " + address + ", and " + (vouched
+                                ? "no signature covers the header that offers it" : "the message is not signed by it"));
             }
         }
     }

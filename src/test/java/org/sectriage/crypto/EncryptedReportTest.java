@@ -50,6 +50,8 @@ class EncryptedReportTest {
     private static String maria;
     private static String reporter;
     private static String stranger;
+    /** The reporter's next key, which a mail signed by their first announces. */
+    private static String reporterNext;
     private static Path keyFile;
     private static Path passphraseFile;
     private static Path mariaKey;
@@ -63,6 +65,7 @@ class EncryptedReportTest {
         maria = gpg.generateKey("Maria <" + TestConfig.PRIMARY + ">", "rsa2048", "rsa2048");
         reporter = gpg.generateKey("Alex <" + REPORTER + ">", "ed25519", "cv25519");
         stranger = gpg.generateKey("Stranger <stranger@example.net>", "ed25519", "cv25519");
+        reporterNext = gpg.generateKey("Alex (2027) <" + REPORTER + ">", "ed25519", "cv25519");
         keyFile = gpg.exportSecretKey(security, temp.resolve("security.sec.asc"));
         rotatedOut = gpg.generateKey("Example Security 2025 <" + TestConfig.SECURITY + ">", "ed25519", "cv25519");
         rotatedOutKeyFile = gpg.exportSecretKey(rotatedOut, temp.resolve("security-2025.sec.asc"));
@@ -286,11 +289,23 @@ class EncryptedReportTest {
      */
     private static MimeMessage signedReport(String signer, String offered, String text) throws Exception {
         String part = MailFixtures.crlf("Content-Type: text/plain; charset=utf-8\n\n" + text + "\n");
-        String signature = new String(gpg.run(part.getBytes(StandardCharsets.UTF_8), "--armor", "--local-user", signer,
+        return signedMail(part, detachedSignature(signer, part), offered);
+    }
+
+    /** {@code signer}'s armored detached signature of {@code part}. */
+    private static String detachedSignature(String signer, String part) throws Exception {
+        return new String(gpg.run(part.getBytes(StandardCharsets.UTF_8), "--armor", "--local-user", signer,
                 "--digest-algo", "SHA256", "--detach-sign"), StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A mail from the reporter's address, {@code part} PGP/MIME-signed with {@code signature}, its Autocrypt header
+     * (which no signature covers) offering {@code offered}'s key, or no such header when null.
+     */
+    private static MimeMessage signedMail(String part, String signature, String offered) throws Exception {
         String raw = "From: Alex <" + REPORTER + ">\nTo: " + TestConfig.SECURITY + "\nSubject: path traversal\n"
                 + "Message-ID: <" + java.util.UUID.randomUUID() + "@researcher.example>\nMIME-Version: 1.0\n"
-                + "Autocrypt: addr=" + REPORTER + "; keydata=" + base64Key(offered) + "\n"
+                + (offered == null ? "" : "Autocrypt: addr=" + REPORTER + "; keydata=" + base64Key(offered) + "\n")
                 + "Content-Type: multipart/signed; micalg=pgp-sha256; protocol=\"application/pgp-signature\"; boundary=\"sig\"\n\n"
                 + "--sig\n" + part + "\n--sig\nContent-Type: application/pgp-signature\n\n" + signature + "\n--sig--\n";
         return TestMail.parse(MailFixtures.crlf(raw).getBytes(StandardCharsets.UTF_8));
@@ -327,11 +342,27 @@ class EncryptedReportTest {
                 .containsExactly("valid " + reporter + " TRUE", "unknown-key " + stranger + " FALSE");
         assertThat(sectriage.db().strings("SELECT fingerprint FROM known_key")).containsExactly(reporter);
 
-        // the reporter moves to a new key, announcing it in a mail signed by the key known for them
-        sendAndAwait(signedReport(reporter, stranger, "My new key is in the Autocrypt header."), 3);
+        // the reporter moves to a new key, sending it in a mail signed, over the whole of it, by the key known for them
+        String announcement = MailFixtures.crlf("Content-Type: text/plain; charset=utf-8\n\nMy new key:\n\n"
+                + gpg.armoredPublicKey(reporterNext) + "\n");
+        sendAndAwait(signedMail(announcement, detachedSignature(reporter, announcement), null), 3);
 
         assertThat(sectriage.db().strings("SELECT fingerprint FROM known_key ORDER BY id"))
-                .containsExactly(reporter, stranger);
+                .containsExactly(reporter, reporterNext);
+    }
+
+    @Test
+    void aSignedMailOfTheReportersSentAgainWithAnotherKeyInItsAutocryptHeaderPlantsNoKey() throws Exception {
+        String part = MailFixtures.crlf("Content-Type: text/plain; charset=utf-8\n\nPath traversal in /download\n");
+        String signature = detachedSignature(reporter, part);
+        sendAndAwait(signedMail(part, signature, reporter), 1);
+
+        // anyone who holds that mail (a list archive, say) sends it again, adding an Autocrypt header with their key:
+        // the signature still covers the whole body, but no signature covers a header
+        sendAndAwait(signedMail(part, signature, stranger), 2);
+
+        assertThat(inboundSignatures()).containsExactly("valid " + reporter + " TRUE", "valid " + reporter + " TRUE");
+        assertThat(sectriage.db().strings("SELECT fingerprint FROM known_key")).containsExactly(reporter);
     }
 
     @Test
