@@ -374,6 +374,18 @@ class MessageDecryptorTest {
     }
 
     @Test
+    void keepsAsTextAPlaintextThatStartsWithAPastedHttpResponse() throws Exception {
+        String pasted = "Content-Type: text/html; charset=utf-8\n\n<script>alert(document.cookie)</script>\n"
+                + "is what /search?q=%3Cscript%3E returns: the parameter is echoed unescaped.\n";
+
+        DecryptionResult result = decrypted(MailFixtures.message("Content-Type: text/plain; charset=utf-8\n\n"
+                + armoredFor(pasted, keys.rsa)));
+
+        assertThat(bodyText(result)).contains("Content-Type: text/html", "<script>alert(document.cookie)</script>",
+                "echoed unescaped");
+    }
+
+    @Test
     void keepsTheTextAroundABlockThatHoldsAMimeEntityAndShowsTheEntityAsText() throws Exception {
         String armored = armoredFor(MAILVELOPE_ENTITY, keys.rsa);
         byte[] raw = MailFixtures.message("Content-Type: text/plain; charset=utf-8\n\n"
