@@ -2,6 +2,7 @@ package org.sectriage.crypto;
 
 import jakarta.mail.MessagingException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
 import org.sectriage.parse.ParsedMessage;
 import org.sectriage.pipeline.Envelope;
@@ -17,7 +18,7 @@ public final class DetectSmimeEncryption implements Step {
 
     /** Why such a message could not be read, as the reporter is told. */
     static final String REASON = "it is encrypted with S/MIME, and we read only OpenPGP";
-    /** How deep in the MIME tree an encrypted part is looked for (a list footer wraps it once). */
+    /** How deep in the MIME tree an encrypted body is looked for (a list footer wraps it once). */
     private static final int MAX_DEPTH = 4;
     private static final Set<String> PKCS7_MIME = Set.of("application/pkcs7-mime", "application/x-pkcs7-mime");
 
@@ -54,6 +55,7 @@ public final class DetectSmimeEncryption implements Step {
                 || m.attachments().stream().anyMatch(a -> PKCS7_MIME.contains(a.mimeType()));
     }
 
+    /** Whether the body of {@code entity}, its first part down each level, is S/MIME enveloped data. */
     private static boolean holdsEnvelopedData(RawMimeEntity entity, int depth) throws MessagingException {
         if (PKCS7_MIME.stream().anyMatch(type -> isType(entity, type))) {
             String type = entity.contentType().getParameter("smime-type");
@@ -62,11 +64,10 @@ public final class DetectSmimeEncryption implements Step {
                     || type.equalsIgnoreCase("authEnveloped-data");
         }
         if (depth < MAX_DEPTH && entity.isMimeType("multipart/*")) {
-            for (RawMimeEntity part : entity.parts()) {
-                if (holdsEnvelopedData(part, depth + 1)) {
-                    return true;
-                }
-            }
+            // the body is the first part of each level (a list footer comes after it); an S/MIME file attached
+            // beside a readable report leaves the report readable
+            List<RawMimeEntity> parts = entity.parts();
+            return !parts.isEmpty() && holdsEnvelopedData(parts.get(0), depth + 1);
         }
         return false;
     }

@@ -248,6 +248,26 @@ class EncryptedReportTest {
     }
 
     @Test
+    void aReadableReportWithAnSmimeFileAttachedIsReadAndClassified() throws Exception {
+        MailServer server = sectriage.server();
+        String smime = new String(org.sectriage.parse.MailFixtures.bytes("smime-encrypted-report-openssl.eml"),
+                StandardCharsets.US_ASCII);
+        String p7m = smime.substring(smime.indexOf("\r\n\r\n") + 4);
+        server.sendToSecurity(TestMail.parse(MailFixtures.crlf("From: Alex <" + REPORTER + ">\nTo: "
+                + TestConfig.SECURITY + "\nSubject: SQL injection in the search\nMessage-ID: <with-p7m@researcher.example>\n"
+                + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"mix\"\n\n--mix\n"
+                + "Content-Type: text/plain; charset=utf-8\n\nThe q parameter of /search is put unescaped into the SQL"
+                + " query: q=' OR 1=1-- lists every row. Tested on 2.5.1.\n--mix\n"
+                + "Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=evidence.p7m\n"
+                + "Content-Disposition: attachment; filename=evidence.p7m\nContent-Transfer-Encoding: base64\n\n")
+                .concat(p7m).concat("\r\n--mix--\r\n").getBytes(StandardCharsets.US_ASCII)));
+
+        await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), l -> l.size() == 1);
+        assertThat(sectriage.db().strings("SELECT vuln_class || ' ' || (decryption_failure IS NULL) FROM security_case"))
+                .containsExactly("sqli TRUE");
+    }
+
+    @Test
     void anInlineReportQuotingABlockToAnotherKeyIsDecryptedAndTheQuotedBlockNamedInItsProblems() throws Exception {
         String report = "Stored XSS in the comment preview: the field 'nickname' is rendered unescaped.\n";
         String ours = new String(gpg.run(report.getBytes(StandardCharsets.UTF_8), "--armor", "--recipient", security,
