@@ -32,6 +32,9 @@ public interface CaseStore {
     /** Marks a case as updated now, without changing its state. */
     void touch(CaseId id, Instant at);
 
+    /** Makes a case confidential: a message on it arrived encrypted, so its mail goes out only encrypted from now on. */
+    void markEncrypted(CaseId id);
+
     /**
      * The cases that know one of these Message-IDs: cases where one names mail sectriage sent
      * first (those ids no outsider chooses), then the others, newest first.

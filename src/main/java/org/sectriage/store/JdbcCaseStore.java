@@ -94,6 +94,11 @@ public final class JdbcCaseStore implements CaseStore {
     }
 
     @Override
+    public void markEncrypted(CaseId id) {
+        update("UPDATE security_case SET encrypted = TRUE WHERE id = ?", id.toString());
+    }
+
+    @Override
     public List<CaseId> casesKnowing(Collection<String> messageIds) {
         if (messageIds.isEmpty()) {
             return List.of();

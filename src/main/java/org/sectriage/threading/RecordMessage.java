@@ -12,7 +12,8 @@ import org.sectriage.pipeline.Envelope;
 import org.sectriage.pipeline.Step;
 
 /**
- * Adds the message to its case's thread and event log. A message in no case (automated mail that
+ * Adds the message to its case's thread and event log; a message that arrived encrypted makes its case
+ * confidential, if it was not, from then on. A message in no case (automated mail that
  * answers nothing of ours) ends the pipeline here: it stays stored, and listed, but is not answered.
  */
 public final class RecordMessage implements Step {
@@ -51,6 +52,12 @@ public final class RecordMessage implements Step {
             }
             env.cases().addEvent(new CaseEvent(id, env.now(), sender == null ? "unknown sender" : sender, type, what));
             env.cases().touch(id, env.now());
+            if (env.isEncrypted() && !env.cases().find(id).orElseThrow().encrypted()) {
+                // what was read inside the encryption must not go out in plaintext mail about it, now or later
+                env.cases().markEncrypted(id);
+                env.cases().addEvent(new CaseEvent(id, env.now(), CaseEvent.SYSTEM, "case-encrypted",
+                        "a message on this case arrived encrypted: its mail goes out only encrypted from now on"));
+            }
         }
     }
 }

@@ -268,6 +268,29 @@ class EncryptedReportTest {
     }
 
     @Test
+    void anEncryptedFollowUpOnAPlaintextCaseMakesTheCaseConfidentialSoNoPlaintextMailQuotesIt() throws Exception {
+        MailServer server = sectriage.server();
+        server.sendToSecurity(TestMail.report().from(REPORTER).subject("Stored XSS in the comment preview").build());
+        MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), l -> l.size() == 1)
+                .get(0);
+        await().atMost(PATIENCE).until(() -> server.sentBySectriageTo(TestConfig.SECONDARY), l -> l.size() == 1);
+
+        // the reporter sends the details encrypted, in reply to the acknowledgement
+        MimeMessage followUp = pgpMimeFrom(REPORTER, encrypt(SECRET_REPORT, security));
+        followUp.setHeader("In-Reply-To", ack.getMessageID());
+        followUp.setHeader("References", ack.getMessageID());
+        server.sendToSecurity(followUp);
+
+        MimeMessage toSam = await().atMost(PATIENCE)
+                .until(() -> server.sentBySectriageTo(TestConfig.SECONDARY), l -> l.size() == 2).get(1);
+        assertThat(TestMail.text(toSam)).as("Sam has no key: a notice without what the reporter wrote")
+                .doesNotContain("nickname").doesNotContain("preview.html");
+        assertThat(sectriage.db().strings("SELECT encrypted FROM security_case")).containsExactly("TRUE");
+        assertThat(sectriage.db().events(sectriage.db().strings("SELECT id FROM security_case").get(0)))
+                .contains("case-encrypted");
+    }
+
+    @Test
     void anInlineReportQuotingABlockToAnotherKeyIsDecryptedAndTheQuotedBlockNamedInItsProblems() throws Exception {
         String report = "Stored XSS in the comment preview: the field 'nickname' is rendered unescaped.\n";
         String ours = new String(gpg.run(report.getBytes(StandardCharsets.UTF_8), "--armor", "--recipient", security,
