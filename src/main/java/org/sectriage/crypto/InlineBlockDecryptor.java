@@ -50,6 +50,8 @@ final class InlineBlockDecryptor {
         int position = 0;
         List<ArmoredMessageBlocks.Block> blocks = ArmoredMessageBlocks.find(text, html);
         for (ArmoredMessageBlocks.Block block : blocks) {
+            // a damaged block fails before its decryption looks at the clock: many of them must not outlast it
+            plaintextReader.checkDeadline();
             replaced.append(text, position, block.start());
             position = block.end();
             byte[] plaintext;

@@ -575,7 +575,29 @@ class MessageDecryptorTest {
     @Test
     void stopsWhenTheTimeLimitIsExceeded() throws Exception {
         byte[] raw = MailFixtures.pgpMime(gpgEncrypt(INNER_ENTITY.getBytes(StandardCharsets.UTF_8), keys.rsa));
-        Clock jumpsAMinutePerReading = new Clock() {
+        MessageDecryptor slow = new MessageDecryptor(keys.secretKeys,
+                new DecryptionLimits(1024 * 1024, Duration.ofSeconds(30)), jumpingAMinutePerReading());
+
+        DecryptionResult result = slow.decrypt(raw);
+
+        assertThat(result.failure()).isEqualTo(DecryptionFailure.TIME_LIMIT_EXCEEDED);
+    }
+
+    @Test
+    void stopsAtTheTimeLimitAMessageOfDamagedBlocksThoughNoneGetsToItsDecryption() throws Exception {
+        // armor around what is no OpenPGP data at all: refused before any packet is read
+        String garbage = ArmoredMessageBlocks.BEGIN + "\n\nbm90IE9wZW5QR1AgZGF0YQ==\n" + ArmoredMessageBlocks.END;
+        MessageDecryptor slow = new MessageDecryptor(keys.secretKeys,
+                new DecryptionLimits(1024 * 1024, Duration.ofSeconds(30)), jumpingAMinutePerReading());
+
+        DecryptionResult result = slow.decrypt(inlineReport(garbage, garbage, garbage));
+
+        assertThat(result.failure()).isEqualTo(DecryptionFailure.TIME_LIMIT_EXCEEDED);
+    }
+
+    /** A clock a minute later at each reading: any look at it after the start finds the time limit past. */
+    private static Clock jumpingAMinutePerReading() {
+        return new Clock() {
             private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
             @Override
@@ -594,12 +616,6 @@ class MessageDecryptorTest {
                 return now;
             }
         };
-        MessageDecryptor slow = new MessageDecryptor(keys.secretKeys,
-                new DecryptionLimits(1024 * 1024, Duration.ofSeconds(30)), jumpsAMinutePerReading);
-
-        DecryptionResult result = slow.decrypt(raw);
-
-        assertThat(result.failure()).isEqualTo(DecryptionFailure.TIME_LIMIT_EXCEEDED);
     }
 
     @Test
