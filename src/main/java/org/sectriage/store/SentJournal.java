@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>A database that is not a local file (in memory, or on an H2 server) has no place for the file: its
  * journal is not {@link #durable()}, and the sender records each mail at once, as without a journal.
  *
- * <p>A line reads {@code id TAB message-id TAB epoch-millis TAB refused}, then {@code TAB deferred} when the
- * mail is to be tried again for some of the refused recipients; the Message-ID, the refused recipients
- * (empty when none) and those to be tried again are URL-encoded. The Message-ID makes sure the line is recorded
+ * <p>A line reads {@code id TAB message-id TAB epoch-millis TAB refused}, then {@code TAB deferred TAB .} when
+ * the mail is to be tried again for some of the refused recipients (the final dot tells a whole line from one
+ * cut inside its list of addresses); the Message-ID, the refused recipients (empty when none) and those to be
+ * tried again are URL-encoded. The Message-ID makes sure the line is recorded
  * for the mail it was written for and no other (a database put back from a backup reuses ids). Each line
  * is written with a line end before it as well as after it, so that a line cut in the middle of its
  * write (a crash of the machine, a full disk) cannot swallow the next one; the empty lines this makes
@@ -39,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class SentJournal implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SentJournal.class);
+
+    /** The last field of a line that lists recipients to try again. */
+    private static final String END = ".";
 
     /** The name the journal's file adds to the database's. */
     public static final String SUFFIX = ".sent-journal";
@@ -95,7 +99,7 @@ public final class SentJournal implements AutoCloseable {
         }
         String refused = entry.refused() == null ? "" : URLEncoder.encode(entry.refused(), StandardCharsets.UTF_8);
         String deferred = entry.deferred().isEmpty() ? ""
-                : "\t" + URLEncoder.encode(String.join(",", entry.deferred()), StandardCharsets.UTF_8);
+                : "\t" + URLEncoder.encode(String.join(",", entry.deferred()), StandardCharsets.UTF_8) + "\t" + END;
         out.write(("\n" + entry.id() + "\t" + URLEncoder.encode(entry.messageId(), StandardCharsets.UTF_8) + "\t"
                 + entry.sentAt().toEpochMilli() + "\t" + refused + deferred + "\n")
                 .getBytes(StandardCharsets.UTF_8));
@@ -132,11 +136,11 @@ public final class SentJournal implements AutoCloseable {
 
     private static Entry parse(String line) {
         String[] fields = line.split("\t", -1);
-        if (fields.length < 4 || fields.length > 5 || fields[1].isEmpty()) {
+        if (fields.length != 4 && !(fields.length == 6 && END.equals(fields[5])) || fields[1].isEmpty()) {
             return null;
         }
         try {
-            String deferred = fields.length == 5 ? URLDecoder.decode(fields[4], StandardCharsets.UTF_8) : "";
+            String deferred = fields.length == 6 ? URLDecoder.decode(fields[4], StandardCharsets.UTF_8) : "";
             return new Entry(Long.parseLong(fields[0]), URLDecoder.decode(fields[1], StandardCharsets.UTF_8),
                     Instant.ofEpochMilli(Long.parseLong(fields[2])),
                     fields[3].isEmpty() ? null : URLDecoder.decode(fields[3], StandardCharsets.UTF_8),

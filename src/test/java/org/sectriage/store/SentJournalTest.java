@@ -53,6 +53,19 @@ class SentJournalTest {
     }
 
     @Test
+    void aLineCutInsideItsRecipientsToTryAgainIsLeftOutNotReadWithAShorterAddress() throws IOException {
+        Path file = dir.resolve("cut-deferred" + SentJournal.SUFFIX);
+        // a line whose write a crash cut inside its last field, ended by the line end the next write puts first
+        Files.writeString(file, "\n4\t%3Cm4%40project.example%3E\t1796285730250\tkim%40x.example+%28450%29\tkim%40x.ex"
+                + "\n", StandardCharsets.UTF_8);
+        try (SentJournal journal = SentJournal.open(file)) {
+            journal.append(new SentJournal.Entry(5, "<m5@project.example>", AT, null));
+
+            assertThat(journal.entries()).extracting(SentJournal.Entry::id).containsExactly(5L);
+        }
+    }
+
+    @Test
     void aLastLineCutByACrashIsLeftOutAndTheLinesBeforeItAreKept() throws IOException {
         Path file = dir.resolve("cut" + SentJournal.SUFFIX);
         try (SentJournal journal = SentJournal.open(file)) {
