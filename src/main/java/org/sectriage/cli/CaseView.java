@@ -88,7 +88,7 @@ record CaseView(String id, String state, String subject, String reporter, Instan
             if (m.direction() == CaseMessage.Direction.OUT) {
                 OutboxRow row = out.stream().filter(r -> m.outboxId() != null && r.id() == m.outboxId()).findFirst()
                         .orElse(null);
-                String delivery = row == null ? "unknown" : deliveryState(row);
+                String delivery = row == null ? "unknown" : deliveryState(row) + alsoFor(out, row);
                 thread.add(new ThreadEntry("out", m.at(), m.kind(), m.sender(), m.recipients(), m.subject(),
                         m.messageId(), delivery, null, null, null));
             } else {
@@ -140,6 +140,21 @@ record CaseView(String id, String state, String subject, String reporter, Instan
                     default -> r.status();
                 })
                 .orElse("no");
+    }
+
+    /**
+     * What became of {@code row}'s mail for the recipients the server deferred, each queued again in a row of its
+     * own with the same Message-ID, e.g. "; for kim@x.example: queued"; empty when there are none.
+     */
+    private static String alsoFor(List<OutboxRow> out, OutboxRow row) {
+        StringBuilder sb = new StringBuilder();
+        for (OutboxRow again : out) {
+            if (again.id() != row.id() && again.messageId().equals(row.messageId())) {
+                sb.append("; for ").append(String.join(", ", again.recipients())).append(": ")
+                        .append(deliveryState(again));
+            }
+        }
+        return sb.toString();
     }
 
     private static String deliveryState(OutboxRow row) {

@@ -152,7 +152,7 @@ final class Postfix {
     void deferRecipients(Collection<String> recipients) {
         StringBuilder table = new StringBuilder();
         for (String r : recipients) {
-            table.append(r).append(" 450 4.2.0 <").append(r).append(">: Recipient address rejected: try again later\n");
+            table.append(r).append(" 450 4.2.0 try again later\n");
         }
         try {
             Files.writeString(config.resolve(DEFERRED), table, StandardCharsets.UTF_8);

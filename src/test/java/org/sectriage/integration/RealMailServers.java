@@ -151,6 +151,11 @@ final class RealMailServers implements BeforeEachCallback, AfterEachCallback {
         return DaemonConfig.openDatabase(dir.resolve("daemon"));
     }
 
+    /** The JDBC URL of that database, for the command line's {@code --database}. */
+    String daemonDatabaseUrl() {
+        return org.sectriage.testing.DatabaseFile.in(dir.resolve("daemon")).url();
+    }
+
     /**
      * Sends {@code message} by SMTP through Postfix to its To recipients, from its From address,
      * as a reporter's mail client would.

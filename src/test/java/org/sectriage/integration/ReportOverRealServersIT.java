@@ -182,6 +182,14 @@ class ReportOverRealServersIT {
                     .first().asString().contains("refused by the server for " + RealMailServers.KIM + " (450 4.2.0")
                     .endsWith("; to be tried again for " + RealMailServers.KIM);
         }
+        String caseId;
+        try (Database db = servers.daemonDatabase()) {
+            caseId = new CaseDatabase(db).strings("SELECT id FROM security_case").get(0);
+        }
+        org.sectriage.cli.CliRun shown = org.sectriage.cli.CliRun.of("cases", "show", caseId, "--database",
+                servers.daemonDatabaseUrl());
+        assertThat(shown.out()).as("the thread shows what became of the mail for the deferred maintainer")
+                .containsPattern("delivery: +sent [^;\\n]+; for " + RealMailServers.KIM + ": sent ");
     }
 
     /**
