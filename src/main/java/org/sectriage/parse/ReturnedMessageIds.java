@@ -10,9 +10,12 @@ import java.util.Locale;
  */
 final class ReturnedMessageIds {
 
-    /** The MIME types of the parts in which a delivery report returns a message or its header. */
+    /**
+     * The MIME types of the parts in which a delivery report returns a message or its header; the last, not in any
+     * RFC, is what some servers label the returned header with.
+     */
     static final java.util.Set<String> PART_TYPES = java.util.Set.of("message/rfc822", "message/global",
-            "text/rfc822-headers", "message/global-headers");
+            "text/rfc822-headers", "message/global-headers", "message/rfc822-headers");
     /** The MIME types of the machine-readable part of a delivery report (RFC 3464, RFC 6533). */
     static final java.util.Set<String> STATUS_TYPES = java.util.Set.of("message/delivery-status",
             "message/global-delivery-status");

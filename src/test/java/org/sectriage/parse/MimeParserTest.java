@@ -198,6 +198,14 @@ class MimeParserTest {
     }
 
     @Test
+    void aReturnedHeaderLabelledMessageRfc822HeadersAsSomeServersLabelItIsRead() {
+        String dsn = new String(bytes("dsn-bounce-postfix.eml"), StandardCharsets.UTF_8)
+                .replace("Content-Type: text/rfc822-headers", "Content-Type: message/rfc822-headers");
+
+        assertEquals(List.of("<sectriage.SEC-2025-0043.ack@example.org>"), parseText(dsn).returnedMessageIds());
+    }
+
+    @Test
     void aDelayWarningOrAReadReceiptReturnsNoMessage() {
         String dsn = new String(bytes("dsn-bounce-postfix.eml"), StandardCharsets.UTF_8);
         String delayed = dsn.replace("Subject: Undelivered Mail Returned to Sender",
