@@ -15,6 +15,7 @@ import org.sectriage.store.DeadlineStore;
 import org.sectriage.store.InboundStore;
 import org.sectriage.store.JdbcCaseStore;
 import org.sectriage.store.OutboxStore;
+import org.sectriage.store.SentJournal;
 import org.sectriage.store.OutboxStore.OutboxRow;
 
 /** A case as the CLI shows it: the case, its thread with delivery states, participants and events. */
@@ -66,8 +67,13 @@ record CaseView(String id, String state, String subject, String reporter, Instan
                        String messageId, String delivery, Long sizeBytes, String problems, String openpgp) {
     }
 
-    static CaseView summary(Connection c, SecurityCase sc, Instant now) throws SQLException {
-        List<OutboxRow> out = new OutboxStore().forCase(c, sc.id().toString());
+    /**
+     * The case's summary; {@code journaled} are the mails the outbox's journal holds (sent, not yet recorded in
+     * the database when a daemon was killed), shown as sent.
+     */
+    static CaseView summary(Connection c, SecurityCase sc, Instant now, List<SentJournal.Entry> journaled)
+            throws SQLException {
+        List<OutboxRow> out = withJournal(new OutboxStore().forCase(c, sc.id().toString()), journaled);
         JdbcCaseStore cases = new JdbcCaseStore(c);
         List<DeadlineView> deadlines = deadlines(c, sc.id(), now);
         return new CaseView(sc.id().toString(), sc.state().label(), sc.subject(), sc.reporter().toString(),
@@ -78,10 +84,12 @@ record CaseView(String id, String state, String subject, String reporter, Instan
                 List.of());
     }
 
-    static CaseView full(Connection c, SecurityCase sc, Instant now) throws SQLException {
+    /** The case with its thread and events; {@code journaled} as for {@link #summary}. */
+    static CaseView full(Connection c, SecurityCase sc, Instant now, List<SentJournal.Entry> journaled)
+            throws SQLException {
         JdbcCaseStore cases = new JdbcCaseStore(c);
         InboundStore inbound = new InboundStore();
-        List<OutboxRow> out = new OutboxStore().forCase(c, sc.id().toString());
+        List<OutboxRow> out = withJournal(new OutboxStore().forCase(c, sc.id().toString()), journaled);
         CaseId id = sc.id();
         List<ThreadEntry> thread = new java.util.ArrayList<>();
         for (CaseMessage m : cases.messages(id)) {
@@ -129,6 +137,21 @@ record CaseView(String id, String state, String subject, String reporter, Instan
                 return facts.isEmpty() ? null : String.join(", ", facts);
             }
         }
+    }
+
+    /** {@code rows} with those the journal holds as sent, as the daemon records them when it starts. */
+    static List<OutboxRow> withJournal(List<OutboxRow> rows, List<SentJournal.Entry> journaled) {
+        if (journaled.isEmpty()) {
+            return rows;
+        }
+        return rows.stream().map(r -> journaled.stream()
+                .filter(e -> e.id() == r.id() && e.messageId().equals(r.messageId())
+                        && OutboxStore.PENDING.equals(r.status()))
+                .findFirst()
+                .map(e -> new OutboxRow(r.id(), r.caseId(), r.purpose(), r.messageId(), r.envelopeFrom(),
+                        r.recipients(), "sent", r.attempts() + 1, r.nextAttemptAt(), null, r.createdAt(), e.sentAt(),
+                        r.overdueReported(), e.refused()))
+                .orElse(r)).toList();
     }
 
     /** yes (sent), queued, failed, or no: what became of the case's acknowledgement. */

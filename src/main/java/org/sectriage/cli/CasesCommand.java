@@ -13,6 +13,7 @@ import org.sectriage.domain.SecurityCase;
 import org.sectriage.store.Database;
 import org.sectriage.store.InboundStore;
 import org.sectriage.store.JdbcCaseStore;
+import org.sectriage.store.SentJournal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import org.sectriage.classify.report.LikelyDuplicate;
@@ -69,10 +70,11 @@ final class CasesCommand implements Runnable {
             try (Database db = database.openToRead()) {
                 List<CaseView> views = new ArrayList<>();
                 int[] unfiled = {0};
+                List<SentJournal.Entry> journaled = journaled(db);
                 db.run(c -> {
                     java.time.Instant now = java.time.Instant.now();
                     for (SecurityCase sc : new JdbcCaseStore(c).list()) {
-                        CaseView v = CaseView.summary(c, sc, now);
+                        CaseView v = CaseView.summary(c, sc, now, journaled);
                         if (!overdue || v.overdue()) {
                             views.add(v);
                         }
@@ -127,10 +129,11 @@ final class CasesCommand implements Runnable {
                 throw new CliErrors.UserError(e.getMessage());
             }
             try (Database db = database.openToRead()) {
+                List<SentJournal.Entry> journaled = journaled(db);
                 CaseView v = db.inTransaction(c -> {
                     SecurityCase sc = new JdbcCaseStore(c).find(caseId)
                             .orElseThrow(() -> new CliErrors.UserError("no case " + caseId));
-                    return CaseView.full(c, sc, java.time.Instant.now());
+                    return CaseView.full(c, sc, java.time.Instant.now(), journaled);
                 });
                 if (json) {
                     System.out.println(Json.write(v));
@@ -240,5 +243,19 @@ final class CasesCommand implements Runnable {
         }
         String flat = s.replaceAll("\\p{Cntrl}", " ");
         return flat.length() <= width ? flat : flat.substring(0, width - 1) + "…";
+    }
+
+    /**
+     * The mails the outbox's journal holds beside the database: sent, and recorded by the daemon when it next
+     * starts; none when the journal cannot be read (the database's record is shown then).
+     */
+    static List<SentJournal.Entry> journaled(Database db) {
+        try {
+            return SentJournal.readBeside(db);
+        } catch (java.io.IOException e) {
+            System.err.println("sectriage: cannot read the outbox's journal (" + e.getMessage()
+                    + "); mail it holds is shown as the database has it");
+            return List.of();
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,8 +108,24 @@ public final class SentJournal implements AutoCloseable {
 
     /** What the file holds, in the order written. */
     public synchronized List<Entry> entries() throws IOException {
+        return file == null ? new ArrayList<>() : read(file);
+    }
+
+    /**
+     * What the journal of {@code db}'s outbox holds, read without opening it for writing: the mails a daemon
+     * stopped by a crash had sent and not yet recorded, for a command that only reads; empty when there is none.
+     */
+    public static List<Entry> readBeside(Database db) throws IOException {
+        Optional<Path> base = db.file();
+        if (base.isEmpty() || !Files.exists(Path.of(base.get() + SUFFIX))) {
+            return List.of();
+        }
+        return read(Path.of(base.get() + SUFFIX));
+    }
+
+    private static List<Entry> read(Path file) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        if (file == null || Files.size(file) == 0) {
+        if (Files.size(file) == 0) {
             return entries;
         }
         byte[] bytes;

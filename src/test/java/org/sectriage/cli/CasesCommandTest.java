@@ -81,6 +81,34 @@ class CasesCommandTest {
     }
 
     @Test
+    void aMailTheJournalHoldsAsSentIsShownSentThoughTheDatabaseHasItQueuedAsAKilledDaemonLeavesIt()
+            throws Exception {
+        String id = firstCase("XSS in preview");
+        // as a kill -9 leaves it: the server took the acknowledgement, the journal says so, the database not yet
+        try (org.sectriage.store.Database db = org.sectriage.store.Database.open(config.database().url(), "sectriage",
+                null); org.sectriage.store.SentJournal journal = org.sectriage.store.SentJournal.of(db)) {
+            org.sectriage.store.OutboxStore.OutboxRow ack = db.inTransaction(c ->
+                    new org.sectriage.store.OutboxStore().forCase(c, id).stream()
+                            .filter(r -> r.purpose().equals("acknowledgement")).findFirst().orElseThrow());
+            db.run(c -> {
+                try (var ps = c.prepareStatement("UPDATE outbox SET status = 'pending', sent_at = NULL WHERE id = ?")) {
+                    ps.setLong(1, ack.id());
+                    ps.executeUpdate();
+                }
+            });
+            journal.append(new org.sectriage.store.SentJournal.Entry(ack.id(), ack.messageId(), ack.sentAt(), null));
+        }
+
+        String shown = run("cases", "show", id, "--database", config.database().url());
+        String listed = run("cases", "list", "--database", config.database().url());
+
+        assertThat(shown).contains("acknowledged:    yes");
+        assertThat(shown.substring(shown.indexOf("-> acknowledgement"))).contains("delivery:   sent")
+                .doesNotContain("delivery:   queued");
+        assertThat(listed.lines().filter(l -> l.startsWith(id))).singleElement().asString().contains(" yes ");
+    }
+
+    @Test
     void aMalformedMessageIsStoredAndItsProblemsAreShown() throws Exception {
         String id = firstCase("broken");
 
