@@ -126,7 +126,7 @@ public final class FindOfferedKeys implements Step {
                 try {
                     byte[] key = Base64.getDecoder().decode(keydata);
                     if (key.length <= MAX_KEY_BYTES) {
-                        return java.util.Optional.of(new Candidate(key, "autocrypt", true));
+                        return java.util.Optional.of(new Candidate(key, OfferedKey.AUTOCRYPT, true));
                     }
                 } catch (IllegalArgumentException notBase64) {
                     // an unreadable header teaches nothing

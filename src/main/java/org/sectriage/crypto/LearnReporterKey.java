@@ -17,9 +17,6 @@ import org.sectriage.store.KnownKeyStore;
  */
 public final class LearnReporterKey implements Step {
 
-    /** The source of a key offered in an Autocrypt header, outside what any signature of the message covers. */
-    private static final String AUTOCRYPT = "autocrypt";
-
     private final KnownKeyStore keys = new KnownKeyStore();
 
     @Override
@@ -35,7 +32,7 @@ public final class LearnReporterKey implements Step {
             boolean same = known.stream().anyMatch(k -> k.fingerprint().equalsIgnoreCase(key.fingerprint()));
             // a signature covers the body, never a header: anyone holding a signed mail of the reporter's could send
             // it again with an Autocrypt header of their own, so only a key in the signed body is vouched for
-            boolean vouchedFor = vouched && !AUTOCRYPT.equals(key.source());
+            boolean vouchedFor = vouched && !key.inAHeader();
             if (known.isEmpty() || same || vouchedFor) {
                 keys.learn(env.connection(), new KnownKeyStore.KnownKey(address, key.fingerprint(), key.armored(),
                         key.source(), env.now()));
