@@ -54,13 +54,28 @@ final class InlineBlockDecryptor {
             plaintextReader.checkDeadline();
             replaced.append(text, position, block.start());
             position = block.end();
-            byte[] plaintext;
-            try {
-                plaintext = plaintextOf(block);
-            } catch (UndecryptableMessageException e) {
-                leftAsItWas(e, block);
+            // each block is decrypted once per message: the same one in another part (the HTML alternative of a
+            // text part, as webmail and browser extensions send it) costs no second private-key operation, and one
+            // that could not be decrypted is named once in the problems
+            Object known = outcomes.get(block.armor());
+            if (known instanceof UndecryptableMessageException) {
                 replaced.append(text, block.start(), block.end());
                 continue;
+            }
+            byte[] plaintext;
+            if (known instanceof byte[] decryptedBefore) {
+                plaintext = decryptedBefore;
+            } else {
+                blocksRead++;
+                try {
+                    plaintext = payloads.decrypt(block.armor().getBytes(StandardCharsets.US_ASCII), plaintextReader);
+                    outcomes.put(block.armor(), plaintext);
+                } catch (UndecryptableMessageException e) {
+                    outcomes.put(block.armor(), e);
+                    leftAsItWas(e, block);
+                    replaced.append(text, block.start(), block.end());
+                    continue;
+                }
             }
             if (blocks.size() == 1 && nothingElse(text, block, html) && MimeEntityPlaintext.is(plaintext)) {
                 return Optional.of(new Decrypted(text, Optional.of(plaintext)));
@@ -86,39 +101,6 @@ final class InlineBlockDecryptor {
         return outside.isBlank();
     }
 
-    /**
-     * The plaintext of {@code block}, decrypted once per message: the same block in another part (the HTML
-     * alternative of a text part, as webmail and browser extensions send it) costs no second private-key
-     * operation and is named once in the problems.
-     */
-    private byte[] plaintextOf(ArmoredMessageBlocks.Block block) throws UndecryptableMessageException {
-        Object known = outcomes.get(block.armor());
-        if (known instanceof byte[] plaintext) {
-            return plaintext;
-        }
-        if (known instanceof UndecryptableMessageException failure) {
-            throw new SameBlockAgain(failure);
-        }
-        blocksRead++;
-        try {
-            byte[] plaintext = payloads.decrypt(block.armor().getBytes(StandardCharsets.US_ASCII), plaintextReader);
-            outcomes.put(block.armor(), plaintext);
-            return plaintext;
-        } catch (UndecryptableMessageException e) {
-            outcomes.put(block.armor(), e);
-            throw e;
-        }
-    }
-
-    /** A block's failure met again in another part of the message: already named in the problems. */
-    private static final class SameBlockAgain extends UndecryptableMessageException {
-        private static final long serialVersionUID = 1L;
-
-        SameBlockAgain(UndecryptableMessageException first) {
-            super(first.reason(), first.getMessage(), first.recipients());
-        }
-    }
-
     /** One sentence per block left as it was, in the order of the message. */
     List<String> problems() {
         return List.copyOf(problems);
@@ -137,9 +119,6 @@ final class InlineBlockDecryptor {
             throws UndecryptableMessageException {
         if (e.reason() == DecryptionFailure.TIME_LIMIT_EXCEEDED || e.reason() == DecryptionFailure.COMPRESSION_BOMB) {
             throw e;
-        }
-        if (e instanceof SameBlockAgain) {
-            return;
         }
         if (!block.quoted() && e.reason() != DecryptionFailure.NOT_ENCRYPTED) {
             failures.add(e);

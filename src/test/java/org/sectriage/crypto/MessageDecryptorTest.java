@@ -398,7 +398,7 @@ class MessageDecryptorTest {
 
     /** {@code text} encrypted by GnuPG to {@code recipient}, armored. */
     private static String armoredFor(String text, String recipient) throws Exception {
-        return new String(gpgEncrypt(text.getBytes(StandardCharsets.UTF_8), recipient), StandardCharsets.US_ASCII);
+        return armored(gpgEncrypt(text.getBytes(StandardCharsets.UTF_8), recipient));
     }
 
     /** The result of decrypting {@code raw}, which must have been decrypted. */
