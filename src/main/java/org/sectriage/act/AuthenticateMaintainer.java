@@ -84,7 +84,7 @@ public final class AuthenticateMaintainer implements Step {
         if (!env.embeddedSignatures().isEmpty()) {
             // signed inside the encryption: the signature packets themselves identify the signing
             StringBuilder packets = new StringBuilder();
-            env.embeddedSignatures().forEach(p -> packets.append(HexFormat.of().formatHex(p)));
+            env.embeddedSignatures().packets().forEach(p -> packets.append(HexFormat.of().formatHex(p)));
             return firstUse(env, id, packets.toString());
         }
         int begin = text.indexOf("-----BEGIN PGP SIGNATURE-----");

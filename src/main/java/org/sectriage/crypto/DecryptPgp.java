@@ -70,9 +70,7 @@ public final class DecryptPgp implements Step {
                     env.setPublicSubject(env.parsed().subject());
                 }
                 env.setDecrypted(readable);
-                if (!result.signatures().isEmpty()) {
-                    env.setEmbeddedSignatures(result.content(), result.signatures());
-                }
+                env.setEmbeddedSignatures(result.signatures());
                 env.setParsed(parser.parse(new java.io.ByteArrayInputStream(readable), readable.length)
                         .withProblems(result.problems()));
                 env.note("decrypted");

@@ -12,13 +12,13 @@ import java.util.Objects;
  * @param failure why decryption failed; null unless {@link Status#FAILED}
  * @param detail a sentence explaining the failure, fit to show the reporter; empty unless failed
  * @param recipients the fingerprints or key ids the message was encrypted to, as GnuPG prints them
- * @param signatures the signature packets that came inside the encryption of a PGP/MIME message (gpg's
- *     sign-and-encrypt in one), encoded; they cover {@code content}, the whole message. Empty for others
+ * @param signatures the signatures that came inside the encryption (gpg's sign-and-encrypt in one), with what they
+ *     cover; {@link EmbeddedSignatures#NONE} for others
  * @param problems one sentence per inline block left as it was in a decrypted message because it could not, or
  *     must not, be decrypted; empty unless {@link Status#DECRYPTED}
  */
 public record DecryptionResult(Status status, byte[] content, DecryptionFailure failure, String detail,
-        List<String> recipients, List<byte[]> signatures, List<String> problems) {
+        List<String> recipients, EmbeddedSignatures signatures, List<String> problems) {
 
     /** Whether a message was encrypted, and whether it was decrypted. */
     public enum Status {
@@ -39,7 +39,7 @@ public record DecryptionResult(Status status, byte[] content, DecryptionFailure 
         content = content == null ? new byte[0] : content;
         detail = detail == null ? "" : detail;
         recipients = List.copyOf(recipients);
-        signatures = List.copyOf(signatures);
+        signatures = signatures == null ? EmbeddedSignatures.NONE : signatures;
         problems = List.copyOf(problems);
         if ((status == Status.FAILED) != (failure != null)) {
             throw new IllegalArgumentException("failure must be set exactly when status is FAILED");
@@ -48,30 +48,25 @@ public record DecryptionResult(Status status, byte[] content, DecryptionFailure 
 
     /** The result for a message without encrypted content. */
     public static DecryptionResult notEncrypted() {
-        return new DecryptionResult(Status.NOT_ENCRYPTED, null, null, null, List.of(), List.of(), List.of());
+        return new DecryptionResult(Status.NOT_ENCRYPTED, null, null, null, List.of(), EmbeddedSignatures.NONE, List.of());
     }
 
     /** The result for a message whose encrypted content decrypted to {@code content}. */
     public static DecryptionResult decrypted(byte[] content) {
-        return decrypted(content, List.of());
-    }
-
-    /** The result for a PGP/MIME message that decrypted to {@code content}, signed inside by {@code signatures}. */
-    public static DecryptionResult decrypted(byte[] content, List<byte[]> signatures) {
-        return decrypted(content, signatures, List.of());
+        return decrypted(content, EmbeddedSignatures.NONE, List.of());
     }
 
     /**
      * The result for a message that decrypted to {@code content}, signed inside by {@code signatures}, with the
      * {@code problems} of the inline blocks left as they were.
      */
-    public static DecryptionResult decrypted(byte[] content, List<byte[]> signatures, List<String> problems) {
+    public static DecryptionResult decrypted(byte[] content, EmbeddedSignatures signatures, List<String> problems) {
         return new DecryptionResult(Status.DECRYPTED, content, null, null, List.of(), signatures, problems);
     }
 
     /** The result for a message that failed to decrypt with {@code e}. */
     public static DecryptionResult failed(UndecryptableMessageException e) {
         return new DecryptionResult(Status.FAILED, null, e.reason(), e.getMessage(),
-                e.recipients().stream().map(KeyIds::hex).toList(), List.of(), List.of());
+                e.recipients().stream().map(KeyIds::hex).toList(), EmbeddedSignatures.NONE, List.of());
     }
 }

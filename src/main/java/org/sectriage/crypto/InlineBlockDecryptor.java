@@ -21,9 +21,15 @@ final class InlineBlockDecryptor {
     private final BoundedReader plaintextReader;
     private final List<UndecryptableMessageException> failures = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
-    /** Each block's armor, with its plaintext or why it could not be decrypted. */
+    /** Each block's armor, with its plaintext and signatures or why it could not be decrypted. */
     private final java.util.Map<String, Object> outcomes = new java.util.HashMap<>();
     private int blocksRead;
+    /** The first block, not quoted, signed inside its encryption, and its armor. */
+    private OpenPgpPayloadDecryptor.Payload signed;
+    private String signedArmor;
+    /** The message's body text parts, and of them those that are the signed block and nothing else. */
+    private int textParts;
+    private int partsOnlySigned;
 
     /** A decryptor of one message's blocks with {@code payloads}, reading their plaintext with {@code plaintext}. */
     InlineBlockDecryptor(OpenPgpPayloadDecryptor payloads, BoundedReader plaintext) {
@@ -49,6 +55,7 @@ final class InlineBlockDecryptor {
         boolean anyDecrypted = false;
         int position = 0;
         List<ArmoredMessageBlocks.Block> blocks = ArmoredMessageBlocks.find(text, html);
+        boolean oneBlock = blocks.size() == 1 && nothingElse(text, blocks.get(0), html);
         for (ArmoredMessageBlocks.Block block : blocks) {
             // a damaged block fails before its decryption looks at the clock: many of them must not outlast it
             plaintextReader.checkDeadline();
@@ -62,14 +69,15 @@ final class InlineBlockDecryptor {
                 replaced.append(text, block.start(), block.end());
                 continue;
             }
-            byte[] plaintext;
-            if (known instanceof byte[] decryptedBefore) {
-                plaintext = decryptedBefore;
+            OpenPgpPayloadDecryptor.Payload payload;
+            if (known instanceof OpenPgpPayloadDecryptor.Payload decryptedBefore) {
+                payload = decryptedBefore;
             } else {
                 blocksRead++;
                 try {
-                    plaintext = payloads.decrypt(block.armor().getBytes(StandardCharsets.US_ASCII), plaintextReader);
-                    outcomes.put(block.armor(), plaintext);
+                    payload = payloads.decryptPayload(block.armor().getBytes(StandardCharsets.US_ASCII),
+                            plaintextReader);
+                    outcomes.put(block.armor(), payload);
                 } catch (UndecryptableMessageException e) {
                     outcomes.put(block.armor(), e);
                     leftAsItWas(e, block);
@@ -77,7 +85,16 @@ final class InlineBlockDecryptor {
                     continue;
                 }
             }
-            if (blocks.size() == 1 && nothingElse(text, block, html) && MimeEntityPlaintext.is(plaintext)) {
+            // a quoted block's signature is an earlier mail's, which anyone could quote again
+            if (signed == null && !block.quoted() && !payload.signatures().isEmpty()) {
+                signed = payload;
+                signedArmor = block.armor();
+            }
+            if (oneBlock && block.armor().equals(signedArmor)) {
+                partsOnlySigned++;
+            }
+            byte[] plaintext = payload.literal();
+            if (oneBlock && MimeEntityPlaintext.is(plaintext)) {
                 return Optional.of(new Decrypted(text, Optional.of(plaintext)));
             }
             String clear = TextDecoder.decode(plaintext, block.charset());
@@ -99,6 +116,23 @@ final class InlineBlockDecryptor {
             outside = outside.replaceAll("<[^>]*>", " ").replaceAll("(?i)&nbsp;|&#160;", " ");
         }
         return outside.isBlank();
+    }
+
+    /** Counts one body text part of the message, whether it holds a block or not. */
+    void countTextPart() {
+        textParts++;
+    }
+
+    /**
+     * The signatures that came inside the first block signed inside its encryption, over its plaintext; whole when
+     * the message is {@code textOnly} (see {@link MessageDecryptor}) and each of its text parts is that block and
+     * nothing else, so that no unsigned text, commands for one, stands beside it.
+     */
+    EmbeddedSignatures signatures(boolean textOnly) {
+        if (signed == null) {
+            return EmbeddedSignatures.NONE;
+        }
+        return new EmbeddedSignatures(signed.literal(), signed.signatures(), textOnly && partsOnlySigned == textParts);
     }
 
     /** One sentence per block left as it was, in the order of the message. */

@@ -60,14 +60,15 @@ public final class MessageDecryptor {
         try {
             byte[] encrypted = pgpMimePayload(RawMimeEntity.ofMessage(rawMessage));
             if (encrypted != null) {
-                OpenPgpPayloadDecryptor.Payload payload = payloads.decryptPayload(encrypted, plaintext);
-                return DecryptionResult.decrypted(payload.literal(), payload.signatures());
+                return wholeEntity(payloads.decryptPayload(encrypted, plaintext));
             }
             MimeMessage message = new MessageIdPreservingMimeMessage(SESSION, new ByteArrayInputStream(rawMessage));
             if (isPgpMimeEncrypted(message)) {
-                return DecryptionResult.decrypted(decryptPgpMime(message, plaintext));
+                return wholeEntity(decryptPgpMimePayload(message, plaintext));
             }
             InlineBlockDecryptor inlineBlocks = new InlineBlockDecryptor(payloads, plaintext);
+            // before the rewrite, which replaces the parts' content
+            boolean textOnly = isTextOnly(message);
             if (!rewriteEncryptedParts(message, plaintext, inlineBlocks)) {
                 return inlineBlocks.firstFailure().map(DecryptionResult::failed)
                         .orElseGet(DecryptionResult::notEncrypted);
@@ -75,7 +76,8 @@ public final class MessageDecryptor {
             message.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream(rawMessage.length);
             message.writeTo(out);
-            return DecryptionResult.decrypted(out.toByteArray(), List.of(), inlineBlocks.problems());
+            return DecryptionResult.decrypted(out.toByteArray(), inlineBlocks.signatures(textOnly),
+                    inlineBlocks.problems());
         } catch (UndecryptableMessageException e) {
             return DecryptionResult.failed(e);
         } catch (MessagingException | IOException | RuntimeException e) {
@@ -115,7 +117,42 @@ public final class MessageDecryptor {
         return protocol != null && protocol.equalsIgnoreCase("application/pgp-encrypted");
     }
 
+    /** The result for a message that is one PGP/MIME entity: what signatures came inside cover all of it. */
+    private static DecryptionResult wholeEntity(OpenPgpPayloadDecryptor.Payload payload) {
+        EmbeddedSignatures signatures = payload.signatures().isEmpty() ? EmbeddedSignatures.NONE
+                : new EmbeddedSignatures(payload.literal(), payload.signatures(), true);
+        return DecryptionResult.decrypted(payload.literal(), signatures, List.of());
+    }
+
+    /**
+     * Whether {@code message} is all text: one text part, or alternatives that are each one, so that an inline block
+     * which is all of each is all the message says.
+     */
+    private static boolean isTextOnly(Part message) throws MessagingException, IOException {
+        if (isBodyText(message)) {
+            return true;
+        }
+        if (!message.isMimeType("multipart/alternative") || !(message.getContent() instanceof Multipart alternatives)) {
+            return false;
+        }
+        for (int i = 0; i < alternatives.getCount(); i++) {
+            if (!isBodyText(alternatives.getBodyPart(i))) {
+                return false;
+            }
+        }
+        return alternatives.getCount() > 0;
+    }
+
+    private static boolean isBodyText(Part part) throws MessagingException {
+        return (part.isMimeType("text/plain") || part.isMimeType("text/html")) && !isAttachment(part);
+    }
+
     private byte[] decryptPgpMime(Part part, BoundedReader plaintext)
+            throws MessagingException, IOException, UndecryptableMessageException {
+        return decryptPgpMimePayload(part, plaintext).literal();
+    }
+
+    private OpenPgpPayloadDecryptor.Payload decryptPgpMimePayload(Part part, BoundedReader plaintext)
             throws MessagingException, IOException, UndecryptableMessageException {
         Multipart multipart = (Multipart) part.getContent();
         if (multipart.getCount() < 2) {
@@ -126,7 +163,7 @@ public final class MessageDecryptor {
         try (InputStream in = multipart.getBodyPart(1).getInputStream()) {
             encrypted = in.readAllBytes();
         }
-        return payloads.decrypt(encrypted, plaintext);
+        return payloads.decryptPayload(encrypted, plaintext);
     }
 
     /**
@@ -164,7 +201,8 @@ public final class MessageDecryptor {
             }
             return true;
         }
-        if ((part.isMimeType("text/plain") || part.isMimeType("text/html")) && !isAttachment(part)) {
+        if (isBodyText(part)) {
+            inlineBlocks.countTextPart();
             return rewriteInlineText(part, inlineBlocks);
         }
         return false;

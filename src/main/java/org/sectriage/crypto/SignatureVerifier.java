@@ -74,19 +74,21 @@ public final class SignatureVerifier {
 
     /**
      * The report for the signatures that came inside encrypted data (gpg's sign-and-encrypt in one, as
-     * Thunderbird and mutt send it), over {@code signedData}, the decrypted content: the whole message
-     * when that was a PGP/MIME entity. A text-mode signature is checked over the CRLF form of the data.
+     * Thunderbird and mutt send it in PGP/MIME and Mailvelope in an inline block), over the plaintext they sign;
+     * partial unless that is all the message says. A text-mode signature is checked over the CRLF form of the data.
      */
-    public SignatureReport verifyEmbedded(byte[] signedData, List<byte[]> signatures) {
+    public SignatureReport verifyEmbedded(EmbeddedSignatures signatures) {
+        byte[] signedData = signatures.signedData();
         SignatureReport best = SignatureReport.notSigned();
-        for (byte[] encoded : signatures) {
+        for (byte[] encoded : signatures.packets()) {
             SignatureReport report = check(signedData, encoded);
             if (report.status() == SignatureReport.Status.VALID) {
-                return report;
+                best = report;
+                break;
             }
             best = report;
         }
-        return best;
+        return signatures.wholeMessage() || !best.hasSignature() ? best : best.partial();
     }
 
     private SignatureReport check(byte[] signedData, String armoredSignature) {

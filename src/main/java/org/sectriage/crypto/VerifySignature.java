@@ -56,7 +56,7 @@ public final class VerifySignature implements Step {
         SignatureVerifier verifier = new SignatureVerifier(new PublicKeySet(keys));
         SignatureReport report = verifier.verify(readable);
         if (!report.hasSignature() && !env.embeddedSignatures().isEmpty()) {
-            report = verifier.verifyEmbedded(env.signedEntity().orElseThrow(), env.embeddedSignatures());
+            report = verifier.verifyEmbedded(env.embeddedSignatures());
         }
         if (report.hasSignature()) {
             String status = report.status().name().toLowerCase(Locale.ROOT).replace('_', '-');

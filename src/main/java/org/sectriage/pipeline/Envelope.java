@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sectriage.classify.report.Classification;
 import org.sectriage.classify.report.ReportFeatures;
+import org.sectriage.crypto.EmbeddedSignatures;
 import org.sectriage.crypto.OfferedKey;
 import org.sectriage.domain.CaseId;
 import org.sectriage.domain.MessageKind;
@@ -51,8 +52,7 @@ public final class Envelope {
     private boolean encrypted;
     private List<OfferedKey> offeredKeys = List.of();
     private byte[] readable;
-    private byte[] decryptedEntity;
-    private List<byte[]> embeddedSignatures = List.of();
+    private EmbeddedSignatures embeddedSignatures = EmbeddedSignatures.NONE;
     private String decryptionFailure;
     private String publicSubject;
     private String returnedMailToReporter;
@@ -203,23 +203,14 @@ public final class Envelope {
         return Optional.ofNullable(returnedMailToReporter);
     }
 
-    /**
-     * Records the signatures that came inside the encryption of a PGP/MIME message, over {@code entity},
-     * the decrypted MIME entity they sign.
-     */
-    public void setEmbeddedSignatures(byte[] entity, List<byte[]> signatures) {
-        this.decryptedEntity = entity.clone();
-        this.embeddedSignatures = List.copyOf(signatures);
+    /** Records the signatures that came inside the encryption, with what they sign. */
+    public void setEmbeddedSignatures(EmbeddedSignatures signatures) {
+        this.embeddedSignatures = signatures;
     }
 
-    /** The signatures inside the encryption, encoded; empty when there were none. */
-    public List<byte[]> embeddedSignatures() {
+    /** The signatures inside the encryption, with what they sign; {@link EmbeddedSignatures#NONE} when there were none. */
+    public EmbeddedSignatures embeddedSignatures() {
         return embeddedSignatures;
-    }
-
-    /** The decrypted MIME entity the embedded signatures cover; empty when there are none. */
-    public Optional<byte[]> signedEntity() {
-        return Optional.ofNullable(decryptedEntity);
     }
 
     /** Records that the message was encrypted but could not, or must not, be decrypted, and why. */

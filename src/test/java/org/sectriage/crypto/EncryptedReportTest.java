@@ -425,9 +425,7 @@ class EncryptedReportTest {
     @Test
     void aMaintainersReplySignedAndEncryptedInOneAsThunderbirdSendsItAuthenticatesItsCommands() throws Exception {
         MailServer server = sectriage.server();
-        server.sendToSecurity(pgpMimeFrom(REPORTER, encrypt(SECRET_REPORT, security)));
-        MimeMessage note = await().atMost(PATIENCE)
-                .until(() -> server.sentBySectriageTo(TestConfig.PRIMARY), l -> l.size() == 1).get(0);
+        MimeMessage note = encryptedReportsNoticeToMaria();
         String caseId = sectriage.db().strings("SELECT id FROM security_case").get(0);
 
         String reply = "Content-Type: text/plain; charset=utf-8\n\n#confirm\n#internal\n\nReproduced.\n\n"
@@ -442,6 +440,68 @@ class EncryptedReportTest {
 
         await().atMost(PATIENCE).until(() -> sectriage.db().strings("SELECT state FROM security_case").contains("confirmed"));
         assertThat(sectriage.db().events(caseId)).contains("case-confirmed").doesNotContain("maintainer-message-held");
+    }
+
+    @Test
+    void aMaintainersReplySignedAndEncryptedInOneInlineBlockAsMailveloteSendsItAuthenticatesItsCommands()
+            throws Exception {
+        MailServer server = sectriage.server();
+        MimeMessage note = encryptedReportsNoticeToMaria();
+        String caseId = sectriage.db().strings("SELECT id FROM security_case").get(0);
+
+        // OpenPGP.js signs text in text mode, as --textmode does
+        String block = inlineBlock("#confirm\n#internal\n\nReproduced.\n\n> New security report: " + caseId + "\n",
+                "--textmode", "--sign", "--local-user", maria);
+        server.sendToSecurity(inlineReply(note, block));
+
+        await().atMost(PATIENCE).until(() -> sectriage.db().strings("SELECT state FROM security_case").contains("confirmed"));
+        assertThat(sectriage.db().events(caseId)).contains("case-confirmed").doesNotContain("maintainer-message-held");
+        assertThat(sectriage.db().strings("SELECT signature || ' ' || signer_fingerprint || ' ' || signature_whole"
+                + " FROM case_message WHERE direction = 'in' AND sender LIKE '%" + TestConfig.PRIMARY + "%'"))
+                .containsExactly("valid " + maria + " TRUE");
+    }
+
+    @Test
+    void commandsWrittenBesideASignedInlineBlockAreNotAuthenticatedByItsSignature() throws Exception {
+        MailServer server = sectriage.server();
+        MimeMessage note = encryptedReportsNoticeToMaria();
+        String caseId = sectriage.db().strings("SELECT id FROM security_case").get(0);
+
+        // a signed and encrypted mail of Maria's on this case, with a command added in front of it in the clear
+        String block = inlineBlock("Looking into it.\n\n> New security report: " + caseId + "\n",
+                "--sign", "--local-user", maria);
+        server.sendToSecurity(inlineReply(note, "#reject not a vulnerability\n\n" + block));
+
+        await().atMost(PATIENCE).until(() -> sectriage.db().events(caseId).contains("maintainer-message-held"));
+        assertThat(sectriage.db().strings("SELECT state FROM security_case")).doesNotContain("rejected");
+        assertThat(sectriage.db().strings("SELECT signature || ' ' || signer_fingerprint || ' ' || signature_whole"
+                + " FROM case_message WHERE direction = 'in' AND sender LIKE '%" + TestConfig.PRIMARY + "%'"))
+                .containsExactly("valid " + maria + " FALSE");
+    }
+
+    /** The maintainers' notice of an encrypted report, as Maria's client receives it. */
+    private MimeMessage encryptedReportsNoticeToMaria() throws Exception {
+        MailServer server = sectriage.server();
+        server.sendToSecurity(pgpMimeFrom(REPORTER, encrypt(SECRET_REPORT, security)));
+        return await().atMost(PATIENCE).until(() -> server.sentBySectriageTo(TestConfig.PRIMARY), l -> l.size() == 1)
+                .get(0);
+    }
+
+    /** {@code text} encrypted to the security key as one armored block, with gpg's {@code options}. */
+    private static String inlineBlock(String text, String... options) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(options));
+        args.addAll(List.of("--armor", "--recipient", security, "--encrypt"));
+        return new String(gpg.run(MailFixtures.crlf(text).getBytes(StandardCharsets.UTF_8), args.toArray(String[]::new)),
+                StandardCharsets.US_ASCII);
+    }
+
+    /** Maria's plain-text reply to {@code note}, whose body is {@code body}. */
+    private static MimeMessage inlineReply(MimeMessage note, String body) throws Exception {
+        String raw = "From: Maria <" + TestConfig.PRIMARY + ">\nTo: " + TestConfig.SECURITY + "\nSubject: Re: "
+                + note.getSubject() + "\nIn-Reply-To: " + note.getMessageID() + "\nMessage-ID: <"
+                + java.util.UUID.randomUUID() + "@project.example>\nMIME-Version: 1.0\n"
+                + "Content-Type: text/plain; charset=us-ascii\n\n" + body;
+        return TestMail.parse(MailFixtures.crlf(raw).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String base64Key(String fingerprint) throws Exception {

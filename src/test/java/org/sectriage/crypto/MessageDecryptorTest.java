@@ -92,6 +92,58 @@ class MessageDecryptorTest {
     }
 
     @Test
+    void givesTheSignaturesInsideAnInlineBlockAsCoveringTheWholeMessageWhenBothAlternativesAreThatBlockAlone()
+            throws Exception {
+        String armored = signedBlock("#confirm\nReproduced.\n");
+        String html = "<html><body><pre>" + armored.replace("\n", "<br>\n") + "</pre></body></html>\n";
+        byte[] raw = MailFixtures.message("Content-Type: multipart/alternative; boundary=\"alt\"\n\n"
+                + "--alt\nContent-Type: text/plain; charset=us-ascii\n\n" + armored
+                + "--alt\nContent-Type: text/html; charset=utf-8\n\n" + html + "--alt--\n");
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(result.signatures().packets()).hasSize(1);
+        assertThat(result.signatures().wholeMessage()).isTrue();
+        assertThat(new String(result.signatures().signedData(), StandardCharsets.UTF_8))
+                .isEqualToNormalizingNewlines("#confirm\nReproduced.\n");
+    }
+
+    @Test
+    void givesTheSignaturesInsideAnInlineBlockAsPartialWhenTextOrAFileStandsBesideIt() throws Exception {
+        String armored = signedBlock("Reproduced.\n");
+        byte[] besideText = MailFixtures.message("Content-Type: text/plain; charset=us-ascii\n\n#reject\n\n" + armored);
+        byte[] besideFile = MailFixtures.message("Content-Type: multipart/mixed; boundary=\"mix\"\n\n"
+                + "--mix\nContent-Type: text/plain; charset=us-ascii\n\n" + armored
+                + "--mix\nContent-Type: text/plain; name=notes.txt\nContent-Disposition: attachment; filename=notes.txt\n\n"
+                + "#reject\n--mix--\n");
+
+        for (byte[] raw : List.of(besideText, besideFile)) {
+            DecryptionResult result = decryptor().decrypt(raw);
+            assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+            assertThat(result.signatures().packets()).hasSize(1);
+            assertThat(result.signatures().wholeMessage()).isFalse();
+        }
+    }
+
+    @Test
+    void givesNoSignaturesForASignedBlockQuotedFromAnEarlierMail() throws Exception {
+        String quoted = "> " + signedBlock("#confirm\n").strip().replace("\n", "\n> ") + "\n";
+        byte[] raw = MailFixtures.message("Content-Type: text/plain; charset=us-ascii\n\nAgreed.\n\n" + quoted);
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(result.signatures().isEmpty()).isTrue();
+    }
+
+    /** {@code text} signed by the stranger's key and encrypted to ours in one armored block, in text mode. */
+    private static String signedBlock(String text) throws Exception {
+        return new String(gpgEncrypt(text.getBytes(StandardCharsets.UTF_8), keys.curve, "--textmode", "--sign",
+                "--local-user", keys.stranger), StandardCharsets.US_ASCII);
+    }
+
+    @Test
     void decryptsWhenSecurityIsOnlyOneOfSeveralRecipients() throws Exception {
         byte[] armored = gpgEncrypt("to both".getBytes(StandardCharsets.UTF_8), keys.rsa,
                 "--recipient", keys.stranger);
