@@ -86,9 +86,18 @@ class MessageDecryptorTest {
                 "--local-user", keys.stranger, "--sign");
 
         DecryptionResult result = decryptor().decrypt(MailFixtures.pgpMime(armored));
+        // a part declared 8bit takes the path through Jakarta Mail
+        DecryptionResult declared8bit = decryptor().decrypt(new String(MailFixtures.pgpMime(armored),
+                StandardCharsets.UTF_8).replace("Content-Disposition: inline; filename=\"encrypted.asc\"",
+                "Content-Disposition: inline; filename=\"encrypted.asc\"\r\nContent-Transfer-Encoding: 8bit")
+                .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
-        assertThat(new String(result.content(), StandardCharsets.UTF_8)).isEqualTo(INNER_ENTITY);
+        for (DecryptionResult r : List.of(result, declared8bit)) {
+            assertThat(r.status()).as(r.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+            assertThat(new String(r.content(), StandardCharsets.UTF_8)).isEqualTo(INNER_ENTITY);
+            assertThat(r.signatures().packets()).hasSize(1);
+            assertThat(r.signatures().wholeMessage()).isTrue();
+        }
     }
 
     @Test
