@@ -2,6 +2,8 @@ package org.sectriage.classify.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.sectriage.classify.AutomatedMailDetector;
 import org.sectriage.parse.MailFixtures;
@@ -73,6 +75,32 @@ class ReportClassifierTest {
 
         assertThat(c.vulnClass()).isEqualTo("xxe");
         assertThat(c.missing()).doesNotContain("reproduction-steps", "credentials-needed", "code-location");
+    }
+
+    @Test
+    void reportsWrittenInOtherLanguagesAreClassedAndTheirVersionsStepsAndImpactFound() {
+        Map<String, String> classes = Map.of(
+                "zh-avatar-upload-remote-code-execution.eml", "injection-rce",
+                "es-order-by-sql-injection.eml", "sqli",
+                "ru-search-reflected-xss.eml", "xss",
+                "de-password-reset-account-takeover.eml", "auth-bypass",
+                "fr-attachment-download-path-traversal.eml", "path-traversal");
+
+        classes.forEach((fixture, vulnClass) -> {
+            Classification c = classify(fixture);
+            assertThat(c.kind()).as(fixture).isEqualTo(ReportKind.SECURITY);
+            assertThat(c.vulnClass()).as(fixture).isEqualTo(vulnClass);
+            assertThat(c.missing()).as(fixture).doesNotContain("issue-type", "affected-versions", "reproduction-steps",
+                    "impact", "code-location", "credentials-needed");
+        });
+    }
+
+    @Test
+    void aReleaseNamedWithTwoNumbersAfterTheWordVersionIsTheAffectedVersion() {
+        Classification c = classify("password-reset-any-user-version-two-numbers.eml");
+
+        assertThat(c.vulnClass()).isEqualTo("auth-bypass");
+        assertThat(c.missing()).doesNotContain("affected-versions", "impact");
     }
 
     @Test
