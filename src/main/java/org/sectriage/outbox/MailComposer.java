@@ -138,7 +138,8 @@ public final class MailComposer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.body().length + 2048);
         Enumeration<String> lines = msg.getAllHeaderLines();
         while (lines.hasMoreElements()) {
-            out.writeBytes(lines.nextElement().getBytes(StandardCharsets.US_ASCII));
+            // ASCII but for an internationalized address (RFC 6532), which stays UTF-8 as its reporter wrote it
+            out.writeBytes(lines.nextElement().getBytes(StandardCharsets.UTF_8));
             out.writeBytes(new byte[] {'\r', '\n'});
         }
         out.writeBytes(body.bytes());

@@ -42,6 +42,9 @@ public final class SmtpOutboundMailer implements OutboundMailer {
         p.put("mail.smtp.auth", String.valueOf(c.username() != null));
         // One refused recipient must not stop the mail to the others.
         p.put("mail.smtp.sendpartial", "true");
+        // Addresses in UTF-8 (RFC 6531): commands written in UTF-8, and SMTPUTF8 declared when the server offers it;
+        // to a server that does not, mail to such an address is refused by the server, not mangled by the client
+        p.put("mail.mime.allowutf8", "true");
         switch (c.security()) {
             case SSL -> {
                 p.put("mail.smtp.ssl.enable", "true");

@@ -1,5 +1,6 @@
 package org.sectriage.parse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.james.mime4j.dom.address.Address;
@@ -7,6 +8,9 @@ import org.apache.james.mime4j.dom.address.AddressList;
 import org.apache.james.mime4j.dom.address.Group;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.field.address.LenientAddressParser;
+import org.apache.james.mime4j.stream.ParserCursor;
+import org.apache.james.mime4j.util.ByteSequence;
+import org.apache.james.mime4j.util.ContentUtil;
 import org.sectriage.domain.EmailAddress;
 
 /**
@@ -24,7 +28,10 @@ final class Addresses {
         if (value == null || value.isBlank()) {
             return new Read(List.of(), 0);
         }
-        AddressList parsed = LenientAddressParser.DEFAULT.parseAddressList(value);
+        // as UTF-8 bytes, with a cursor over all of them: Mime4J's parseAddressList(CharSequence) ends its cursor at
+        // the character count, which cuts an address written in UTF-8 (RFC 6532) short by its multi-byte characters
+        ByteSequence bytes = ContentUtil.encode(StandardCharsets.UTF_8, value);
+        AddressList parsed = LenientAddressParser.DEFAULT.parseAddressList(bytes, new ParserCursor(0, bytes.length()));
         List<EmailAddress> mailboxes = new ArrayList<>();
         int skipped = parsed.isEmpty() ? 1 : 0;
         for (Address address : parsed) {

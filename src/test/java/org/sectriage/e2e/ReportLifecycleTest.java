@@ -60,6 +60,36 @@ class ReportLifecycleTest {
     }
 
     @Test
+    void aReporterWhoseAddressIsWrittenInUtf8IsAcknowledgedAtThatAddressWrittenInUtf8() throws Exception {
+        String reporter = "jörg@exämple.de";
+        String raw = "From: Jörg <" + reporter + ">\r\nTo: " + TestConfig.SECURITY + "\r\nSubject: XSS in search\r\n"
+                + "Message-ID: <eai-1@xn--exmple-cua.de>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                + "Stored XSS in the search form of version 2.4.1: <script>alert(1)</script>\r\n";
+        // RFC 6532 headers, as a mail server that offers SMTPUTF8 delivers them
+        GREENMAIL.getUserManager().getUserByEmail(TestConfig.SECURITY)
+                .deliver(TestMail.parse(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        String ackHeaders = await().atMost(PATIENCE).until(() -> java.util.Arrays.stream(GREENMAIL.getReceivedMessages())
+                .map(ReportLifecycleTest::rawUtf8).filter(m -> m.contains("X-Sectriage-Case") && m.contains("Re: XSS"))
+                .findFirst(), java.util.Optional::isPresent).get();
+        assertThat(db.strings("SELECT reporter FROM security_case")).containsExactly(reporter);
+        assertThat(ackHeaders.lines().filter(l -> l.startsWith("To:")).toList())
+                .containsExactly("To: =?UTF-8?Q?J=C3=B6rg?= <" + reporter + ">");
+    }
+
+    /** The bytes of {@code m} as the server keeps them, read as UTF-8. */
+    private static String rawUtf8(MimeMessage m) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            m.writeTo(out);
+            return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void newCaseReachesEveryMaintainerWithReplyToTheSecurityAddress() {
         server.sendToSecurity(TestMail.report().from(REPORTER).subject("Heap overflow in parser").build());
 

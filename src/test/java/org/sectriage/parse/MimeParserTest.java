@@ -103,6 +103,22 @@ class MimeParserTest {
     }
 
     @Test
+    void readsInternationalizedAddressesWrittenInUtf8AsRfc6532AllowsWholly() {
+        ParsedMessage m = parseText("""
+                From: Jörg Weiß <jörg@exämple.de>
+                To: security@example.org, 用户@例子.中国
+                Subject: report
+                Message-ID: <u1@exämple.de>
+
+                body
+                """);
+
+        assertEquals(new EmailAddress("jörg@exämple.de", "Jörg Weiß"), m.from());
+        assertEquals(List.of(EmailAddress.of("security@example.org"), EmailAddress.of("用户@例子.中国")), m.to());
+        assertEquals(List.of(), m.problems());
+    }
+
+    @Test
     void toleratesMessageIdsWithoutBracketsAndWithGarbage() {
         ParsedMessage m = parseText("""
                 From: a@example.org
