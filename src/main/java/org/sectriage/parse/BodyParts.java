@@ -147,6 +147,11 @@ final class BodyParts {
         return List.copyOf(returnedMessageIds);
     }
 
+    /** Whether any part of a delivery report or read receipt was seen: a returned message, a status, a disposition. */
+    boolean sawReportParts() {
+        return deliveryStatusSeen || dispositionSeen || !returnedMessageIds.isEmpty();
+    }
+
     /** {@link #count} of a delivery-status part, noting whether it reports a failed delivery. */
     private long countNotingDeliveryStatus(InputStream content) throws IOException {
         byte[] head = content.readNBytes(ReturnedMessageIds.HEAD_BYTES);

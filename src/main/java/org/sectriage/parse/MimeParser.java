@@ -153,6 +153,6 @@ public final class MimeParser {
                 body.truncated(),
                 parts.attachments(),
                 problems.list(),
-                parts.returnedMessageIds());
+                parts.sawReportParts() ? parts.returnedMessageIds() : ReturnedMessageIds.copiedIn(body.text()));
     }
 }

@@ -35,7 +35,10 @@ public record ParsedMessage(
         List<AttachmentInfo> attachments,
         /** One entry per limit exceeded or defect met, in words, e.g. "MIME nesting deeper than 50 levels". */
         List<String> problems,
-        /** The Message-IDs of the messages a delivery report returns (its message/rfc822 parts); mostly empty. */
+        /**
+         * The Message-IDs of the messages a delivery report returns (its message/rfc822 parts, or, in a report without
+         * MIME parts as qmail sends it, the header block of the copy in its text); mostly empty.
+         */
         List<String> returnedMessageIds) {
 
     /** The subject and the body text, one line after the other: what classification and duplicate search read. */

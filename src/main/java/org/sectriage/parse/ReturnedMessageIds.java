@@ -51,6 +51,23 @@ final class ReturnedMessageIds {
         return field == null ? List.of() : MessageIds.all(field.substring("message-id:".length()));
     }
 
+    /** A Message-ID field on a line of its own, as in a header block copied into text (quoted or indented, too). */
+    private static final java.util.regex.Pattern COPIED_MESSAGE_ID =
+            java.util.regex.Pattern.compile("(?im)^[ \\t>]*Message-ID:[ \\t]*(<[^<>\\s]{1,995}>)[ \\t]*$");
+
+    /**
+     * The Message-IDs of the header blocks copied into {@code text}, at most ten: what a delivery report without MIME
+     * parts returns (qmail's "--- Below this line is a copy of the message."), in the order of the text.
+     */
+    static List<String> copiedIn(String text) {
+        List<String> ids = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = COPIED_MESSAGE_ID.matcher(text);
+        while (m.find() && ids.size() < 10) {
+            ids.add(m.group(1));
+        }
+        return List.copyOf(ids);
+    }
+
     /**
      * Whether the delivery-status fields {@code status} begins with report a recipient for whom delivery failed
      * ({@code Action: failed}), as opposed to one still being tried ({@code delayed}) or done ({@code delivered},

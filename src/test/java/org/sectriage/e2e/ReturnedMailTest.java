@@ -35,12 +35,22 @@ class ReturnedMailTest {
 
     /** Postfix's report that {@code returned}, sent to {@code recipient}, could not be delivered. */
     private static MimeMessage deliveryReport(String returned, String recipient) {
-        String dsn = new String(MailFixtures.bytes("dsn-bounce-postfix.eml"), StandardCharsets.UTF_8)
+        return report("dsn-bounce-postfix.eml", "<20250603121005.4Y9kZ10b3Kz9sW@mx.example.org>", returned, recipient);
+    }
+
+    /** qmail's report, without MIME parts, that {@code returned}, sent to {@code recipient}, could not be delivered. */
+    private static MimeMessage qmailReport(String returned, String recipient) {
+        return report("qmail-bounce-without-mime.eml", "<20250603121005.28817.qmail@mx.example.com>", returned, recipient);
+    }
+
+    /** The report in {@code fixture}, whose own Message-ID is {@code ownId}, made to return {@code returned}. */
+    private static MimeMessage report(String fixture, String ownId, String returned, String recipient) {
+        String text = new String(MailFixtures.bytes(fixture), StandardCharsets.UTF_8)
                 .replace("<sectriage.SEC-2025-0043.ack@example.org>", returned)
                 .replace("nobody@nonexistent.example.com", recipient)
                 .replace("security@example.org", TestConfig.SECURITY)
-                .replace("<20250603121005.4Y9kZ10b3Kz9sW@mx.example.org>", "<" + java.util.UUID.randomUUID() + "@mx>");
-        return TestMail.parse(dsn.getBytes(StandardCharsets.UTF_8));
+                .replace(ownId, "<" + java.util.UUID.randomUUID() + "@mx>");
+        return TestMail.parse(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A report's acknowledgement, its case, and the team's notice once a delivery report returned the former. */
@@ -49,6 +59,12 @@ class ReturnedMailTest {
 
     /** Sends a report, then Postfix's report that its acknowledgement was not delivered; waits for the team's notice. */
     private Returned returnedAcknowledgement() throws Exception {
+        return returnedAcknowledgement(ReturnedMailTest::deliveryReport);
+    }
+
+    /** The same, with the delivery report {@code report} makes of the acknowledgement's Message-ID and recipient. */
+    private Returned returnedAcknowledgement(java.util.function.BiFunction<String, String, MimeMessage> report)
+            throws Exception {
         MailServer server = sectriage.server();
         server.sendToSecurity(TestMail.report().from(REPORTER).subject("SQL injection in /search").build());
         MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), l -> l.size() == 1)
@@ -56,7 +72,7 @@ class ReturnedMailTest {
         String caseId = sectriage.db().strings("SELECT id FROM security_case").get(0);
         await().atMost(PATIENCE).until(() -> server.sentBySectriageTo(TestConfig.PRIMARY).size() == 1);
 
-        server.sendToSecurity(deliveryReport(ack.getMessageID(), REPORTER));
+        server.sendToSecurity(report.apply(ack.getMessageID(), REPORTER));
 
         MimeMessage notice = await().atMost(PATIENCE).until(() -> server.sentBySectriageTo(TestConfig.PRIMARY),
                 l -> l.size() == 2).get(1);
@@ -78,6 +94,17 @@ class ReturnedMailTest {
         assertThat(db.cases()).as("no case of its own").isEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM case_message WHERE direction = 'in'")).isEqualTo(2);
         assertThat(sectriage.server().acknowledgementsTo(REPORTER)).hasSize(1);
+    }
+
+    @Test
+    void aReportWithoutMimePartsAsQmailSendsItJoinsTheCaseOfTheMailItCopies() throws Exception {
+        Returned returned = returnedAcknowledgement(ReturnedMailTest::qmailReport);
+
+        assertThat(TestMail.text(returned.notice()))
+                .contains("Our mail to the reporter of " + returned.caseId() + " came back undelivered")
+                .contains("no mailbox here by that name");
+        assertThat(sectriage.db().events(returned.caseId())).contains("mail-returned");
+        assertThat(sectriage.db().cases()).as("no case of its own").isEqualTo(1);
     }
 
     @Test
