@@ -11,7 +11,9 @@ import org.apache.james.mime4j.stream.BodyDescriptor;
 
 /**
  * The leaf parts of a message as they stream by: the first inline text/plain part becomes the body
- * text (else the first inline text/html part, turned into text), read only as far as the text limit;
+ * text (else the first inline text/html part, turned into text), read only as far as the text limit, and
+ * each later inline text/plain part that is not an alternative is added to it (text around an image in
+ * a multipart/mixed, as Apple Mail writes it, or a mailing list's footer);
  * every attachment and every part that is not text is listed with its decoded size, counted as it
  * passes and never held in memory.
  */
@@ -43,8 +45,11 @@ final class BodyParts {
         this.problems = problems;
     }
 
-    /** Takes the next leaf part: its descriptor and its content, transfer encoding already decoded. */
-    void accept(BodyDescriptor descriptor, InputStream content) throws IOException {
+    /**
+     * Takes the next leaf part: its descriptor and its content, transfer encoding already decoded; {@code alternative}
+     * when it is one of a multipart/alternative's alternatives.
+     */
+    void accept(BodyDescriptor descriptor, InputStream content, boolean alternative) throws IOException {
         partNumber++;
         String mimeType = descriptor.getMimeType();
         String fileName = fileName(descriptor);
@@ -56,11 +61,14 @@ final class BodyParts {
         boolean plainText = mimeType.equals("text/plain");
         boolean htmlText = mimeType.equals("text/html");
         if (!attached && plainText && plain == null) {
-            plain = read(content, descriptor.getCharset());
-            ContentTypeValue type = contentType(descriptor);
-            if (type.parameter("format").filter("flowed"::equalsIgnoreCase).isPresent()) {
-                boolean delSp = type.parameter("delsp").filter("yes"::equalsIgnoreCase).isPresent();
-                plain = new Text(FlowedText.decode(plain.text(), delSp), plain.truncated());
+            plain = readPlain(descriptor, content);
+        } else if (!attached && plainText && !alternative) {
+            if (plain.text().length() >= maxBodyText) {
+                plain = new Text(plain.text(), true);
+                count(content);
+            } else {
+                Text more = readPlain(descriptor, content);
+                plain = new Text(plain.text().stripTrailing() + "\n\n" + more.text(), plain.truncated() || more.truncated());
             }
         } else if (!attached && htmlText && plain == null && html == null) {
             html = read(content, descriptor.getCharset());
@@ -120,6 +128,16 @@ final class BodyParts {
 
     private static boolean isDispositionAttachment(BodyDescriptor descriptor) {
         return descriptor instanceof MaximalBodyDescriptor full && "attachment".equals(full.getContentDispositionType());
+    }
+
+    private Text readPlain(BodyDescriptor descriptor, InputStream content) throws IOException {
+        Text text = read(content, descriptor.getCharset());
+        ContentTypeValue type = contentType(descriptor);
+        if (type.parameter("format").filter("flowed"::equalsIgnoreCase).isPresent()) {
+            boolean delSp = type.parameter("delsp").filter("yes"::equalsIgnoreCase).isPresent();
+            return new Text(FlowedText.decode(text.text(), delSp), text.truncated());
+        }
+        return text;
     }
 
     private Text read(InputStream content, String charset) throws IOException {

@@ -85,6 +85,8 @@ public final class MimeParser {
         NestingGuard nesting = new NestingGuard(tokens, limits.maxNestingDepth(), problems);
         tokens.parse(source);
         boolean inMessageHeader = true;
+        // the MIME types of the multiparts the next part is in, innermost first
+        java.util.Deque<String> multiparts = new java.util.ArrayDeque<>();
         for (EntityState state = tokens.next(); state != EntityState.T_END_OF_STREAM; state = tokens.next()) {
             switch (state) {
                 case T_FIELD -> {
@@ -102,9 +104,16 @@ public final class MimeParser {
                     }
                     inMessageHeader = false;
                 }
-                case T_START_MULTIPART -> nesting.enterMultipart();
-                case T_END_MULTIPART -> nesting.leaveMultipart();
-                case T_BODY -> parts.accept(tokens.getBodyDescriptor(), tokens.getDecodedInputStream());
+                case T_START_MULTIPART -> {
+                    nesting.enterMultipart();
+                    multiparts.push(tokens.getBodyDescriptor().getMimeType());
+                }
+                case T_END_MULTIPART -> {
+                    nesting.leaveMultipart();
+                    multiparts.poll();
+                }
+                case T_BODY -> parts.accept(tokens.getBodyDescriptor(), tokens.getDecodedInputStream(),
+                        "multipart/alternative".equals(multiparts.peek()));
                 default -> {
                     // Preambles, epilogues and raw (too deeply nested) parts are passed over.
                 }

@@ -119,6 +119,60 @@ class MimeParserTest {
     }
 
     @Test
+    void readsEveryInlineTextPartOfAMixedMessageAsApplesMailWritesTextAroundAnImage() {
+        ParsedMessage m = parseText("""
+                From: a@example.org
+                Message-ID: <mixed-1@example.org>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="Apple-Mail=_1"
+
+                --Apple-Mail=_1
+                Content-Type: text/plain; charset=us-ascii
+
+                1. Open /admin/export as a viewer.
+
+                --Apple-Mail=_1
+                Content-Disposition: inline; filename=export.png
+                Content-Type: image/png; name="export.png"
+                Content-Transfer-Encoding: base64
+
+                iVBORw0KGgo=
+                --Apple-Mail=_1
+                Content-Type: text/plain; charset=us-ascii
+
+                2. The export holds every user's password hash.
+                --Apple-Mail=_1--
+                """);
+
+        assertTrue(m.bodyText().contains("1. Open /admin/export as a viewer."), m.bodyText());
+        assertTrue(m.bodyText().contains("2. The export holds every user's password hash."), m.bodyText());
+        assertTrue(m.bodyText().indexOf("1. Open") < m.bodyText().indexOf("2. The export"), m.bodyText());
+        assertEquals(List.of("export.png"), m.attachments().stream().map(AttachmentInfo::fileName).toList());
+    }
+
+    @Test
+    void readsOnlyTheFirstOfTwoPlainTextAlternatives() {
+        ParsedMessage m = parseText("""
+                From: a@example.org
+                Message-ID: <alt-1@example.org>
+                MIME-Version: 1.0
+                Content-Type: multipart/alternative; boundary="alt"
+
+                --alt
+                Content-Type: text/plain; charset=us-ascii
+
+                the text
+                --alt
+                Content-Type: text/plain; charset=us-ascii
+
+                the same text again
+                --alt--
+                """);
+
+        assertEquals("the text", m.bodyText().strip());
+    }
+
+    @Test
     void toleratesMessageIdsWithoutBracketsAndWithGarbage() {
         ParsedMessage m = parseText("""
                 From: a@example.org
@@ -296,7 +350,7 @@ class MimeParserTest {
     void partsWithinTheNestingLimitAreRead() {
         ParsedMessage m = parseText(GeneratedMail.nestedMultiparts(DEFAULTS.maxNestingDepth()));
 
-        assertEquals("innermost", m.bodyText());
+        assertEquals("innermost\n\nouter note", m.bodyText(), "the innermost text, and the outer one after it");
         assertEquals(List.of(), m.problems());
     }
 
