@@ -225,7 +225,8 @@ final class ConfigSchema {
                 List.copyOf(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))));
         List<WorkingSpan> hours = business.optionalList("working-hours", ValueType.WORKING_SPAN,
                 List.of(WorkingSpan.parse("09:00-17:00")));
-        Holidays holidays = Holidays.of(business.optionalList("holidays", ValueType.DATE, List.of()));
+        Holidays holidays = business.optionalList("holidays", ValueType.HOLIDAY, List.<Holidays>of()).stream()
+                .reduce(Holidays.NONE, Holidays::plus);
         Path ics = business.optional("holidays-ics", PATH);
         if (ics != null) {
             Path file = directories.resolveBesideConfig(ics);

@@ -138,9 +138,11 @@ record ValueType<T>(String description, Function<String, T> parser) {
     static final ValueType<org.sectriage.sla.WorkingSpan> WORKING_SPAN = new ValueType<>(
             "working hours such as 09:00-17:00", org.sectriage.sla.WorkingSpan::parse);
 
-    /** A date such as {@code 2026-12-24}. */
-    static final ValueType<java.time.LocalDate> DATE = new ValueType<>("a date such as 2026-12-24",
-            java.time.LocalDate::parse);
+    /** A holiday: a date, or a month and day that is one every year. */
+    static final ValueType<org.sectriage.sla.Holidays> HOLIDAY = new ValueType<>(
+            "a date such as 2026-12-24, or a month and day such as 12-25 for every year", text -> text.length() == 5
+                    ? org.sectriage.sla.Holidays.everyYear(java.util.List.of(java.time.MonthDay.parse("--" + text)))
+                    : org.sectriage.sla.Holidays.of(java.util.List.of(java.time.LocalDate.parse(text))));
 
     /** What a promise counts: calendar, working-hours or working-days. */
     static final ValueType<org.sectriage.sla.TimeBasis> TIME_BASIS = new ValueType<>(

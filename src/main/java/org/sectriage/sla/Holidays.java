@@ -16,8 +16,8 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DtStart;
 
 /**
- * The dates on which no one works, whatever the day of the week: listed dates, and the all-day events
- * of an iCalendar (.ics) file, recurring ones included.
+ * The dates on which no one works, whatever the day of the week: listed dates, days of the year listed for
+ * every year, and the all-day events of an iCalendar (.ics) file, recurring ones included.
  */
 public final class Holidays {
 
@@ -29,14 +29,25 @@ public final class Holidays {
     public static final Holidays NONE = new Holidays(Set.of());
 
     private final Set<LocalDate> dates;
+    private final Set<java.time.MonthDay> everyYear;
 
     private Holidays(Collection<LocalDate> dates) {
+        this(dates, Set.of());
+    }
+
+    private Holidays(Collection<LocalDate> dates, Collection<java.time.MonthDay> everyYear) {
         this.dates = Set.copyOf(dates);
+        this.everyYear = Set.copyOf(everyYear);
     }
 
     /** Holidays on exactly {@code dates}. */
     public static Holidays of(Collection<LocalDate> dates) {
         return new Holidays(dates);
+    }
+
+    /** Holidays on {@code days} of every year, such as 25 December; 29 February only in leap years. */
+    public static Holidays everyYear(Collection<java.time.MonthDay> days) {
+        return new Holidays(Set.of(), days);
     }
 
     /**
@@ -86,16 +97,18 @@ public final class Holidays {
     public Holidays plus(Holidays more) {
         Set<LocalDate> all = new TreeSet<>(dates);
         all.addAll(more.dates);
-        return new Holidays(all);
+        Set<java.time.MonthDay> yearly = new TreeSet<>(everyYear);
+        yearly.addAll(more.everyYear);
+        return new Holidays(all, yearly);
     }
 
     /** True if no one works on {@code date}. */
     public boolean contains(LocalDate date) {
-        return dates.contains(date);
+        return dates.contains(date) || (!everyYear.isEmpty() && everyYear.contains(java.time.MonthDay.from(date)));
     }
 
     @Override
     public String toString() {
-        return dates.size() + " holiday(s)";
+        return dates.size() + " holiday(s)" + (everyYear.isEmpty() ? "" : " and " + everyYear.size() + " every year");
     }
 }

@@ -253,7 +253,7 @@ class ConfigLoaderTest {
                     time-zone: Europe/Berlin
                     working-days: [MON, TUE, WED, THU, FRI]
                     working-hours: [09:00-12:00, 13:00-17:00]
-                    holidays: [2026-12-24]
+                    holidays: [2026-12-24, 11-24]
                     basis:
                       first-response-within: working-days
                 """);
@@ -262,8 +262,9 @@ class ConfigLoaderTest {
         assertEquals(org.sectriage.sla.TimeBasis.WORKING_DAYS, sla.firstResponse().basis());
         assertEquals(org.sectriage.sla.TimeBasis.CALENDAR, sla.acknowledge().basis());
         assertEquals(java.time.Duration.ofHours(4), sla.reminderLead());
-        // Friday 2026-11-20 16:00 Berlin: three business days later is Wednesday at the same time.
-        assertEquals(java.time.Instant.parse("2026-11-25T15:00:00Z"),
+        // Friday 2026-11-20 16:00 Berlin: three business days later, with 24 November a holiday every year, is
+        // Thursday at the same time.
+        assertEquals(java.time.Instant.parse("2026-11-26T15:00:00Z"),
                 sla.due(java.time.Instant.parse("2026-11-20T15:00:00Z"), sla.firstResponse()));
     }
 
@@ -275,6 +276,7 @@ class ConfigLoaderTest {
                   business-time:
                     working-days: [MON, Funday]
                     working-hours: [9-17]
+                    holidays: [12-32]
                     basis:
                       acknowledge-within: fortnights
                 """);
@@ -286,7 +288,9 @@ class ConfigLoaderTest {
                         + " or MONDAY, got 'Funday'",
                 "config key policy.business-time.working-hours[0] at line 19: expected working hours such as"
                         + " 09:00-17:00, got '9-17'",
-                "config key policy.business-time.basis.acknowledge-within at line 21: expected one of calendar,"
+                "config key policy.business-time.holidays[0] at line 20: expected a date such as 2026-12-24, or a month"
+                        + " and day such as 12-25 for every year, got '12-32'",
+                "config key policy.business-time.basis.acknowledge-within at line 22: expected one of calendar,"
                         + " working-hours, working-days, got 'fortnights'"), errors);
     }
 

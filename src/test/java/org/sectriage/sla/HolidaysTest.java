@@ -29,6 +29,19 @@ class HolidaysTest {
     }
 
     @Test
+    void aDayListedForEveryYearIsAHolidayInEachYearAndTwentyNinthFebruaryOnlyInLeapYears() {
+        Holidays yearly = Holidays.everyYear(java.util.List.of(java.time.MonthDay.of(12, 25),
+                java.time.MonthDay.of(2, 29))).plus(Holidays.of(java.util.List.of(LocalDate.of(2026, 12, 24))));
+
+        assertThat(yearly.contains(LocalDate.of(2026, 12, 25))).isTrue();
+        assertThat(yearly.contains(LocalDate.of(2043, 12, 25))).isTrue();
+        assertThat(yearly.contains(LocalDate.of(2026, 12, 24))).isTrue();
+        assertThat(yearly.contains(LocalDate.of(2027, 12, 24))).as("a dated holiday is one once").isFalse();
+        assertThat(yearly.contains(LocalDate.of(2028, 2, 29))).isTrue();
+        assertThat(yearly.contains(LocalDate.of(2027, 3, 1))).isFalse();
+    }
+
+    @Test
     void aYearlyRecurringHolidayFallsOnItsDateEveryYear() {
         assertThat(fromFixture.contains(LocalDate.of(2020, 1, 1))).isTrue();
         assertThat(fromFixture.contains(LocalDate.of(2027, 1, 1))).isTrue();
