@@ -479,6 +479,140 @@ class EncryptedReportTest {
                 .containsExactly("valid " + maria + " FALSE");
     }
 
+    @Test
+    void aMaintainersClearsignedCommandsEncryptedAgainInABlockThatAnyoneSignedAreARefusedReplay() throws Exception {
+        MailServer server = sectriage.server();
+        MimeMessage note = encryptedReportsNoticeToMaria();
+        String caseId = sectriage.db().strings("SELECT id FROM security_case").get(0);
+        String clearsigned = clearsignedByMaria("#internal\n\nLooking into it.\n\n> New security report: " + caseId + "\n");
+        server.sendToSecurity(inlineReply(note, clearsigned));
+        await().atMost(PATIENCE).until(() -> sectriage.db().events(caseId).contains("internal-note"));
+
+        // anyone who holds that mail (a Cc, a list archive) encrypts it to us in a block they sign with their own key
+        server.sendToSecurity(inlineReply(note, inlineBlock(clearsigned, "--sign", "--local-user", stranger)));
+
+        awaitMariasMails(2);
+        assertThat(sectriage.db().events(caseId)).containsOnlyOnce("internal-note");
+        assertThat(sectriage.db().strings("SELECT detail FROM case_event WHERE type = 'maintainer-message-held'"))
+                .singleElement().asString().contains("already used");
+    }
+
+    @Test
+    void aMaintainersSignatureTakenFromHerClearsignedMailIntoABlockOfAnyonesMakingIsARefusedReplay() throws Exception {
+        MailServer server = sectriage.server();
+        MimeMessage note = encryptedReportsNoticeToMaria();
+        String caseId = sectriage.db().strings("SELECT id FROM security_case").get(0);
+        String text = "#internal\n\nLooking into it.\n\n> New security report: " + caseId;
+        String clearsigned = clearsignedByMaria(text + "\n");
+        server.sendToSecurity(inlineReply(note, clearsigned));
+        await().atMost(PATIENCE).until(() -> sectriage.db().events(caseId).contains("internal-note"));
+
+        // her signature packet as it is, and with a subpacket added to its unhashed area, which no signature covers,
+        // each after the text it signs in a block anyone can encrypt to our public key
+        byte[] signature = signaturePacket(clearsigned);
+        byte[] signedText = MailFixtures.crlf(text).getBytes(StandardCharsets.UTF_8);
+        server.sendToSecurity(inlineReply(note, blockOfAnyonesMaking(signedText, signature)));
+        server.sendToSecurity(inlineReply(note, blockOfAnyonesMaking(signedText, withUnhashedSubpacketAdded(signature))));
+
+        awaitMariasMails(3);
+        assertThat(sectriage.db().events(caseId)).containsOnlyOnce("internal-note");
+        assertThat(sectriage.db().strings("SELECT detail FROM case_event WHERE type = 'maintainer-message-held'"))
+                .hasSize(2).allSatisfy(detail -> assertThat(detail).contains("already used"));
+    }
+
+    @Test
+    void aMaintainersSignedInlineBlockThatQuotesTheReportersClearsignedMailAuthenticatesItsCommands() throws Exception {
+        MailServer server = sectriage.server();
+        MimeMessage note = encryptedReportsNoticeToMaria();
+        String caseId = sectriage.db().strings("SELECT id FROM security_case").get(0);
+        String reportersMail = new String(gpg.run("Steps to reproduce: set the nickname.\n".getBytes(StandardCharsets.UTF_8),
+                "--local-user", reporter, "--clearsign"), StandardCharsets.US_ASCII);
+
+        String block = inlineBlock("#confirm\n\nReproduced.\n\n> New security report: " + caseId + "\n> "
+                + reportersMail.strip().replace("\r\n", "\n").replace("\n", "\n> ") + "\n",
+                "--textmode", "--sign", "--local-user", maria);
+        server.sendToSecurity(inlineReply(note, block));
+
+        awaitMariasMails(1);
+        assertThat(sectriage.db().strings("SELECT detail FROM case_event WHERE type = 'maintainer-message-held'")).isEmpty();
+        assertThat(sectriage.db().strings("SELECT state FROM security_case")).containsExactly("confirmed");
+    }
+
+    /** Waits until {@code count} mails from Maria are recorded on the case, and what they do is done. */
+    private void awaitMariasMails(int count) {
+        await().atMost(PATIENCE).until(() -> sectriage.db().count("SELECT COUNT(*) FROM inbound_message"
+                + " WHERE status <> 'stored' AND sender LIKE '%" + TestConfig.PRIMARY + "%'") == count);
+    }
+
+    private static String clearsignedByMaria(String text) throws Exception {
+        return new String(gpg.run(MailFixtures.crlf(text).getBytes(StandardCharsets.UTF_8), "--local-user", maria,
+                "--clearsign"), StandardCharsets.US_ASCII);
+    }
+
+    /** The signature packet of a cleartext signed message, encoded. */
+    private static byte[] signaturePacket(String clearsigned) throws Exception {
+        String armored = clearsigned.substring(clearsigned.indexOf("-----BEGIN PGP SIGNATURE-----"));
+        try (java.io.InputStream in = org.bouncycastle.openpgp.PGPUtil.getDecoderStream(
+                new java.io.ByteArrayInputStream(armored.getBytes(StandardCharsets.US_ASCII)))) {
+            return ((org.bouncycastle.openpgp.PGPSignatureList) new org.bouncycastle.openpgp.bc.BcPGPObjectFactory(in)
+                    .nextObject()).get(0).getEncoded();
+        }
+    }
+
+    /** {@code packet}, a v4 signature, with a private subpacket added to its unhashed area. */
+    private static byte[] withUnhashedSubpacketAdded(byte[] packet) {
+        int first = packet[0] & 0xff;
+        int header = (first & 0x40) != 0
+                ? ((packet[1] & 0xff) < 192 ? 2 : (packet[1] & 0xff) < 224 ? 3 : 6)
+                : 1 + new int[] {1, 2, 4}[first & 3];
+        byte[] body = java.util.Arrays.copyOfRange(packet, header, packet.length);
+        int unhashedAt = 6 + (((body[4] & 0xff) << 8) | (body[5] & 0xff));
+        int unhashedLength = ((body[unhashedAt] & 0xff) << 8) | (body[unhashedAt + 1] & 0xff);
+        byte[] subpacket = {2, 100, 'x'};
+        ByteArrayOutputStream changed = new ByteArrayOutputStream();
+        changed.write(body, 0, unhashedAt);
+        changed.write((unhashedLength + subpacket.length) >> 8);
+        changed.write((unhashedLength + subpacket.length) & 0xff);
+        changed.write(body, unhashedAt + 2, unhashedLength);
+        changed.writeBytes(subpacket);
+        changed.write(body, unhashedAt + 2 + unhashedLength, body.length - unhashedAt - 2 - unhashedLength);
+        byte[] newBody = changed.toByteArray();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0xC2);
+        out.write(((newBody.length - 192) >> 8) + 192);
+        out.write((newBody.length - 192) & 0xff);
+        out.writeBytes(newBody);
+        return out.toByteArray();
+    }
+
+    /**
+     * An armored block encrypted to the security key, as anyone can make one: {@code literal} as its literal data,
+     * followed by {@code signature}, a signature packet taken from elsewhere.
+     */
+    private static String blockOfAnyonesMaking(byte[] literal, byte[] signature) throws Exception {
+        org.bouncycastle.openpgp.PGPPublicKey key = null;
+        for (org.bouncycastle.openpgp.PGPPublicKey k : gpg.publicKey(security)) {
+            if (k.isEncryptionKey()) {
+                key = k;
+            }
+        }
+        org.bouncycastle.openpgp.PGPEncryptedDataGenerator generator = new org.bouncycastle.openpgp.PGPEncryptedDataGenerator(
+                new org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder(
+                        org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true)
+                        .setSecureRandom(new java.security.SecureRandom()));
+        generator.addMethod(new org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator(key));
+        ByteArrayOutputStream armored = new ByteArrayOutputStream();
+        try (org.bouncycastle.bcpg.ArmoredOutputStream armor = new org.bouncycastle.bcpg.ArmoredOutputStream(armored);
+                java.io.OutputStream encrypted = generator.open(armor, new byte[1 << 12])) {
+            try (java.io.OutputStream data = new org.bouncycastle.openpgp.PGPLiteralDataGenerator().open(encrypted,
+                    org.bouncycastle.openpgp.PGPLiteralData.UTF8, "", literal.length, new java.util.Date())) {
+                data.write(literal);
+            }
+            encrypted.write(signature);
+        }
+        return armored.toString(StandardCharsets.US_ASCII);
+    }
+
     /** The maintainers' notice of an encrypted report, as Maria's client receives it. */
     private MimeMessage encryptedReportsNoticeToMaria() throws Exception {
         MailServer server = sectriage.server();
