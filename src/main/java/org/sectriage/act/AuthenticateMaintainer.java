@@ -81,18 +81,31 @@ public final class AuthenticateMaintainer implements Step {
             return "its signed text does not name " + id + " (reply to the case's mail, quoting it, or write the case"
                     + " id in the message), so the signature cannot be tied to this case";
         }
+        if (env.signing().isPresent()) {
+            // the signing itself, however it is carried (cleartext, PGP/MIME, inside an encrypted block made by
+            // anyone, its unhashed area changed); what was recorded before signings were still counts
+            String earlier = firstUse(env, id, recordedBefore(env, text));
+            return earlier != null ? earlier : firstUse(env, id, "signing:" + env.signing().get());
+        }
+        return firstUse(env, id, recordedBefore(env, text));
+    }
+
+    /**
+     * What a used signature was recorded by before its signing was: the packets inside the encryption, else its
+     * armor, else the text. Neither names one signing: the same one can be carried otherwise.
+     */
+    private static String recordedBefore(Envelope env, String text) {
         if (!env.embeddedSignatures().isEmpty()) {
-            // signed inside the encryption: the signature packets themselves identify the signing
             StringBuilder packets = new StringBuilder();
             env.embeddedSignatures().packets().forEach(p -> packets.append(HexFormat.of().formatHex(p)));
-            return firstUse(env, id, packets.toString());
+            return packets.toString();
         }
         int begin = text.indexOf("-----BEGIN PGP SIGNATURE-----");
         int end = text.indexOf("-----END PGP SIGNATURE-----", Math.max(begin, 0));
         if (begin < 0 || end < 0) {
-            return firstUse(env, id, text);
+            return text;
         }
-        return firstUse(env, id, text.substring(begin, end).replaceAll("\\s+", ""));
+        return text.substring(begin, end).replaceAll("\\s+", "");
     }
 
     private String firstUse(Envelope env, CaseId id, String signatureText) throws Exception {

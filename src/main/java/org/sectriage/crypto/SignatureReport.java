@@ -10,8 +10,12 @@ import java.util.Objects;
  *     fingerprint from the signature, else empty
  * @param coversWholeMessage whether the signature covers the whole message body, rather than one part wrapped
  *     inside unsigned content
+ * @param signing what a valid signature commits to, as a hex digest: the signer, the hashed part of the signature
+ *     (its creation time among it) and the data it signs; the same however the signature is carried (cleartext,
+ *     PGP/MIME, inside an encrypted block) or its unhashed area changed, so that it names one signing. Empty unless
+ *     valid
  */
-public record SignatureReport(Status status, String signerFingerprint, boolean coversWholeMessage) {
+public record SignatureReport(Status status, String signerFingerprint, boolean coversWholeMessage, String signing) {
 
     /** The verification status of a signature. */
     public enum Status {
@@ -29,6 +33,12 @@ public record SignatureReport(Status status, String signerFingerprint, boolean c
     public SignatureReport {
         Objects.requireNonNull(status, "status");
         signerFingerprint = signerFingerprint == null ? "" : signerFingerprint;
+        signing = signing == null ? "" : signing;
+    }
+
+    /** A report that names no signing: not signed, or not valid. */
+    public SignatureReport(Status status, String signerFingerprint, boolean coversWholeMessage) {
+        this(status, signerFingerprint, coversWholeMessage, "");
     }
 
     /** The report for a message without a signature. */
@@ -48,6 +58,6 @@ public record SignatureReport(Status status, String signerFingerprint, boolean c
 
     /** This report, marked as covering only part of the message. */
     SignatureReport partial() {
-        return new SignatureReport(status, signerFingerprint, false);
+        return new SignatureReport(status, signerFingerprint, false, signing);
     }
 }

@@ -115,13 +115,31 @@ public final class SignatureVerifier {
         String fingerprint = KeyIds.fingerprint(signer.get().ring().getPublicKey());
         try {
             signature.init(new BcPGPContentVerifierBuilderProvider(), signer.get().key());
-            signature.update(signature.getSignatureType() == PGPSignature.CANONICAL_TEXT_DOCUMENT
-                    ? crlf(signedData) : signedData);
-            boolean valid = signature.verify();
-            return new SignatureReport(valid ? SignatureReport.Status.VALID : SignatureReport.Status.INVALID,
-                    fingerprint, true);
+            byte[] hashed = signature.getSignatureType() == PGPSignature.CANONICAL_TEXT_DOCUMENT
+                    ? crlf(signedData) : signedData;
+            signature.update(hashed);
+            if (!signature.verify()) {
+                return new SignatureReport(SignatureReport.Status.INVALID, fingerprint, true);
+            }
+            return new SignatureReport(SignatureReport.Status.VALID, fingerprint, true,
+                    signing(fingerprint, signature, hashed));
         } catch (PGPException | RuntimeException e) {
             return new SignatureReport(SignatureReport.Status.INVALID, fingerprint, true);
+        }
+    }
+
+    /** What {@code signature}, valid, by {@code fingerprint} over {@code hashed} commits to (see {@link SignatureReport}). */
+    private static String signing(String fingerprint, PGPSignature signature, byte[] hashed) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] data = digest.digest(hashed);
+            digest.update(fingerprint.getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) 0);
+            digest.update(signature.getSignatureTrailer());
+            digest.update(data);
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
         }
     }
 

@@ -62,6 +62,7 @@ public final class VerifySignature implements Step {
             String status = report.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
             env.setSignature(status, report.signerFingerprint().isEmpty() ? null : report.signerFingerprint(),
                     report.coversWholeMessage());
+            env.setSigning(report.signing());
             env.note("signature " + status + (report.coversWholeMessage() ? "" : " (over a part only)"));
         }
     }

@@ -59,6 +59,7 @@ public final class Envelope {
     private String signature = "none";
     private String signerFingerprint;
     private boolean signatureWhole;
+    private String signing;
     private String authenticatedBy;
     private boolean internal;
     private CaseId caseId;
@@ -234,6 +235,16 @@ public final class Envelope {
         this.signature = status;
         this.signerFingerprint = signerFingerprint;
         this.signatureWhole = coversWholeMessage;
+    }
+
+    /** Records what the message's valid signature commits to, naming one signing (see SignatureReport#signing). */
+    public void setSigning(String signing) {
+        this.signing = signing == null || signing.isEmpty() ? null : signing;
+    }
+
+    /** What the message's valid signature commits to, naming one signing; empty unless it has one. */
+    public Optional<String> signing() {
+        return Optional.ofNullable(signing);
     }
 
     /** The signature's status: none, valid, invalid or unknown-key. */
