@@ -55,8 +55,13 @@ public final class VerifySignature implements Step {
         }
         SignatureVerifier verifier = new SignatureVerifier(new PublicKeySet(keys));
         SignatureReport report = verifier.verify(readable);
-        if (!report.hasSignature() && !env.embeddedSignatures().isEmpty()) {
-            report = verifier.verifyEmbedded(env.embeddedSignatures());
+        if (!report.signed() && !env.embeddedSignatures().isEmpty()) {
+            // a signature inside the encryption that covers the whole message counts over a cleartext signed text
+            // within it that does not: one quoted from the reporter's mail, say
+            SignatureReport embedded = verifier.verifyEmbedded(env.embeddedSignatures());
+            if (!report.hasSignature() || embedded.signed()) {
+                report = embedded;
+            }
         }
         if (report.hasSignature()) {
             String status = report.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
