@@ -109,11 +109,14 @@ final class InlineBlockDecryptor {
         return anyDecrypted ? Optional.of(new Decrypted(replaced.toString(), Optional.empty())) : Optional.empty();
     }
 
-    /** Whether {@code text} holds nothing but {@code block}: blank space around it, and markup when {@code html}. */
+    /**
+     * Whether {@code text} holds nothing but {@code block}: blank space around it, and markup when {@code html}; a
+     * "<" that starts no tag (before a space or a line break, say) is text, as a reader and the body text show it.
+     */
     private static boolean nothingElse(String text, ArmoredMessageBlocks.Block block, boolean html) {
         String outside = text.substring(0, block.start()) + " " + text.substring(block.end());
         if (html) {
-            outside = outside.replaceAll("<[^>]*>", " ").replaceAll("(?i)&nbsp;|&#160;", " ");
+            outside = outside.replaceAll("<[A-Za-z/!?][^>]*>", " ").replaceAll("(?i)&nbsp;|&#160;", " ");
         }
         return outside.isBlank();
     }

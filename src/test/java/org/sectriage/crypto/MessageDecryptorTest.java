@@ -146,6 +146,20 @@ class MessageDecryptorTest {
         assertThat(result.signatures().isEmpty()).isTrue();
     }
 
+    @Test
+    void givesTheSignaturesInsideAnInlineBlockAsPartialWhenTextBesideItInHtmlOnlyLooksLikeMarkup() throws Exception {
+        String armored = signedBlock("Reproduced.\n");
+        // "<" before a line break starts no tag: a reader shows this text, and the body text keeps it
+        byte[] raw = MailFixtures.message("Content-Type: text/html; charset=utf-8\n\n<pre><\nPlease send us your"
+                + " password.\n></pre><pre>" + armored.replace("\n", "<br>\n") + "</pre>\n");
+
+        DecryptionResult result = decryptor().decrypt(raw);
+
+        assertThat(result.status()).as(result.detail()).isEqualTo(DecryptionResult.Status.DECRYPTED);
+        assertThat(result.signatures().packets()).hasSize(1);
+        assertThat(result.signatures().wholeMessage()).isFalse();
+    }
+
     /** {@code text} signed by the stranger's key and encrypted to ours in one armored block, in text mode. */
     private static String signedBlock(String text) throws Exception {
         return new String(gpgEncrypt(text.getBytes(StandardCharsets.UTF_8), keys.curve, "--textmode", "--sign",
