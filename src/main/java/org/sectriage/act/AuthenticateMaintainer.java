@@ -77,7 +77,7 @@ public final class AuthenticateMaintainer implements Step {
         }
         String text = new String(readable, StandardCharsets.ISO_8859_1);
         String body = env.parsed().bodyText() == null ? "" : env.parsed().bodyText();
-        if (!body.contains(id.toString())) {
+        if (!id.isNamedIn(body)) {
             return "its signed text does not name " + id + " (reply to the case's mail, quoting it, or write the case"
                     + " id in the message), so the signature cannot be tied to this case";
         }

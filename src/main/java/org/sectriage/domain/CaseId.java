@@ -9,6 +9,8 @@ public record CaseId(int year, int number) implements Comparable<CaseId> {
 
     private static final Pattern ID = Pattern.compile("SEC-(\\d{4})-(\\d{4,})");
     private static final Pattern TAG = Pattern.compile("\\[(SEC-\\d{4}-\\d{4,})]");
+    /** A case id in text, with all its digits, not inside a longer word. */
+    private static final Pattern WHOLE_ID = Pattern.compile("(?<![\\p{L}\\p{N}_-])SEC-\\d{4}-\\d{4,}(?!\\d)");
 
     public CaseId {
         if (year < 1970 || year > 9999) {
@@ -45,6 +47,20 @@ public record CaseId(int year, int number) implements Comparable<CaseId> {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code text} names this case by its whole id: not the start of a longer one ({@code SEC-2026-00012}
+     * does not name {@code SEC-2026-0001}), nor the end of a longer word.
+     */
+    public boolean isNamedIn(String text) {
+        Matcher m = WHOLE_ID.matcher(text == null ? "" : text);
+        while (m.find()) {
+            if (m.group().equals(toString())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The tag that sectriage puts in subject lines, {@code [SEC-2026-0042]}. */

@@ -48,6 +48,17 @@ class CaseSubjectTest {
         assertThat(CaseId.findTag("[SEC-2026-0000] Re: [SEC-2026-0007]")).contains(new CaseId(2026, 7));
     }
 
+    @Test
+    void aCaseIsNamedInTextByItsWholeIdNotByTheStartOfALongerOne() {
+        CaseId first = new CaseId(2026, 1);
+
+        assertThat(first.isNamedIn("> New security report: SEC-2026-0001\n")).isTrue();
+        assertThat(first.isNamedIn("about [SEC-2026-0001], see")).isTrue();
+        assertThat(first.isNamedIn("> New security report: SEC-2026-00012\n")).isFalse();
+        assertThat(first.isNamedIn("XSEC-2026-0001")).as("inside a longer word").isFalse();
+        assertThat(first.isNamedIn("nothing here")).isFalse();
+    }
+
     @ParameterizedTest
     @CsvSource({"SEC-2026-0001, 2026, 1", "SEC-2027-12345, 2027, 12345"})
     void caseIdsRoundTrip(String text, int year, int number) {
