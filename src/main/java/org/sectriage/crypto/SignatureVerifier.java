@@ -81,12 +81,10 @@ public final class SignatureVerifier {
         byte[] signedData = signatures.signedData();
         SignatureReport best = SignatureReport.notSigned();
         for (byte[] encoded : signatures.packets()) {
-            SignatureReport report = check(signedData, encoded);
-            if (report.status() == SignatureReport.Status.VALID) {
-                best = report;
+            best = check(signedData, encoded);
+            if (best.status() == SignatureReport.Status.VALID) {
                 break;
             }
-            best = report;
         }
         return signatures.wholeMessage() || !best.hasSignature() ? best : best.partial();
     }

@@ -66,8 +66,7 @@ public final class VerifySignature implements Step {
         if (report.hasSignature()) {
             String status = report.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
             env.setSignature(status, report.signerFingerprint().isEmpty() ? null : report.signerFingerprint(),
-                    report.coversWholeMessage());
-            env.setSigning(report.signing());
+                    report.coversWholeMessage(), report.signing());
             env.note("signature " + status + (report.coversWholeMessage() ? "" : " (over a part only)"));
         }
     }

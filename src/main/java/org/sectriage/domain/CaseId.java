@@ -10,7 +10,7 @@ public record CaseId(int year, int number) implements Comparable<CaseId> {
     private static final Pattern ID = Pattern.compile("SEC-(\\d{4})-(\\d{4,})");
     private static final Pattern TAG = Pattern.compile("\\[(SEC-\\d{4}-\\d{4,})]");
     /** A case id in text, with all its digits, not inside a longer word. */
-    private static final Pattern WHOLE_ID = Pattern.compile("(?<![\\p{L}\\p{N}_-])SEC-\\d{4}-\\d{4,}(?!\\d)");
+    private static final Pattern WHOLE_ID = Pattern.compile("(?<![\\p{L}\\p{N}_-])" + ID.pattern() + "(?!\\d)");
 
     public CaseId {
         if (year < 1970 || year > 9999) {

@@ -230,15 +230,14 @@ public final class Envelope {
         return Optional.ofNullable(readable).map(byte[]::clone);
     }
 
-    /** Records the message's OpenPGP signature: none, valid, invalid or unknown-key, by whom, and over what. */
-    public void setSignature(String status, String signerFingerprint, boolean coversWholeMessage) {
+    /**
+     * Records the message's OpenPGP signature: none, valid, invalid or unknown-key, by whom, over what, and, for a
+     * valid one, the signing it names (see SignatureReport#signing; empty otherwise).
+     */
+    public void setSignature(String status, String signerFingerprint, boolean coversWholeMessage, String signing) {
         this.signature = status;
         this.signerFingerprint = signerFingerprint;
         this.signatureWhole = coversWholeMessage;
-    }
-
-    /** Records what the message's valid signature commits to, naming one signing (see SignatureReport#signing). */
-    public void setSigning(String signing) {
         this.signing = signing == null || signing.isEmpty() ? null : signing;
     }
 

@@ -456,9 +456,7 @@ class EncryptedReportTest {
 
         await().atMost(PATIENCE).until(() -> sectriage.db().strings("SELECT state FROM security_case").contains("confirmed"));
         assertThat(sectriage.db().events(caseId)).contains("case-confirmed").doesNotContain("maintainer-message-held");
-        assertThat(sectriage.db().strings("SELECT signature || ' ' || signer_fingerprint || ' ' || signature_whole"
-                + " FROM case_message WHERE direction = 'in' AND sender LIKE '%" + TestConfig.PRIMARY + "%'"))
-                .containsExactly("valid " + maria + " TRUE");
+        assertThat(mariasSignatures()).containsExactly("valid " + maria + " TRUE");
     }
 
     @Test
@@ -474,9 +472,7 @@ class EncryptedReportTest {
 
         await().atMost(PATIENCE).until(() -> sectriage.db().events(caseId).contains("maintainer-message-held"));
         assertThat(sectriage.db().strings("SELECT state FROM security_case")).doesNotContain("rejected");
-        assertThat(sectriage.db().strings("SELECT signature || ' ' || signer_fingerprint || ' ' || signature_whole"
-                + " FROM case_message WHERE direction = 'in' AND sender LIKE '%" + TestConfig.PRIMARY + "%'"))
-                .containsExactly("valid " + maria + " FALSE");
+        assertThat(mariasSignatures()).containsExactly("valid " + maria + " FALSE");
     }
 
     @Test
@@ -611,6 +607,12 @@ class EncryptedReportTest {
             encrypted.write(signature);
         }
         return armored.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** How each mail of Maria's was signed: status, signer and whether over the whole message. */
+    private List<String> mariasSignatures() {
+        return sectriage.db().strings("SELECT signature || ' ' || signer_fingerprint || ' ' || signature_whole"
+                + " FROM case_message WHERE direction = 'in' AND sender LIKE '%" + TestConfig.PRIMARY + "%'");
     }
 
     /** The maintainers' notice of an encrypted report, as Maria's client receives it. */
