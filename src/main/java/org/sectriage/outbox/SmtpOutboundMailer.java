@@ -22,9 +22,17 @@ import org.sectriage.config.SectriageConfig;
  */
 public final class SmtpOutboundMailer implements OutboundMailer {
 
+    /**
+     * How long the connection may have been idle and still be used without asking the server whether it is
+     * there ({@code NOOP}, a round trip): far less than any server's idle timeout (RFC 5321 asks for 5 minutes),
+     * so that the mails of a batch go one after another without one.
+     */
+    static final long TRUSTED_IDLE_NANOS = 5_000_000_000L;
+
     private final SectriageConfig.Smtp config;
     private final Session session;
     private Transport transport;
+    private long lastUsedAt;
 
     public SmtpOutboundMailer(SectriageConfig.Smtp config) {
         this.config = config;
@@ -70,6 +78,7 @@ public final class SmtpOutboundMailer implements OutboundMailer {
             }
             session.getProperties().put("mail.smtp.from", envelopeFrom);
             connected().sendMessage(message, to);
+            lastUsedAt = System.nanoTime();
             return List.of();
         } catch (SMTPSendFailedException e) {
             close();
@@ -101,8 +110,13 @@ public final class SmtpOutboundMailer implements OutboundMailer {
         }
     }
 
+    /**
+     * The open connection, or a new one. Any failure closes it; one idle for longer than {@link
+     * #TRUSTED_IDLE_NANOS} is checked first (Jakarta Mail's {@code isConnected} sends {@code NOOP}).
+     */
     private Transport connected() throws MessagingException {
-        if (transport == null || !transport.isConnected()) {
+        boolean trusted = transport != null && System.nanoTime() - lastUsedAt < TRUSTED_IDLE_NANOS;
+        if (!trusted && (transport == null || !transport.isConnected())) {
             Transport t = session.getTransport("smtp");
             if (config.username() != null) {
                 t.connect(config.host(), config.port(), config.username(), config.password().read());
@@ -110,6 +124,7 @@ public final class SmtpOutboundMailer implements OutboundMailer {
                 t.connect();
             }
             transport = t;
+            lastUsedAt = System.nanoTime();
         }
         return transport;
     }

@@ -5,6 +5,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,8 +40,12 @@ final class BenchSetup {
      * limits that a benchmark's thousands of reports stay under.
      */
     static SectriageConfig config(GreenMail greenMail, Path dir) {
-        SectriageConfig c = TestConfig.of(greenMail.getImap().getPort(), greenMail.getSmtp().getPort(), dir,
-                1_000_000, 1_000_000);
+        return config(greenMail.getImap().getPort(), greenMail.getSmtp().getPort(), dir);
+    }
+
+    /** As {@link #config(GreenMail, Path)}, for the IMAP server at {@code imapPort} and the SMTP one at {@code smtpPort}. */
+    static SectriageConfig config(int imapPort, int smtpPort, Path dir) {
+        SectriageConfig c = TestConfig.of(imapPort, smtpPort, dir, 1_000_000, 1_000_000);
         SectriageConfig.Mailbox m = c.mailbox();
         SectriageConfig.Mailbox mailbox = new SectriageConfig.Mailbox(m.host(), m.port(), m.security(), m.username(),
                 m.password(), m.folder(), m.processedFolder(), true, Duration.ofSeconds(60), Duration.ofMinutes(9),
@@ -103,6 +109,13 @@ final class BenchSetup {
             LockSupport.parkNanos(20_000_000);
         }
         return queued;
+    }
+
+    /** A loopback port no server listens on: one the system just gave out and that was closed again. */
+    static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     static Path tempDir() throws IOException {
