@@ -35,6 +35,7 @@ public final class Main implements Runnable {
             // by the configured levels) under a warning of its own at every start. Its errors still show.
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
+        JavaLogging.routeToSlf4j();
         System.exit(commandLine().execute(args));
     }
 
