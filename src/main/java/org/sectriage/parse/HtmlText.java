@@ -3,10 +3,16 @@ package org.sectriage.parse;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The readable text of an HTML body: tags and comments dropped, scripts, styles and the title left
- * out, block elements turned into line breaks and character references decoded. The lines of a
+ * out, block elements turned into line breaks and character references decoded. Lines are laid out as
+ * a mail client shows them: the boundaries of nested or adjacent blocks make one line break, not a blank
+ * line each ({@code <div>line</div><div>line</div>}, as Gmail, Apple Mail and Outlook on the web write
+ * every line); a blank line comes from a {@code <br>} or an empty block on a line of its own, and around a
+ * paragraph ({@code <p>}) but for Word's paragraphs without margins ({@code <p class=MsoNormal>}, every line
+ * of Outlook's). The lines of a
  * {@code <blockquote>} are marked {@code > } per level, as a mail client marks a quote when it writes
  * a reply as plain text, so that a quote in an HTML-only reply is known as one. It is a scanner
  * over the markup, nothing more: it never loads, resolves or fetches anything an attribute names.
@@ -25,11 +31,17 @@ final class HtmlText {
             Map.entry("rdquo", "”"), Map.entry("laquo", "«"), Map.entry("raquo", "»"), Map.entry("bull", "•"),
             Map.entry("middot", "·"), Map.entry("euro", "€"), Map.entry("rarr", "→"), Map.entry("larr", "←"));
 
+    /** The class of Word's paragraph styles (MsoNormal, MsoListParagraph, MsoPlainText), which have no margins above or below. */
+    private static final Pattern WORD_PARAGRAPH = Pattern.compile("(?i)\\sclass\\s*=\\s*[\"']?Mso");
+
     private final String html;
     private final StringBuilder out;
     private int pos;
     private boolean preformatted;
     private int quoteDepth;
+    /** Where the text of the current line begins in {@code out}, after its quote marks. */
+    private int lineStart;
+    private boolean previousLineBlank = true;
 
     private HtmlText(String html) {
         this.html = html;
@@ -58,7 +70,7 @@ final class HtmlText {
                 space();
                 pos++;
             } else if (c == '\n') {
-                lineBreak();
+                newLine();
                 pos++;
             } else {
                 out.append(c);
@@ -81,6 +93,7 @@ final class HtmlText {
             pos = end < 0 ? html.length() : end + 3;
             return;
         }
+        int start = pos;
         int end = endOfTag(pos);
         boolean closing = html.charAt(pos + 1) == '/';
         String name = tagName(closing ? pos + 2 : pos + 1, end);
@@ -96,15 +109,50 @@ final class HtmlText {
         if (name.equals("blockquote")) {
             quoteDepth = closing ? Math.max(0, quoteDepth - 1) : quoteDepth + 1;
         }
-        if (LINE_BREAKING.contains(name)) {
+        if (name.equals("br")) {
+            newLine();
+        } else if (name.equals("p") && !closing && !isWordParagraph(start, end)) {
+            paragraphBreak();
+        } else if (LINE_BREAKING.contains(name)) {
             lineBreak();
         }
     }
 
-    /** A new line, marked as quoted as deep as the blockquotes around it. */
+    /** Whether the tag between {@code start} and {@code end} is one of Word's (Outlook's) paragraphs, a line without margins. */
+    private boolean isWordParagraph(int start, int end) {
+        return WORD_PARAGRAPH.matcher(html.substring(start, end)).find();
+    }
+
+    /** Ends the current line, unless nothing is written on it yet: adjacent block boundaries make one line break. */
     private void lineBreak() {
+        if (out.length() > lineStart) {
+            newLine();
+        } else {
+            requote();
+        }
+    }
+
+    /** Ends the current line and leaves a blank one after it, unless one is there already. */
+    private void paragraphBreak() {
+        lineBreak();
+        if (!previousLineBlank) {
+            newLine();
+        }
+    }
+
+    /** A new line, marked as quoted as deep as the blockquotes around it; a blank one when the line had no text. */
+    private void newLine() {
+        previousLineBlank = out.length() == lineStart;
         out.append('\n');
         out.append("> ".repeat(quoteDepth));
+        lineStart = out.length();
+    }
+
+    /** The quote marks of a line that has no text yet, made as deep as the blockquotes around it now. */
+    private void requote() {
+        out.setLength(out.lastIndexOf("\n", lineStart - 1) + 1);
+        out.append("> ".repeat(quoteDepth));
+        lineStart = out.length();
     }
 
     private int indexOfIgnoringCase(String needle, int from) {

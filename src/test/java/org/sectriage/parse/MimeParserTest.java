@@ -314,6 +314,26 @@ class MimeParserTest {
     }
 
     @Test
+    void anHtmlBodyIsLaidOutInLinesAsMailClientsShowItNotWithABlankLineAtEveryBlock() {
+        String gmail = "<div dir=\"ltr\"><div>Hi Alex,</div><div><br></div><div>we can reproduce it.</div>"
+                + "<div>A fix is coming.<br></div><div><br></div><div>Maria</div></div>";
+        String outlook = "<div class=WordSection1><p class=MsoNormal>Hi Alex,<o:p></o:p></p>"
+                + "<p class=MsoNormal><o:p>&nbsp;</o:p></p><p class=MsoNormal>we can reproduce it.<o:p></o:p></p>"
+                + "<p class=MsoNormal>A fix is coming.<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+                + "<p class=MsoNormal>Maria<o:p></o:p></p></div>";
+        String paragraphs = "<p>Hi Alex,</p><p>we can reproduce it.<br>A fix is coming.</p><p>Maria</p>";
+        String expected = "Hi Alex,\n\nwe can reproduce it.\nA fix is coming.\n\nMaria";
+
+        for (String html : List.of(gmail, outlook, paragraphs)) {
+            assertEquals(expected, parseText("Content-Type: text/html; charset=utf-8\n\n" + html + "\n").bodyText(), html);
+        }
+        assertEquals("Thanks.\n\n> On Sun, Dec 6, 2026 Sectriage wrote:\n> New report\n> > older",
+                parseText("Content-Type: text/html; charset=utf-8\n\n<div>Thanks.</div><br><div class=gmail_quote>"
+                        + "<blockquote><div>On Sun, Dec 6, 2026 Sectriage wrote:</div><div>New report</div>"
+                        + "<blockquote><div>older</div></blockquote></blockquote></div>\n").bodyText());
+    }
+
+    @Test
     void unsafeAttachmentNamesAreNeutralised() {
         ParsedMessage m = parse("attachment-name-path-traversal.eml");
 

@@ -131,6 +131,18 @@ class ReplyRelayTest {
     }
 
     @Test
+    void anOutlookHtmlOnlyReplyIsRelayedLineForLineWithoutTheSignatureOutlookInsertedAboveTheOriginal() {
+        RelayedReply relayed = relayFixture("outlook-html-only-top-posted-with-undelimited-signature.eml");
+
+        assertThat(relayed.commandsAtTop()).isTrue();
+        assertThat(relayed.text()).isEqualTo("""
+                Hi Alex,
+
+                we can reproduce the traversal on 2.4.0 with the double-encoded slash.
+                A fix is being prepared for 2.4.1.""");
+    }
+
+    @Test
     void outlookPlainTextReplyEndsAtTheOriginalMessageSeparator() {
         assertThat(relayFixture("outlook-plain-text-above-original-message-separator.eml").text()).isEqualTo("""
                 Hi Alex,
@@ -192,6 +204,7 @@ class ReplyRelayTest {
             "thunderbird-german-bottom-posted-below-am-schrieb.eml",
             "outlook-top-posted-above-from-sent-header-block.eml",
             "outlook-plain-text-above-original-message-separator.eml",
+            "outlook-html-only-top-posted-with-undelimited-signature.eml",
             "gmail-attribution-wrapped-over-two-lines.eml",
             "apple-mail-bottom-posted-answers-between-quotes.eml",
             "iphone-top-posted-sent-from-my-iphone.eml",
