@@ -18,8 +18,16 @@ import org.sectriage.pipeline.Step;
 public final class RecordCreditPreference implements Step {
 
     private static final Pattern CREDIT = Pattern.compile("(?im)^[ \\t]*credit(?:[ \\t]+me)?(?:[ \\t]+as)?[ \\t]*:[ \\t]*(\\S.{0,200}?)[ \\t]*$");
-    private static final Pattern NO_CREDIT = Pattern.compile(
-            "(?im)^[ \\t]*(?:no credit|do not credit me|don'?t credit me|please do not credit me|credit: *none|anonymous)\\b");
+    /**
+     * A refusal of credit: a phrase that says so whatever follows it, or "no credit" and "anonymous" as the
+     * answer itself (alone, or with "please", "needed", "thanks"), not as the first words of a sentence
+     * about the issue ("No credit card is needed…", "Anonymous users can…").
+     */
+    private static final Pattern NO_CREDIT = Pattern.compile("(?imu)^[ \\t]*(?:"
+            + "(?:please )?do not credit me\\b|don'?t credit me\\b|credit: *none\\b"
+            + "|(?:please )?(?:keep me|(?:i'?d like|i want|i prefer) to (?:stay|remain)) anonymous\\b"
+            + "|(?:no credit|anonymous)(?=[ \\t]*(?:$|[^\\p{L}\\p{N} \\t]"
+            + "|(?:please|needed|necessary|required|thanks|thank you|for me)\\b)))");
 
     @Override
     public void apply(Envelope env) throws Exception {

@@ -25,4 +25,23 @@ class RecordCreditPreferenceTest {
     void textThatOnlyMentionsCreditIsNoPreference() {
         assertThat(RecordCreditPreference.preference("The credit card form leaks the CVV in the URL.")).isEmpty();
     }
+
+    @Test
+    void aSentenceThatMerelyStartsWithTheWordsOfAnAnswerIsNoPreference() {
+        assertThat(RecordCreditPreference.preference("Thanks for the quick answer.\n\nAnonymous users can trigger it"
+                + " too: the /api/export endpoint needs no session.\n")).isEmpty();
+        assertThat(RecordCreditPreference.preference("No credit card is needed to sign up, so anyone can reach the"
+                + " vulnerable form.")).isEmpty();
+        assertThat(RecordCreditPreference.preference("Anonymous access to /admin/backup returns the whole database."))
+                .isEmpty();
+    }
+
+    @Test
+    void anonymousAsTheAnswerItselfDeclines() {
+        assertThat(RecordCreditPreference.preference("Anonymous, please.")).contains(Credit.declined());
+        assertThat(RecordCreditPreference.preference("anonymous")).contains(Credit.declined());
+        assertThat(RecordCreditPreference.preference("Please keep me anonymous.")).contains(Credit.declined());
+        assertThat(RecordCreditPreference.preference("No credit needed, thanks!")).contains(Credit.declined());
+        assertThat(RecordCreditPreference.preference("no credit")).contains(Credit.declined());
+    }
 }
