@@ -42,6 +42,8 @@ final class HtmlText {
     /** Where the text of the current line begins in {@code out}, after its quote marks. */
     private int lineStart;
     private boolean previousLineBlank = true;
+    /** Whether a paragraph with margins ({@code <p>}, not Word's) is open: its end leaves a blank line too. */
+    private boolean inParagraph;
 
     private HtmlText(String html) {
         this.html = html;
@@ -111,10 +113,13 @@ final class HtmlText {
         }
         if (name.equals("br")) {
             newLine();
-        } else if (name.equals("p") && !closing && !isWordParagraph(start, end)) {
+        } else if (name.equals("p") && (closing ? inParagraph : !isWordParagraph(start, end))) {
+            inParagraph = !closing;
             paragraphBreak();
         } else if (LINE_BREAKING.contains(name)) {
             lineBreak();
+        } else if (!closing && (name.equals("td") || name.equals("th"))) {
+            space();
         }
     }
 

@@ -334,6 +334,15 @@ class MimeParserTest {
     }
 
     @Test
+    void theCellsOfAnHtmlTableRowAreWordsApartNotRunTogether() {
+        String signature = "<p>Thanks Alex.</p><table><tr><td><b>Maria Berg</b></td><td>Release manager</td></tr>"
+                + "<tr><th>Phone</th><td>+49 30 1234 5678</td></tr></table>";
+
+        assertEquals("Thanks Alex.\n\nMaria Berg Release manager\nPhone +49 30 1234 5678",
+                parseText("Content-Type: text/html; charset=utf-8\n\n" + signature + "\n").bodyText());
+    }
+
+    @Test
     void unsafeAttachmentNamesAreNeutralised() {
         ParsedMessage m = parse("attachment-name-path-traversal.eml");
 
