@@ -3,12 +3,13 @@ package org.sectriage.relay;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.sectriage.domain.CaseId;
 
 /**
  * The lines with which mail clients mark what follows as quoted or as a signature: {@code >} quotes,
  * attributions ("On … wrote:" in several languages, Gmail's wrapped over two or three lines, Apple
  * Mail's, mutt's "* Name [date]:"), Outlook's "-----Original Message-----" and "From: … Sent: …"
- * header block, the "-- " signature delimiter, and phones' "Sent from my iPhone".
+ * header block (and any header block of a mail about the case), the "-- " signature delimiter, and phones' "Sent from my iPhone".
  */
 final class QuoteMarkers {
 
@@ -56,6 +57,10 @@ final class QuoteMarkers {
      */
     private static final Pattern ANY_HEADER_WITH_ADDRESS = Pattern.compile(
             "^\\*?[\\p{L}\\p{M} ]{1,25}\\s?[:：]\\*?\\s?.*@.+");
+    /** A header line in whatever language: a short name, a colon, and a value. */
+    private static final Pattern ANY_HEADER = Pattern.compile("^\\*?[\\p{L}\\p{M} ]{1,25}\\s?[:：]\\*?\\s?\\S.*");
+    private static final int MIN_CASE_HEADER_LINES = 3;
+    private static final int MAX_CASE_HEADER_LINES = 8;
 
     private static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^-- ?$");
     private static final Pattern MOBILE_SIGNATURE = Pattern.compile("(?i)^(?:Sent from my (?:iPhone|iPad|Android"
@@ -133,7 +138,25 @@ final class QuoteMarkers {
             return next < lines.size() && (isHeaderBlock(lines, next)
                     || ANY_HEADER_WITH_ADDRESS.matcher(lines.get(next).strip()).matches());
         }
-        return isHeaderBlock(lines, i);
+        return isHeaderBlock(lines, i) || isCaseMailHeaderBlock(lines, i);
+    }
+
+    /**
+     * True when line {@code i} starts the header block of a copy of the case's own mail, in any language
+     * and order ("보낸 사람: …", or "Date: …" before "From: …"): {@value #MIN_CASE_HEADER_LINES} or more
+     * header lines in a row, among them an address and the case tag that the subject of every mail about
+     * a case carries.
+     */
+    private static boolean isCaseMailHeaderBlock(List<String> lines, int i) {
+        boolean address = false;
+        boolean caseTag = false;
+        int j = i;
+        while (j < lines.size() && j < i + MAX_CASE_HEADER_LINES && ANY_HEADER.matcher(lines.get(j).strip()).matches()) {
+            address |= lines.get(j).indexOf('@') >= 0;
+            caseTag |= CaseId.findTag(lines.get(j)).isPresent();
+            j++;
+        }
+        return j - i >= MIN_CASE_HEADER_LINES && address && caseTag;
     }
 
     private static boolean isHeaderBlock(List<String> lines, int i) {

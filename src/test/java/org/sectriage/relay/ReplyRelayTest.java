@@ -98,6 +98,28 @@ class ReplyRelayTest {
         assertThat(relayText(greek)).isEqualTo("Ευχαριστώ.");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "보낸 사람: example.org security team <security@example.org>\n보낸 날짜: 2026년 12월 6일 일요일 오전 10:00\n"
+                + "받는 사람: Maria Berg <maria@demo.example>\n제목: [SEC-2026-0007] Path traversal\n",
+        "Date: Sun, 6 Dec 2026 10:00:00 +0000\nFrom: security@example.org\nTo: maria@demo.example\n"
+                + "Subject: [SEC-2026-0007] Path traversal\n"})
+    void aHeaderBlockOfTheCasesMailEndsTheReplyInALanguageOrOrderNoPatternKnows(String headerBlock) {
+        String reply = "#confirm\n\nThanks Alex, we can reproduce it.\n\n" + headerBlock
+                + "\nNew security report: SEC-2026-0007\n\nClassified: path-traversal, severity high\n"
+                + "Likely duplicate of:\n- SEC-2026-0003\n\nReply to this mail to answer the reporter.\n";
+
+        assertThat(relayText(reply)).isEqualTo("Thanks Alex, we can reproduce it.");
+    }
+
+    @Test
+    void linesOfTheMaintainersOwnThatReadLikeHeadersStay() {
+        String facts = "Here is the plan:\nAffected: 2.3.0 to 2.4.0\nFixed in: 2.4.1 [SEC-2026-0007]\n"
+                + "Workaround: proxy.decode-once = true\nQuestions to security@example.org, please.";
+
+        assertThat(relayText(facts)).isEqualTo(facts);
+    }
+
     @Test
     void aLineNamingATeamMemberAsARussianRecipientHeaderDoesIsNotRelayed() {
         assertThat(relayText("Спасибо.\nКому: Sam Okafor; Maria Berg\n")).isEqualTo("Спасибо.");
