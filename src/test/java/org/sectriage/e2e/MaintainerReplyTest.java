@@ -164,6 +164,40 @@ class MaintainerReplyTest {
     }
 
     @Test
+    void anOutlookHtmlOnlyReplyHasItsCommandsAppliedOnceAndReachesTheReporterAsWrittenWithoutSignatureOrQuote()
+            throws Exception {
+        openCase();
+        StringBuilder quoted = new StringBuilder();
+        for (String line : TestMail.text(notification).split("\\R")) {
+            quoted.append("<p class=MsoNormal>").append(line.isEmpty() ? "<o:p>&nbsp;</o:p>"
+                    : line.replace("&", "&amp;").replace("<", "&lt;")).append("</p>\n");
+        }
+        String html = "<html><body><div class=WordSection1>\n"
+                + "<p class=MsoNormal>#confirm<o:p></o:p></p>\n<p class=MsoNormal>#severity&nbsp;high<o:p></o:p></p>\n"
+                + "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n<p class=MsoNormal>Hi Alex,<o:p></o:p></p>\n"
+                + "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n<p class=MsoNormal>we can reproduce it.<o:p></o:p></p>\n"
+                + "<p class=MsoNormal>A fix is coming in 2.4.1.<o:p></o:p></p>\n<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n"
+                + "<p class=MsoNormal><b>Maria Maintainer</b><o:p></o:p></p>\n<p class=MsoNormal>Release manager<o:p></o:p></p>\n"
+                + "<p class=MsoNormal>+49 30 1234 5678<o:p></o:p></p>\n<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n"
+                + "<div style='border:none;border-top:solid #E1E1E1 1.0pt'><p class=MsoNormal><b>From:</b> Security &lt;"
+                + TestConfig.SECURITY + "&gt;<br><b>Sent:</b> Sunday, December 6, 2026 10:00 AM<br><b>To:</b> Maria"
+                + " Maintainer &lt;" + TestConfig.PRIMARY + "&gt;<br><b>Subject:</b> " + notification.getSubject()
+                + "</p></div>\n" + quoted + "</div></body></html>\n";
+        sectriage.server().sendToSecurity(reply("Content-Type: text/html; charset=utf-8\n", html,
+                "Authentication-Results: mx.project.example; dkim=pass header.d=project.example header.s=mail\n"));
+
+        MimeMessage relayed = await().atMost(PATIENCE).until(() -> toReporter("we can reproduce it"), l -> l.size() == 1)
+                .get(0);
+        assertThat(TestMail.text(relayed).replace("\r\n", "\n")).contains("Hi Alex,\n\nwe can reproduce it.\nA fix is coming in 2.4.1.\n\n-- ")
+                .doesNotContain("Maria Maintainer", "+49", "Release manager", "New security report", "#confirm",
+                        TestConfig.PRIMARY);
+        await().atMost(PATIENCE).until(() -> toReporter("confirmed the vulnerability").size() == 1);
+        assertThat(sectriage.db().strings("SELECT state || ' ' || severity FROM security_case"))
+                .containsExactly("confirmed high");
+        assertThat(sectriage.db().events(caseId).stream().filter("case-confirmed"::equals)).hasSize(1);
+    }
+
+    @Test
     void aReplyOfOnlyAQuoteAndASignatureIsNotDroppedSilentlyTheMaintainerIsToldNothingWasRelayed() throws Exception {
         openCase();
         sectriage.server().sendToSecurity(signedReply("-- \nMaria Maintainer\nRelease manager"));
