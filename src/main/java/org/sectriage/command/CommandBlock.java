@@ -20,6 +20,13 @@ public final class CommandBlock {
     private static final Pattern TYPED_SPACE = Pattern.compile("[\u00A0\u2007\u202F\u3000]");
     /** Characters that show nothing: a byte-order mark, zero-width spaces and joiners, the word joiner. */
     private static final Pattern INVISIBLE = Pattern.compile("[\uFEFF\u200B\u200C\u200D\u2060]");
+    /**
+     * How long a line must be to have been wrapped by a client that breaks plain text at its line width (mutt
+     * or vim at 72, Gmail's plain-text mode at 78, Outlook at 76), without {@code format=flowed}.
+     */
+    private static final int WRAPPED_LINE_LENGTH = 60;
+    /** A line that begins a quote, an attribution or a signature, which never continues a command's argument. */
+    private static final Pattern NOT_A_CONTINUATION = Pattern.compile("^(?:>.*|-- ?|.*[:：])$");
 
     /** One line of the block: its number in the reply (from 1), its keyword in lower case and its argument. */
     public record Line(int number, String keyword, String argument, String text) {
@@ -44,6 +51,7 @@ public final class CommandBlock {
     public static CommandBlock of(String body) {
         List<String> all = ClearsignedText.unwrapped(splitLines(asSeen(body == null ? "" : body)));
         List<Line> lines = new ArrayList<>();
+        int firstTextLine = 1;
         int i = 0;
         while (i < all.size()) {
             String text = all.get(i).strip();
@@ -52,11 +60,30 @@ public final class CommandBlock {
                 if (line == null) {
                     break;
                 }
+                while (!line.argument().isEmpty() && continuesOnto(all, i)) {
+                    i++;
+                    line = parseLine(line.number(), line.text() + " " + all.get(i).strip());
+                }
                 lines.add(line);
+                firstTextLine = i + 2;
             }
             i++;
         }
-        return new CommandBlock(lines, all, lines.isEmpty() ? 1 : lines.get(lines.size() - 1).number() + 1);
+        return new CommandBlock(lines, all, firstTextLine);
+    }
+
+    /**
+     * Whether line {@code i} (from 0) was wrapped onto the next by a client that breaks plain text at its line
+     * width: it is that long, and the next line follows at once with more words, not a command, a quote, an
+     * attribution or a signature. So a reason wrapped by mutt or Gmail's plain-text mode is read whole and
+     * its tail is not relayed to the reporter.
+     */
+    private static boolean continuesOnto(List<String> all, int i) {
+        if (i + 1 >= all.size() || all.get(i).strip().length() < WRAPPED_LINE_LENGTH) {
+            return false;
+        }
+        String next = all.get(i + 1).strip();
+        return !next.isEmpty() && parseLine(i + 2, next) == null && !NOT_A_CONTINUATION.matcher(next).matches();
     }
 
     /** {@code text} with typed spaces made spaces and invisible characters taken out. */

@@ -65,6 +65,30 @@ class ParsingTest {
     }
 
     @Test
+    void aReasonThatAPlainTextClientWrappedAtItsLineWidthIsReadWhole() {
+        String mutt = "#reject This needs an authenticated administrator session, which our threat\n"
+                + "model treats as trusted; see docs/security.md, section 3, for what we count\n"
+                + "as a vulnerability.\n\nHi Alex,\n\nthanks all the same.\n";
+        ParsedCommands parsed = COMMANDS.parse(mutt);
+
+        assertThat(((ParsedCommands.Valid) parsed).invocations()).map(Invocation::text).containsExactly(
+                "#reject This needs an authenticated administrator session, which our threat model treats as"
+                        + " trusted; see docs/security.md, section 3, for what we count as a vulnerability.");
+        assertThat(CommandBlock.of(mutt).firstTextLine()).isEqualTo(4);
+    }
+
+    @Test
+    void aShortCommandLineOrOneBeforeAQuoteOrSignatureIsNotJoinedToTheLineBelowIt() {
+        assertThat(CommandBlock.of("#reject not reproducible on 2.4.1\nHi Alex, sorry.").lines())
+                .map(CommandBlock.Line::argument).containsExactly("not reproducible on 2.4.1");
+        String longReason = "#reject This needs an authenticated administrator session, as documented.";
+        for (String below : List.of("On 12/6/26 10:00, Example Security wrote:", "> New security report", "-- ")) {
+            assertThat(CommandBlock.of(longReason + "\n" + below + "\n").lines()).as(below)
+                    .map(CommandBlock.Line::text).containsExactly(longReason);
+        }
+    }
+
+    @Test
     void aReplyWithoutCommandsIsAnEmptyValidList() {
         assertThat(keywords("Hi Alex,\n\nthanks for the report.\n#confirm")).isEmpty();
         assertThat(keywords("")).isEmpty();

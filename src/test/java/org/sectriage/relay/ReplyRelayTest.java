@@ -57,6 +57,13 @@ class ReplyRelayTest {
     }
 
     @Test
+    void aReplyWrappedAtItsLineWidthWithoutFormatFlowedRelaysNoTailOfItsWrappedCommand() {
+        assertThat(relayText("#reject This needs an authenticated administrator session, which our threat\n"
+                + "model treats as trusted.\n\nHi Alex,\n\nthanks all the same.\n\nOn 12/6/26 10:00, Example"
+                + " Security wrote:\n> New security report\n")).isEqualTo("Hi Alex,\n\nthanks all the same.");
+    }
+
+    @Test
     void aThunderbirdFlowedReplyRelaysNoTailOfItsWrappedCommandAndNoWrappedAttribution() {
         assertThat(relayFixture("thunderbird-flowed-reject-reason-over-two-lines.eml").text()).isEqualTo(
                 "Thanks for taking the time to look into it, Alex. We would be glad to hear from you again.\n\nMaria");
