@@ -263,6 +263,16 @@ class ReplyRelayTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Quoting example.org security team <security@example.org>:",
+        "Zitat von example.org security team <security@example.org>:"})
+    void hordesAttributionBeforeItsQuoteIsNotRelayed(String attribution) {
+        assertThat(relayText("Thanks, fixed in 2.4.1.\n\n" + attribution + "\n\n> New security report\n"))
+                .isEqualTo("Thanks, fixed in 2.4.1.");
+        assertThat(relayText("Quoting the advisory draft:\nFixed in 2.4.1.")).as("without a quote below it")
+                .isEqualTo("Quoting the advisory draft:\nFixed in 2.4.1.");
+    }
+
     @Test
     void anAttributionBeforeAQuoteWithoutMarksEndsTheRelayedText() {
         assertThat(relayText("Thanks, noted.\n\nOn Mon, Mar 2, 2026 at 9:14 AM Sam Okafor <sam.okafor@demo.example>"
