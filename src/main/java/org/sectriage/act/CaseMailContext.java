@@ -87,7 +87,7 @@ public final class CaseMailContext {
         ctx.put("secondaryCoordinators", secondary.stream().map(a -> Map.of("address", a.address())).toList());
         ctx.put("hasSecondaryCoordinators", !secondary.isEmpty());
         Map<String, Object> msg = new HashMap<>();
-        for (String key : List.of("from", "receivedAt", "body")) {
+        for (String key : List.of("from", "receivedAt", "body", "attachedText")) {
             msg.put(key, "");
         }
         msg.put("bodyTruncated", false);
@@ -114,6 +114,7 @@ public final class CaseMailContext {
         msg.put("receivedAt", WHEN.format(receivedAt.atZone(zone())));
         msg.put("body", m.bodyText() == null ? "" : m.bodyText());
         msg.put("bodyTruncated", m.bodyTruncated());
+        msg.put("attachedText", m.attachedText());
         ctx.put("message", msg);
         ctx.put("problems", m.problems());
         ctx.put("hasProblems", !m.problems().isEmpty());
@@ -241,7 +242,7 @@ public final class CaseMailContext {
                 org.sectriage.domain.CaseState.NEW, "Sample report", reporter, now, now, false, null);
         ParsedMessage m = new ParsedMessage("<sample@example.net>", List.of(), List.of(), reporter, List.of(),
                 List.of(project.securityAddress()), List.of(), "Sample report", now,
-                new org.sectriage.parse.HeaderSet(Map.of()), "text/plain", "Sample body.", false,
+                new org.sectriage.parse.HeaderSet(Map.of()), "text/plain", "Sample body.", false, "",
                 List.of(new org.sectriage.parse.AttachmentInfo("poc.py", "text/x-python", 120)),
                 List.of("sample problem"), List.of());
         Map<String, Object> ctx = forMessage(sc, m, now);

@@ -24,4 +24,13 @@ final class EncryptedFileNames {
         }
         return name.substring(0, name.length() - 4);
     }
+
+    /**
+     * The MIME type of a decrypted file named {@code name}: text/plain for a text file ("report.txt", from
+     * "report.txt.gpg"), so that it is read as the text it is, else application/octet-stream.
+     */
+    static String plaintextType(String name) {
+        return name != null && name.toLowerCase(Locale.ROOT).endsWith(".txt") ? "text/plain"
+                : "application/octet-stream";
+    }
 }

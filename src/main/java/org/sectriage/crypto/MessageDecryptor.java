@@ -191,8 +191,9 @@ public final class MessageDecryptor {
         if (isEncryptedAttachment(part)) {
             byte[] clear = payloads.decrypt(readBytes(part), plaintext);
             String name = EncryptedFileNames.plaintextName(part.getFileName());
-            part.setDataHandler(new DataHandler(new ByteArrayDataSource(clear, "application/octet-stream")));
-            part.setHeader("Content-Type", "application/octet-stream");
+            String type = EncryptedFileNames.plaintextType(name);
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(clear, type)));
+            part.setHeader("Content-Type", type);
             if (name != null) {
                 part.setFileName(name);
             }

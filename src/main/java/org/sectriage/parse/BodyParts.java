@@ -13,7 +13,8 @@ import org.apache.james.mime4j.stream.BodyDescriptor;
  * The leaf parts of a message as they stream by: the first inline text/plain part becomes the body
  * text (else the first inline text/html part, turned into text), read only as far as the text limit, and
  * each later inline text/plain part that is not an alternative is added to it (text around an image in
- * a multipart/mixed, as Apple Mail writes it, or a mailing list's footer);
+ * a multipart/mixed, as Apple Mail writes it, or a mailing list's footer); the text of each attached text/plain
+ * file (a report sent as report.txt) is read beside it, within the same limit, but is not the body;
  * every attachment and every part that is not text is listed with its decoded size, counted as it
  * passes and never held in memory.
  */
@@ -37,6 +38,7 @@ final class BodyParts {
     private int partNumber;
     private Text plain;
     private Text html;
+    private final StringBuilder attachedText = new StringBuilder();
 
     BodyParts(int maxBodyText, ParseProblems problems) {
         this.maxBodyText = maxBodyText;
@@ -78,7 +80,9 @@ final class BodyParts {
                 problems.unsafeFileName(partNumber, safeName);
             }
             long size;
-            if (ReturnedMessageIds.PART_TYPES.contains(mimeType) && returnedMessageIds.size() < 10) {
+            if (attached && plainText) {
+                size = readAttachedText(descriptor, content);
+            } else if (ReturnedMessageIds.PART_TYPES.contains(mimeType) && returnedMessageIds.size() < 10) {
                 size = countNotingReturnedMessageId(content);
             } else if (ReturnedMessageIds.STATUS_TYPES.contains(mimeType)) {
                 size = countNotingDeliveryStatus(content);
@@ -101,6 +105,11 @@ final class BodyParts {
         }
         int end = Character.isHighSurrogate(text.charAt(maxBodyText - 1)) ? maxBodyText - 1 : maxBodyText;
         return new Text(text.substring(0, end), true);
+    }
+
+    /** The text of the attached text/plain files, one after the other, at most the text limit long. */
+    String attachedText() {
+        return attachedText.toString();
     }
 
     List<AttachmentInfo> attachments() {
@@ -182,6 +191,28 @@ final class BodyParts {
     private long countNotingReturnedMessageId(InputStream content) throws IOException {
         byte[] head = content.readNBytes(ReturnedMessageIds.HEAD_BYTES);
         returnedMessageIds.addAll(ReturnedMessageIds.in(head, head.length));
+        return head.length + count(content);
+    }
+
+    /** Adds what the text limit leaves room for of an attached text file to {@link #attachedText}; its size. */
+    private long readAttachedText(BodyDescriptor descriptor, InputStream content) throws IOException {
+        int room = maxBodyText - attachedText.length();
+        if (room <= 0) {
+            return count(content);
+        }
+        byte[] head = content.readNBytes((int) Math.min(byteBudget, 4L * room));
+        String text = ControlCharacters.multiLine(
+                TextDecoder.decode(head, head.length, descriptor.getCharset(), partNumber, problems)).strip();
+        if (!text.isEmpty()) {
+            if (attachedText.length() > 0) {
+                attachedText.append("\n\n");
+            }
+            int end = Math.min(text.length(), Math.max(0, maxBodyText - attachedText.length()));
+            if (end > 0 && end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            attachedText.append(text, 0, end);
+        }
         return head.length + count(content);
     }
 

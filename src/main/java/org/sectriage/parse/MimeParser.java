@@ -160,6 +160,7 @@ public final class MimeParser {
                 header.contentType().mimeType(),
                 body.text(),
                 body.truncated(),
+                parts.attachedText(),
                 parts.attachments(),
                 problems.list(),
                 parts.sawReportParts() ? parts.returnedMessageIds() : ReturnedMessageIds.copiedIn(body.text()));

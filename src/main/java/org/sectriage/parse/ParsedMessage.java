@@ -32,6 +32,11 @@ public record ParsedMessage(
         /** The best plain-text rendering of the body: the first text/plain part, else text from HTML; bounded. */
         String bodyText,
         boolean bodyTruncated,
+        /**
+         * The text of the text/plain files attached ("see the attached report.txt"), one after the other, bounded
+         * like the body; read with the body, never taken for it; empty when there are none.
+         */
+        String attachedText,
         List<AttachmentInfo> attachments,
         /** One entry per limit exceeded or defect met, in words, e.g. "MIME nesting deeper than 50 levels". */
         List<String> problems,
@@ -41,9 +46,13 @@ public record ParsedMessage(
          */
         List<String> returnedMessageIds) {
 
-    /** The subject and the body text, one line after the other: what classification and duplicate search read. */
+    /**
+     * The subject, the body text and the attached text files, one after the other: what classification and duplicate
+     * search read.
+     */
     public String subjectAndBody() {
-        return subject + "\n" + (bodyText == null ? "" : bodyText);
+        String body = subject + "\n" + (bodyText == null ? "" : bodyText);
+        return attachedText == null || attachedText.isEmpty() ? body : body + "\n\n" + attachedText;
     }
 
     /** The address replies go to: the first Reply-To, else From; empty when the message has neither. */
@@ -62,7 +71,7 @@ public record ParsedMessage(
         List<String> all = new ArrayList<>(problems);
         all.addAll(more);
         return new ParsedMessage(messageId, inReplyTo, references, from, replyTo, to, cc, subject, date, headers,
-                mimeType, bodyText, bodyTruncated, attachments, List.copyOf(all), returnedMessageIds);
+                mimeType, bodyText, bodyTruncated, attachedText, attachments, List.copyOf(all), returnedMessageIds);
     }
 
     /** True when any limit was exceeded or any defect met. */

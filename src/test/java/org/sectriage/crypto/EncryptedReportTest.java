@@ -211,6 +211,38 @@ class EncryptedReportTest {
     }
 
     @Test
+    void aReportInAnEncryptedFileAttachedUnderAPlainNoteIsReadFromTheFileAndShownOnlyToMaintainersWithAKey()
+            throws Exception {
+        String report = "Stored XSS in the comment preview: the field 'nickname' is rendered unescaped in\n"
+                + "src/views/preview.html. Steps to reproduce: 1. log in 2. set nickname to <script>alert(1)</script>.\n";
+        byte[] file = gpg.run(MailFixtures.crlf(report).getBytes(StandardCharsets.UTF_8), "--recipient", security,
+                "--encrypt");
+        String raw = "From: Alex <" + REPORTER + ">\nTo: " + TestConfig.SECURITY + "\n"
+                + "Subject: Security issue, details encrypted\nMessage-ID: <attached-gpg@researcher.example>\n"
+                + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: text/plain; charset=utf-8\n\nHi, please see the attached encrypted report.\n\n"
+                + "--b\nContent-Type: application/octet-stream; name=\"report.txt.gpg\"\n"
+                + "Content-Disposition: attachment; filename=\"report.txt.gpg\"\nContent-Transfer-Encoding: base64\n\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(file) + "\n--b--\n";
+        MailServer server = sectriage.server();
+        server.sendToSecurity(TestMail.parse(MailFixtures.crlf(raw).getBytes(StandardCharsets.UTF_8)));
+
+        MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), l -> l.size() == 1)
+                .get(0);
+        MimeMessage toMaria = await().atMost(PATIENCE)
+                .until(() -> server.sentBySectriageTo(TestConfig.PRIMARY), l -> l.size() == 1).get(0);
+        MimeMessage toSam = await().atMost(PATIENCE)
+                .until(() -> server.sentBySectriageTo(TestConfig.SECONDARY), l -> l.size() == 1).get(0);
+
+        assertThat(sectriage.db().strings("SELECT encrypted || ' ' || vuln_class || ' ' || low_evidence"
+                + " FROM security_case")).as("classified from the file, not from the note").containsExactly("TRUE xss FALSE");
+        assertThat(gpgDecrypt(toMaria)).contains("Classified: xss").contains("src/views/preview.html")
+                .contains("please see the attached encrypted report");
+        assertThat(TestMail.text(toSam)).doesNotContain("nickname").doesNotContain("xss");
+        assertThat(TestMail.text(ack)).contains("We have decrypted your report").doesNotContain("nickname");
+    }
+
+    @Test
     void aReportEncryptedToAnotherKeyIsKeptAndAnsweredInPlaintextWithOurFingerprint() throws Exception {
         MailServer server = sectriage.server();
         server.sendToSecurity(pgpMimeFrom(REPORTER, encrypt(SECRET_REPORT, stranger)));

@@ -365,6 +365,17 @@ class MimeParserTest {
     }
 
     @Test
+    void anAttachedTextFileIsReadBesideTheBodyButIsNotTheBody() {
+        ParsedMessage m = parse("classify/gmail-see-the-attached-report-txt.eml");
+
+        assertEquals("Hi,\n\nplease see the attached report.\n\nBest,\nAlex\n", m.bodyText());
+        assertEquals(List.of("report.txt"), m.attachments().stream().map(AttachmentInfo::fileName).toList());
+        assertTrue(m.attachedText().startsWith("Summary: SQL injection in the search endpoint\n"), m.attachedText());
+        assertTrue(m.subjectAndBody().contains("please see the attached report.")
+                && m.subjectAndBody().contains("src/search/SearchDao.java:57"), m.subjectAndBody());
+    }
+
+    @Test
     void twoThousandNestedMultipartsStopAtDepthLimit() {
         String raw = GeneratedMail.nestedMultiparts(2_000);
 

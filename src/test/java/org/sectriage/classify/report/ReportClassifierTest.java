@@ -35,6 +35,17 @@ class ReportClassifierTest {
     }
 
     @Test
+    void aReportSentAsAnAttachedTextFileUnderAOneLineNoteIsReadFromTheFile() {
+        Classification c = classify("gmail-see-the-attached-report-txt.eml");
+
+        assertThat(c.kind()).isEqualTo(ReportKind.SECURITY);
+        assertThat(c.vulnClass()).isEqualTo("sqli");
+        assertThat(c.missing()).doesNotContain("issue-type", "affected-versions", "reproduction-steps", "impact",
+                "code-location");
+        assertThat(c.lowEvidence()).isFalse();
+    }
+
+    @Test
     void aShortIdorReportIsAuthBypassAndItsRequestAndWhatAnyUserCanDoAreItsStepsAndImpact() {
         Classification c = classify("idor-other-users-profiles-by-changing-the-id.eml");
 
