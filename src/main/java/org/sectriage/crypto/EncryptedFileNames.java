@@ -26,11 +26,24 @@ final class EncryptedFileNames {
     }
 
     /**
-     * The MIME type of a decrypted file named {@code name}: text/plain for a text file ("report.txt", from
-     * "report.txt.gpg"), so that it is read as the text it is, else application/octet-stream.
+     * The MIME type of the decrypted file {@code name} holding {@code clear}: text/plain for a text file, named so
+     * ("report.txt", from "report.txt.gpg") or named with no extension ("report", from "report.asc", as a report
+     * written straight into gpg gets its name) and holding text; else application/octet-stream.
      */
-    static String plaintextType(String name) {
-        return name != null && name.toLowerCase(Locale.ROOT).endsWith(".txt") ? "text/plain"
-                : "application/octet-stream";
+    static String plaintextType(String name, byte[] clear) {
+        String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        boolean text = lower.endsWith(".txt") || (lower.lastIndexOf('.') <= 0 && looksLikeText(clear));
+        return text ? "text/plain" : "application/octet-stream";
+    }
+
+    /** Whether the first 4 KiB of {@code bytes} hold no control character but tab, line ends and form feed. */
+    private static boolean looksLikeText(byte[] bytes) {
+        for (int i = 0; i < Math.min(bytes.length, 4096); i++) {
+            int b = bytes[i] & 0xff;
+            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7f) {
+                return false;
+            }
+        }
+        return bytes.length > 0;
     }
 }

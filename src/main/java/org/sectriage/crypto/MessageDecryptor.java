@@ -191,7 +191,7 @@ public final class MessageDecryptor {
         if (isEncryptedAttachment(part)) {
             byte[] clear = payloads.decrypt(readBytes(part), plaintext);
             String name = EncryptedFileNames.plaintextName(part.getFileName());
-            String type = EncryptedFileNames.plaintextType(name);
+            String type = EncryptedFileNames.plaintextType(name, clear);
             part.setDataHandler(new DataHandler(new ByteArrayDataSource(clear, type)));
             part.setHeader("Content-Type", type);
             if (name != null) {

@@ -504,6 +504,32 @@ class MessageDecryptorTest {
     }
 
     @Test
+    void readsAsTextAReportEncryptedToAFileWithoutAnExtensionAsGpgArmorWritesIt() throws Exception {
+        String report = "SQL injection in /search?q= of version 3.1.0, steps to reproduce attached.\n";
+        byte[] armored = gpgEncrypt(report.getBytes(StandardCharsets.UTF_8), keys.rsa);
+        byte[] binary = keys.gpg.run(report.getBytes(StandardCharsets.UTF_8), "--recipient", keys.rsa, "--encrypt");
+        byte[] raw = MailFixtures.message("Content-Type: multipart/mixed; boundary=\"mix\"\n\n"
+                + "--mix\nContent-Type: text/plain\n\nPlease see the attached encrypted report.\n"
+                + "--mix\nContent-Type: application/pgp-encrypted; name=\"report.asc\"\n"
+                + "Content-Disposition: attachment; filename=\"report.asc\"\n\n"
+                + new String(armored, StandardCharsets.US_ASCII)
+                + "\n--mix\nContent-Type: application/octet-stream; name=\"details.pgp\"\n"
+                + "Content-Disposition: attachment; filename=\"details.pgp\"\nContent-Transfer-Encoding: base64\n\n"
+                + Base64.getMimeEncoder().encodeToString(binary)
+                + "\n--mix\nContent-Type: application/octet-stream; name=\"poc.zip.gpg\"\n"
+                + "Content-Disposition: attachment; filename=\"poc.zip.gpg\"\nContent-Transfer-Encoding: base64\n\n"
+                + Base64.getMimeEncoder().encodeToString(binary) + "\n--mix--\n");
+
+        ParsedMessage read = parse(decrypted(raw));
+
+        assertThat(read.attachments()).extracting(AttachmentInfo::fileName, AttachmentInfo::mimeType)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("report", "text/plain"),
+                        org.assertj.core.groups.Tuple.tuple("details", "text/plain"),
+                        org.assertj.core.groups.Tuple.tuple("poc.zip", "application/octet-stream"));
+        assertThat(read.attachedText()).isEqualTo(report.strip() + "\n\n" + report.strip());
+    }
+
+    @Test
     void reportsThePlainMessageAsNotEncrypted() {
         byte[] raw = MailFixtures.message("Content-Type: text/plain\n\nJust a plain report.\n");
 
