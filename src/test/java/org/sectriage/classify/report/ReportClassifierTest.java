@@ -46,6 +46,15 @@ class ReportClassifierTest {
     }
 
     @Test
+    void aRawHttpRequestPastedAsBurpCopiesItIsTheStepsToReproduceAndTheProofOfConcept() {
+        Classification c = classify("pasted-burp-request-response-and-java-stack-trace.eml");
+
+        assertThat(c.kind()).isEqualTo(ReportKind.SECURITY);
+        assertThat(c.missing()).doesNotContain("reproduction-steps", "proof-of-concept", "affected-versions",
+                "code-location", "impact", "credentials-needed");
+    }
+
+    @Test
     void aShortIdorReportIsAuthBypassAndItsRequestAndWhatAnyUserCanDoAreItsStepsAndImpact() {
         Classification c = classify("idor-other-users-profiles-by-changing-the-id.eml");
 
