@@ -80,6 +80,10 @@ public final class DecryptPgp implements Step {
                 if (result.failure() == DecryptionFailure.NO_MATCHING_KEY && !result.recipients().isEmpty()) {
                     why = "it was encrypted to key " + String.join(", ", result.recipients())
                             + ", which is none of our keys (" + String.join(", ", ourFingerprints) + ")";
+                } else if (result.failure() == DecryptionFailure.NO_MATCHING_KEY) {
+                    // no key at all among its recipients: gpg --symmetric, readable only with the passphrase
+                    why = "it was encrypted with a passphrase, not to our key; we read only mail encrypted to our"
+                            + " key, so please do not send us the passphrase";
                 }
                 env.setDecryptionFailure(why);
                 env.note("encrypted, not decrypted: " + result.failure().name().toLowerCase(java.util.Locale.ROOT));

@@ -262,6 +262,22 @@ class EncryptedReportTest {
     }
 
     @Test
+    void aReportEncryptedWithAPassphraseOnlyIsAnsweredThatItNeedsOurKeyNotThatItWentToAnotherKey() throws Exception {
+        String armored = new String(gpg.run(SECRET_REPORT.getBytes(StandardCharsets.UTF_8), "--armor", "--symmetric"),
+                StandardCharsets.US_ASCII);
+        MailServer server = sectriage.server();
+        server.sendToSecurity(TestMail.report().from(REPORTER).subject("vulnerability report")
+                .body("I will send you the passphrase by another channel.\n\n" + armored).build());
+
+        MimeMessage ack = await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(REPORTER), l -> l.size() == 1)
+                .get(0);
+        assertThat(TestMail.text(ack)).contains("we could not decrypt it: it was encrypted with a passphrase, not to our key")
+                .contains("please do not send us the passphrase").contains(security)
+                .doesNotContain("not encrypted to any of our keys");
+        assertThat(sectriage.db().strings("SELECT decryption_failure FROM security_case").get(0)).contains("passphrase");
+    }
+
+    @Test
     void aReportEncryptedWithSmimeIsKeptAndAnsweredWithOurOpenPgpKeyInsteadOfAskedForDetails() throws Exception {
         MailServer server = sectriage.server();
         String dana = "dana@researcher.example";
