@@ -14,7 +14,8 @@ import org.apache.james.mime4j.stream.BodyDescriptor;
  * text (else the first inline text/html part, turned into text), read only as far as the text limit, and
  * each later inline text/plain part that is not an alternative is added to it (text around an image in
  * a multipart/mixed, as Apple Mail writes it, or a mailing list's footer); the text of each attached text/plain
- * file (a report sent as report.txt) is read beside it, within the same limit, but is not the body;
+ * file (a report sent as report.txt), and the text of a mail forwarded as an attachment (message/rfc822), are
+ * read beside it, within the same limit, but are not the body;
  * every attachment and every part that is not text is listed with its decoded size, counted as it
  * passes and never held in memory.
  */
@@ -29,6 +30,9 @@ final class BodyParts {
     private static final java.util.Set<String> KNOWN_ENCODINGS = java.util.Set.of("7bit", "8bit", "binary",
             "quoted-printable", "base64");
 
+    /** The types of a mail forwarded whole, as an attachment. */
+    private static final java.util.Set<String> FORWARDED_TYPES = java.util.Set.of("message/rfc822", "message/global");
+
     private final byte[] buffer = new byte[8192];
     private final List<AttachmentInfo> attachments = new ArrayList<>();
     private final List<String> returnedMessageIds = new ArrayList<>();
@@ -39,9 +43,15 @@ final class BodyParts {
     private Text plain;
     private Text html;
     private final StringBuilder attachedText = new StringBuilder();
+    private final MimeParser forwarded;
 
-    BodyParts(int maxBodyText, ParseProblems problems) {
+    /**
+     * Reads the parts of one message, its text up to {@code maxBodyText} characters; {@code forwarded} parses a mail
+     * forwarded in it, or is null when such a mail's text is not read (in a mail that was forwarded itself).
+     */
+    BodyParts(int maxBodyText, ParseProblems problems, MimeParser forwarded) {
         this.maxBodyText = maxBodyText;
+        this.forwarded = forwarded;
         // No charset takes more than four bytes for a character of text.
         this.byteBudget = Math.min(4L * maxBodyText, Integer.MAX_VALUE - 16);
         this.problems = problems;
@@ -82,6 +92,8 @@ final class BodyParts {
             long size;
             if (attached && plainText) {
                 size = readAttachedText(descriptor, content);
+            } else if (forwarded != null && FORWARDED_TYPES.contains(mimeType) && !sawReportParts()) {
+                size = readForwarded(content);
             } else if (ReturnedMessageIds.PART_TYPES.contains(mimeType) && returnedMessageIds.size() < 10) {
                 size = countNotingReturnedMessageId(content);
             } else if (ReturnedMessageIds.STATUS_TYPES.contains(mimeType)) {
@@ -201,8 +213,30 @@ final class BodyParts {
             return count(content);
         }
         byte[] head = content.readNBytes((int) Math.min(byteBudget, 4L * room));
-        String text = ControlCharacters.multiLine(
-                TextDecoder.decode(head, head.length, descriptor.getCharset(), partNumber, problems)).strip();
+        addAttachedText(TextDecoder.decode(head, head.length, descriptor.getCharset(), partNumber, problems));
+        return head.length + count(content);
+    }
+
+    /**
+     * Adds the sender, subject and text of a mail forwarded as an attachment to {@link #attachedText}, noting its
+     * Message-ID as a returned message's (a bounce may come without a delivery status); its size.
+     */
+    private long readForwarded(InputStream content) throws IOException {
+        byte[] head = content.readNBytes((int) byteBudget);
+        if (returnedMessageIds.size() < 10) {
+            returnedMessageIds.addAll(ReturnedMessageIds.in(head, Math.min(head.length, ReturnedMessageIds.HEAD_BYTES)));
+        }
+        if (attachedText.length() < maxBodyText) {
+            ParsedMessage mail = forwarded.parse(new java.io.ByteArrayInputStream(head), head.length);
+            addAttachedText("Forwarded message from " + (mail.from() == null ? "(unknown sender)" : mail.from())
+                    + "\nSubject: " + mail.subjectAndBody());
+        }
+        return head.length + count(content);
+    }
+
+    /** Adds {@code read} to {@link #attachedText}, as far as the text limit leaves room. */
+    private void addAttachedText(String read) {
+        String text = ControlCharacters.multiLine(read).strip();
         if (!text.isEmpty()) {
             if (attachedText.length() > 0) {
                 attachedText.append("\n\n");
@@ -213,7 +247,6 @@ final class BodyParts {
             }
             attachedText.append(text, 0, end);
         }
-        return head.length + count(content);
     }
 
     private long count(InputStream content) throws IOException {

@@ -33,9 +33,16 @@ public final class MimeParser {
 
     private final ParseLimits limits;
     private final MimeConfig config;
+    /** The parser of a mail forwarded as an attachment (message/rfc822), which reads none forwarded in it; or null. */
+    private final MimeParser forwarded;
 
     public MimeParser(ParseLimits limits) {
+        this(limits, true);
+    }
+
+    private MimeParser(ParseLimits limits, boolean readsForwarded) {
         this.limits = limits;
+        this.forwarded = readsForwarded ? new MimeParser(limits, false) : null;
         this.config = MimeConfig.custom()
                 .setStrictParsing(false)
                 .setMalformedHeaderStartsBody(false)
@@ -60,7 +67,7 @@ public final class MimeParser {
         }
         BoundedSource source = new BoundedSource(raw, limits.maxMessageSize());
         TopLevelHeaders header = new TopLevelHeaders();
-        BodyParts parts = new BodyParts(limits.maxBodyText(), problems);
+        BodyParts parts = new BodyParts(limits.maxBodyText(), problems, forwarded);
         try {
             walk(source, headerOnly, header, parts, problems);
         } catch (SourceFailure e) {

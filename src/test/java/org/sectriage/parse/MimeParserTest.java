@@ -376,6 +376,16 @@ class MimeParserTest {
     }
 
     @Test
+    void aMailForwardedAsAnAttachmentIsReadBesideTheBodyWithItsSenderAndSubject() {
+        ParsedMessage m = parse("classify/report-forwarded-as-an-attached-message-rfc822.eml");
+
+        assertEquals("Forwarding this, it was sent to me by mistake.\n", m.bodyText());
+        assertTrue(m.attachedText().startsWith("Forwarded message from Kim <kim@researcher.example>\n"
+                + "Subject: vulnerability in your upload handler\nThe avatar upload in version 5.1.0"), m.attachedText());
+        assertEquals(List.of("message/rfc822"), m.attachments().stream().map(AttachmentInfo::mimeType).toList());
+    }
+
+    @Test
     void twoThousandNestedMultipartsStopAtDepthLimit() {
         String raw = GeneratedMail.nestedMultiparts(2_000);
 

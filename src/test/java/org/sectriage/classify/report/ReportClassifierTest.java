@@ -55,6 +55,16 @@ class ReportClassifierTest {
     }
 
     @Test
+    void aReportForwardedAsAnAttachedMailIsReadFromThatMail() {
+        Classification c = classify("report-forwarded-as-an-attached-message-rfc822.eml");
+
+        assertThat(c.kind()).isEqualTo(ReportKind.SECURITY);
+        assertThat(c.vulnClass()).isEqualTo("injection-rce");
+        assertThat(c.missing()).doesNotContain("affected-versions", "reproduction-steps", "impact");
+        assertThat(c.lowEvidence()).isFalse();
+    }
+
+    @Test
     void aShortIdorReportIsAuthBypassAndItsRequestAndWhatAnyUserCanDoAreItsStepsAndImpact() {
         Classification c = classify("idor-other-users-profiles-by-changing-the-id.eml");
 
