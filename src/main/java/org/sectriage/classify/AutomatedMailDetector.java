@@ -7,6 +7,7 @@ import static org.sectriage.domain.MessageKind.LOOP;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.sectriage.parse.ParsedMessage;
 
 /**
@@ -30,9 +31,20 @@ public final class AutomatedMailDetector {
                 new DetectionRule("auto-submitted", AUTO_REPLY, AutomationSignals::autoSubmitted),
                 new DetectionRule("autoreply-header", AUTO_REPLY, AutomationSignals::autoreplyHeader),
                 new DetectionRule("exchange-auto-reply", AUTO_REPLY, AutomationSignals::exchangeAutoReply),
-                new DetectionRule("bulk-precedence", AUTO_REPLY, AutomationSignals::bulkPrecedence),
-                new DetectionRule("list-with-precedence", AUTO_REPLY, AutomationSignals::listMailWithPrecedence),
+                new DetectionRule("bulk-precedence", AUTO_REPLY,
+                        exceptViaOwnList(AutomationSignals::bulkPrecedence, ownXLoop)),
+                new DetectionRule("list-with-precedence", AUTO_REPLY,
+                        exceptViaOwnList(AutomationSignals::listMailWithPrecedence, ownXLoop)),
                 new DetectionRule("auto-reply-subject", AUTO_REPLY, AutomationSignals::autoReplySubject));
+    }
+
+    /**
+     * {@code signal}, but nothing for mail relayed by the list that is our own security address, which carries list
+     * headers whoever wrote it; auto-replies and our own mail through that list are still known by the other rules.
+     */
+    private static Function<ParsedMessage, Optional<String>> exceptViaOwnList(
+            Function<ParsedMessage, Optional<String>> signal, String ownAddress) {
+        return m -> AutomationSignals.viaOwnList(m, ownAddress) ? Optional.empty() : signal.apply(m);
     }
 
     /** What kind of machine wrote {@code message} and why it looks so; empty when a person wrote it. */

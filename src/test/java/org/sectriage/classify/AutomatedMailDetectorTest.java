@@ -149,6 +149,23 @@ class AutomatedMailDetectorTest {
     }
 
     @Test
+    void aReportRelayedByTheGoogleGroupThatIsOurOwnSecurityAddressIsAPersons() {
+        assertEquals(Optional.empty(), detectHeaders("Precedence: list",
+                "Mailing-list: list security@example.org; contact security+owners@example.org",
+                "List-ID: <security.example.org>", "X-Google-Group-Id: 123456789",
+                "List-Post: <https://groups.google.com/a/example.org/group/security/post>, <mailto:security@example.org>",
+                "List-Unsubscribe: <mailto:googlegroups-manage+123456789+unsubscribe@googlegroups.com>"));
+        assertEquals(Optional.empty(), detectHeaders("Precedence: bulk", "List-Id: Security team <security.example.org>"),
+                "a Mailman list named by its id alone");
+    }
+
+    @Test
+    void mailFromAnotherListWithPrecedenceIsStillAnAutoReply() {
+        assertEquals(AUTO_REPLY, detectHeaders("Precedence: list", "List-Id: <oss-security.lists.openwall.com>",
+                "List-Post: <mailto:oss-security@lists.openwall.com>").orElseThrow().kind());
+    }
+
+    @Test
     void listIdAloneIsNotAutomated() {
         assertEquals(Optional.empty(), detectHeaders("List-Id: Developers <dev.lists.example.net>"));
     }
