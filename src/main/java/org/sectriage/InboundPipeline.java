@@ -22,6 +22,7 @@ import org.sectriage.classify.AnalyseText;
 import org.sectriage.classify.ClassifyReport;
 import org.sectriage.classify.DetectAutomatedMail;
 import org.sectriage.classify.FlagLikelyDuplicates;
+import org.sectriage.classify.RestoreListAuthor;
 import org.sectriage.crypto.DecryptPgp;
 import org.sectriage.crypto.FindOfferedKeys;
 import org.sectriage.crypto.DetectSmimeEncryption;
@@ -40,7 +41,8 @@ final class InboundPipeline {
     }
 
     /** The steps, built from their parts. */
-    record Steps(ParseMime parse, DecryptPgp decrypt, DetectSmimeEncryption detectSmime,
+    record Steps(ParseMime parse, DecryptPgp decrypt, RestoreListAuthor restoreListAuthor,
+                 DetectSmimeEncryption detectSmime,
                  DetectAutomatedMail detectAutomated, AnalyseText analyseText,
                  FindOfferedKeys findKeys, LearnReporterKey learnKey, VerifySignature verify, AttachToCase attach,
                  ClassifyReport classify, OpenCase open, RecordMessage record, FlagLikelyDuplicates flagDuplicates,
@@ -53,6 +55,7 @@ final class InboundPipeline {
         return Pipeline.builder()
                 .ahead(s.parse())
                 .ahead(s.decrypt())
+                .ahead(s.restoreListAuthor())
                 .ahead(s.detectSmime())
                 .ahead(s.detectAutomated())
                 .ahead(WRITTEN_BY_A_PERSON.and(READABLE), s.analyseText())

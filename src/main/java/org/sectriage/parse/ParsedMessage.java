@@ -63,6 +63,12 @@ public record ParsedMessage(
         return Optional.ofNullable(from);
     }
 
+    /** This message with {@code sender} as its From. */
+    public ParsedMessage withFrom(EmailAddress sender) {
+        return new ParsedMessage(messageId, inReplyTo, references, sender, replyTo, to, cc, subject, date, headers,
+                mimeType, bodyText, bodyTruncated, attachedText, attachments, problems, returnedMessageIds);
+    }
+
     /** This message with {@code more} problems after its own, as decryption met them. */
     public ParsedMessage withProblems(List<String> more) {
         if (more.isEmpty()) {

@@ -39,6 +39,40 @@ class ReportLifecycleTest {
         db = sectriage.db();
     }
 
+    /**
+     * security@ as a Google Group (or a Mailman list) with this mailbox subscribed: for an author whose domain
+     * publishes a strict DMARC policy the list writes its own address into From and the author's into
+     * X-Original-From (Google) or Reply-To (Mailman).
+     */
+    private static TestMail relayedByOurOwnListWithItsFromRewritten() {
+        return TestMail.report().from("'Kim Reporter' via security <" + TestConfig.SECURITY + ">")
+                .subject("Path traversal in the download handler")
+                .header("List-Id", "<security.project.example>")
+                .header("List-Post", "<mailto:" + TestConfig.SECURITY + ">")
+                .header("Precedence", "list");
+    }
+
+    @Test
+    void aReportOurOwnListRelayedWithItsFromRewrittenIsTheAuthorsAndAcknowledgedToThem() {
+        String author = "kim@strict-dmarc.example";
+        server.sendToSecurity(relayedByOurOwnListWithItsFromRewritten()
+                .header("X-Original-From", "Kim Reporter <" + author + ">").build());
+
+        await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(author), a -> a.size() == 1);
+        assertThat(db.strings("SELECT reporter FROM security_case")).containsExactly(author);
+        assertThat(server.acknowledgementsTo(TestConfig.SECURITY)).as("not to the list").isEmpty();
+    }
+
+    @Test
+    void withoutXOriginalFromTheAuthorIsTheOneReplyToTheListSet() {
+        String author = "kim@strict-dmarc.example";
+        server.sendToSecurity(relayedByOurOwnListWithItsFromRewritten()
+                .header("Reply-To", "Kim Reporter <" + author + ">").build());
+
+        await().atMost(PATIENCE).until(() -> server.acknowledgementsTo(author), a -> a.size() == 1);
+        assertThat(db.strings("SELECT reporter FROM security_case")).containsExactly(author);
+    }
+
     @Test
     void newReportOpensCaseAndIsAcknowledgedOnceWithCaseTagThreadedToTheReport() {
         TestMail report = TestMail.report().from(REPORTER).subject("SQL injection in /search");
