@@ -42,7 +42,6 @@ import org.sectriage.classify.ClassifierSetup;
 import org.sectriage.classify.ClassifyReport;
 import org.sectriage.classify.DetectAutomatedMail;
 import org.sectriage.classify.FlagLikelyDuplicates;
-import org.sectriage.classify.RestoreListAuthor;
 import org.sectriage.classify.report.DuplicateFinder;
 import org.sectriage.classify.report.ReportClassifier;
 import org.sectriage.config.SectriageConfig;
@@ -70,6 +69,7 @@ import org.sectriage.threading.AttachToCase;
 import org.sectriage.threading.Maintainers;
 import org.sectriage.threading.OpenCase;
 import org.sectriage.threading.RecordMessage;
+import org.sectriage.threading.RestoreListAuthor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,7 +138,7 @@ public final class Daemon implements AutoCloseable {
         Pipeline pipeline = InboundPipeline.of(new InboundPipeline.Steps(
                 new ParseMime(parser),
                 new DecryptPgp(decryptor, parser, keys.secret().fingerprints()),
-                new RestoreListAuthor(config.project().securityAddress()),
+                new RestoreListAuthor(config.project().securityAddress(), maintainers),
                 new DetectSmimeEncryption(),
                 new DetectAutomatedMail(new AutomatedMailDetector(config.project().securityAddress().normalized())),
                 new AnalyseText(classifier),

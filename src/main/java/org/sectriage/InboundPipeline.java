@@ -22,7 +22,6 @@ import org.sectriage.classify.AnalyseText;
 import org.sectriage.classify.ClassifyReport;
 import org.sectriage.classify.DetectAutomatedMail;
 import org.sectriage.classify.FlagLikelyDuplicates;
-import org.sectriage.classify.RestoreListAuthor;
 import org.sectriage.crypto.DecryptPgp;
 import org.sectriage.crypto.FindOfferedKeys;
 import org.sectriage.crypto.DetectSmimeEncryption;
@@ -33,6 +32,7 @@ import org.sectriage.pipeline.Pipeline;
 import org.sectriage.threading.AttachToCase;
 import org.sectriage.threading.OpenCase;
 import org.sectriage.threading.RecordMessage;
+import org.sectriage.threading.RestoreListAuthor;
 
 /** The order of the steps every inbound message goes through: the whole flow at a glance. */
 final class InboundPipeline {

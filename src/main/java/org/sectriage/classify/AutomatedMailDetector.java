@@ -44,7 +44,7 @@ public final class AutomatedMailDetector {
      */
     private static Function<ParsedMessage, Optional<String>> exceptViaOwnList(
             Function<ParsedMessage, Optional<String>> signal, String ownAddress) {
-        return m -> AutomationSignals.viaOwnList(m, ownAddress) ? Optional.empty() : signal.apply(m);
+        return m -> m.relayedByListOf(ownAddress) ? Optional.empty() : signal.apply(m);
     }
 
     /** What kind of machine wrote {@code message} and why it looks so; empty when a person wrote it. */

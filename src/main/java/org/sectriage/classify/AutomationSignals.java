@@ -141,23 +141,6 @@ final class AutomationSignals {
         return Optional.empty();
     }
 
-    /**
-     * Whether the message came through the mailing list that is our own security address (security@ run as a Google
-     * Group or a Mailman list, this mailbox subscribed to it): its List-Post or List-Id names that address. Such a
-     * list marks every report it relays as list mail, so its list headers are no sign of a machine here.
-     */
-    static boolean viaOwnList(ParsedMessage m, String ownAddress) {
-        String own = ownAddress.strip().toLowerCase(Locale.ROOT);
-        if (own.isEmpty()) {
-            return false;
-        }
-        boolean posted = m.headers().all("list-post").stream()
-                .anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("<mailto:" + own + ">"));
-        boolean named = m.headers().all("list-id").stream()
-                .anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("<" + own.replace('@', '.') + ">"));
-        return posted || named;
-    }
-
     /** List-Id or List-Unsubscribe together with a Precedence header of any value: list or newsletter mail. */
     static Optional<String> listMailWithPrecedence(ParsedMessage m) {
         String listHeader = m.headers().has("list-id") ? "List-Id" : m.headers().has("list-unsubscribe") ? "List-Unsubscribe" : null;

@@ -3,6 +3,7 @@ package org.sectriage.parse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.sectriage.domain.EmailAddress;
 
@@ -61,6 +62,23 @@ public record ParsedMessage(
             return Optional.of(replyTo.get(0));
         }
         return Optional.ofNullable(from);
+    }
+
+    /**
+     * Whether the message came through the mailing list that is {@code listAddress} (security@ run as a Google Group
+     * or a Mailman list, this mailbox subscribed to it): its List-Post or List-Id names that address. Such a list
+     * marks every report it relays as list mail, and may write its own address into From.
+     */
+    public boolean relayedByListOf(String listAddress) {
+        String own = listAddress.strip().toLowerCase(Locale.ROOT);
+        if (own.isEmpty()) {
+            return false;
+        }
+        boolean posted = headers.all("list-post").stream()
+                .anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("<mailto:" + own + ">"));
+        boolean named = headers.all("list-id").stream()
+                .anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("<" + own.replace('@', '.') + ">"));
+        return posted || named;
     }
 
     /** This message with {@code sender} as its From. */

@@ -74,6 +74,16 @@ class ReportLifecycleTest {
     }
 
     @Test
+    void aMaintainerIsNeverTakenFromTheListsHeadersWhichAnyoneCanWrite() {
+        server.sendToSecurity(relayedByOurOwnListWithItsFromRewritten()
+                .header("X-Original-From", "Maria Maintainer <" + TestConfig.PRIMARY + ">").body("#confirm\n").build());
+
+        await().atMost(PATIENCE).until(() -> db.cases() == 1);
+        assertThat(db.strings("SELECT reporter FROM security_case")).containsExactly(TestConfig.SECURITY);
+        assertThat(db.strings("SELECT state FROM security_case")).doesNotContain("confirmed");
+    }
+
+    @Test
     void newReportOpensCaseAndIsAcknowledgedOnceWithCaseTagThreadedToTheReport() {
         TestMail report = TestMail.report().from(REPORTER).subject("SQL injection in /search");
         server.sendToSecurity(report.build());

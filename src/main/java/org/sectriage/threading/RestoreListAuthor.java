@@ -1,4 +1,4 @@
-package org.sectriage.classify;
+package org.sectriage.threading;
 
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -13,21 +13,27 @@ import org.sectriage.pipeline.Step;
  * publishes a strict DMARC policy) its author back as sender: from X-Original-From, else from the one Reply-To
  * the list set to the author. Without it the reporter is our own address: the acknowledgement goes to the list,
  * and the author never hears back.
+ *
+ * <p>Never a maintainer: anyone can write those headers, and the list's own DKIM signature, which may be for the
+ * project's domain, would then pass for hers. Her mail through the list stays the list's, as it was.
  */
 public final class RestoreListAuthor implements Step {
 
     private final EmailAddress securityAddress;
+    private final Maintainers maintainers;
 
-    public RestoreListAuthor(EmailAddress securityAddress) {
+    public RestoreListAuthor(EmailAddress securityAddress, Maintainers maintainers) {
         this.securityAddress = securityAddress;
+        this.maintainers = maintainers;
     }
 
     @Override
     public void apply(Envelope env) {
         ParsedMessage m = env.parsed();
         if (m.from() != null && m.from().sameMailbox(securityAddress)
-                && AutomationSignals.viaOwnList(m, securityAddress.normalized())) {
-            author(m).ifPresent(author -> env.setParsed(m.withFrom(author)));
+                && m.relayedByListOf(securityAddress.normalized())) {
+            author(m).filter(author -> !maintainers.isMaintainer(author))
+                    .ifPresent(author -> env.setParsed(m.withFrom(author)));
         }
     }
 
