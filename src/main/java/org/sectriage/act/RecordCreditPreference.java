@@ -9,6 +9,7 @@ import org.sectriage.domain.CaseEvent;
 import org.sectriage.domain.CaseId;
 import org.sectriage.pipeline.Envelope;
 import org.sectriage.pipeline.Step;
+import org.sectriage.relay.OwnLines;
 
 /**
  * Records how the reporter wants to be credited, from a line of their own (not quoted) text:
@@ -31,8 +32,7 @@ public final class RecordCreditPreference implements Step {
 
     @Override
     public void apply(Envelope env) throws Exception {
-        String own = ownText(env.parsed().bodyText());
-        Optional<Credit> choice = preference(own);
+        Optional<Credit> choice = preferenceInOwnText(env.parsed().bodyText());
         if (choice.isEmpty()) {
             return;
         }
@@ -45,6 +45,11 @@ public final class RecordCreditPreference implements Step {
         env.cases().addEvent(new CaseEvent(id, env.now(), env.parsed().from().address(), "credit-preference",
                 choice.get().choice() == Credit.Choice.DECLINED ? "the reporter asked not to be credited"
                         : "the reporter asked to be credited as given"));
+    }
+
+    /** The preference the writer of {@code body} states in their own lines, not in what they quote. */
+    static Optional<Credit> preferenceInOwnText(String body) {
+        return preference(OwnLines.of(body));
     }
 
     /** The reporter's preference in {@code text}, if it states one. */
@@ -61,23 +66,5 @@ public final class RecordCreditPreference implements Step {
             return Optional.of(Credit.as(name));
         }
         return Optional.empty();
-    }
-
-    /** {@code body} without quoted lines and what follows an attribution or a signature delimiter. */
-    private static String ownText(String body) {
-        if (body == null) {
-            return "";
-        }
-        StringBuilder own = new StringBuilder();
-        for (String line : body.split("\\R")) {
-            if (line.equals("-- ") || line.startsWith("-----Original Message-----")
-                    || line.matches("(?i)^On .{0,200} wrote:\\s*$")) {
-                break;
-            }
-            if (!line.startsWith(">")) {
-                own.append(line).append('\n');
-            }
-        }
-        return own.toString();
     }
 }

@@ -3,7 +3,6 @@ package org.sectriage.relay;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.sectriage.command.CommandBlock;
 import org.sectriage.command.CommandRegistry;
 import org.sectriage.domain.EmailAddress;
@@ -35,50 +34,19 @@ public final class ReplyRelay {
         int offset = block.firstTextLine();
         List<String> kept = new ArrayList<>();
         List<Integer> strayCommands = new ArrayList<>();
-        int i = 0;
-        while (i < lines.size()) {
+        for (int i : OwnLines.in(lines)) {
             String line = lines.get(i);
-            if (QuoteMarkers.isQuoted(line)) {
-                i++;
-                continue;
-            }
-            if (QuoteMarkers.startsOriginalMessage(lines, i)) {
-                break;
-            }
-            Optional<QuoteMarkers.Attribution> attribution = QuoteMarkers.attributionAt(lines, i);
-            if (attribution.isPresent()) {
-                if (!attribution.get().quoteMarked()) {
-                    break;
-                }
-                i += attribution.get().length();
-                continue;
-            }
-            if (QuoteMarkers.isSignatureDelimiter(line)) {
-                i = endOfSignature(lines, i + 1);
-                continue;
-            }
             if (isCommand(line)) {
                 strayCommands.add(offset + i);
             } else if (!QuoteMarkers.isMobileSignature(line)) {
                 kept.add(line.stripTrailing());
             }
-            i++;
         }
         if (!strayCommands.isEmpty()) {
             return new RelayedReply("", strayCommands, !block.lines().isEmpty());
         }
         return new RelayedReply(tidy(withoutPrivateAddresses(withoutUndelimitedSignature(kept, sender), sender)),
                 strayCommands, !block.lines().isEmpty());
-    }
-
-    /** The first line after a signature that starts at {@code from}: where a quote or attribution begins. */
-    private static int endOfSignature(List<String> lines, int from) {
-        int i = from;
-        while (i < lines.size() && !QuoteMarkers.isQuoted(lines.get(i))
-                && !QuoteMarkers.startsOriginalMessage(lines, i) && QuoteMarkers.attributionAt(lines, i).isEmpty()) {
-            i++;
-        }
-        return i;
     }
 
     /** The longest signature without a "-- " line above it that is recognised by its sender's name. */

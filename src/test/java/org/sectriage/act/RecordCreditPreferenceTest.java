@@ -44,4 +44,32 @@ class RecordCreditPreferenceTest {
         assertThat(RecordCreditPreference.preference("No credit needed, thanks!")).contains(Credit.declined());
         assertThat(RecordCreditPreference.preference("no credit")).contains(Credit.declined());
     }
+
+    @Test
+    void aCreditLineInTheMailQuotedBelowOutlooksHeaderBlockIsNotTheWritersPreference() {
+        String reply = """
+                Thanks, here is the version you asked for: 2.4.1.
+
+                From: Sam Colleague <sam@researcher.example>
+                Sent: Monday, December 7, 2026 09:12
+                To: Alex <alex@researcher.example>
+                Subject: RE: [SEC-2026-0001] XSS in the search page
+
+                Credit: Sam Colleague
+                """;
+
+        assertThat(RecordCreditPreference.preferenceInOwnText(reply)).isEmpty();
+    }
+
+    @Test
+    void aCreditLineOfTheWritersOwnAboveAQuoteIsTheirs() {
+        String reply = """
+                Credit: Alex Example
+
+                On Mon, Dec 7, 2026 at 9:12 AM Example Project Security <security@project.example> wrote:
+                > How should we credit you in the advisory?
+                """;
+
+        assertThat(RecordCreditPreference.preferenceInOwnText(reply)).contains(Credit.as("Alex Example"));
+    }
 }
