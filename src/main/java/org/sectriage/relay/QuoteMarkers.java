@@ -31,11 +31,15 @@ final class QuoteMarkers {
             Pattern.compile("^(?:Den|På)\\b.{1,300}\\bskrev\\b.{0,300}:$"),
             Pattern.compile("^\\* .{1,300} \\[\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}(?::\\d{2})?(?: ?[+-]\\d{4})?]:$"));
 
-    /** "Name wrote:" and its kin, and Horde's "Quoting Name:": an attribution only when quoted lines follow it. */
+    /**
+     * "Name wrote:" and its kin, Horde's "Quoting Name:" and Tutanota's "6 Dec 2026, 10:00 by address:": an
+     * attribution only when quoted lines follow it.
+     */
     private static final Pattern WEAK_ATTRIBUTION = Pattern.compile(
             "(?u)^(?:.{1,300}(?:\\bwrote|\\bschrieb|\\ba écrit|\\bescribió|\\bha scritto|\\bescreveu|\\bschreef|\\bskrev"
                     + "|napisał\\(a\\)|napisał|napisała|napsal\\(a\\)|napsal|написал\\(а\\)|написал|написала|kirjoitti"
-                    + "|yazdı|írta|写道|のメッセージ)|(?:Quoting|Zitat von|Citation de)\\s.{1,300})\\s?[:：]$");
+                    + "|yazdı|írta|写道|のメッセージ)|(?:Quoting|Zitat von|Citation de)\\s.{1,300}"
+                    + "|.{1,300}\\b\\d{1,2}:\\d{2} (?:by|von|de|par) .{1,300})\\s?[:：]$");
 
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
             "(?iu)^-{2,}\\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original"

@@ -273,6 +273,15 @@ class ReplyRelayTest {
                 .isEqualTo("Quoting the advisory draft:\nFixed in 2.4.1.");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"6 Dec 2026, 10:00 by security@example.org:", "6. Dez. 2026, 10:00 von security@example.org:"})
+    void tutanotasAttributionBeforeItsQuoteIsNotRelayed(String attribution) {
+        assertThat(relayText("Thanks, fixed in 2.4.1.\n\n" + attribution + "\n> New security report\n"))
+                .isEqualTo("Thanks, fixed in 2.4.1.");
+        assertThat(relayText("The release is on 6 Dec, at 10:00 by the release team:\nFixed in 2.4.1."))
+                .as("without a quote below it").isEqualTo("The release is on 6 Dec, at 10:00 by the release team:\nFixed in 2.4.1.");
+    }
+
     @Test
     void anAttributionBeforeAQuoteWithoutMarksEndsTheRelayedText() {
         assertThat(relayText("Thanks, noted.\n\nOn Mon, Mar 2, 2026 at 9:14 AM Sam Okafor <sam.okafor@demo.example>"
