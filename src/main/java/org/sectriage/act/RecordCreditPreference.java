@@ -32,7 +32,7 @@ public final class RecordCreditPreference implements Step {
 
     @Override
     public void apply(Envelope env) throws Exception {
-        Optional<Credit> choice = preferenceInOwnText(env.parsed().bodyText());
+        Optional<Credit> choice = preferenceInOwnText(env.parsed().bodyText(), env.parsed().attachedText());
         if (choice.isEmpty()) {
             return;
         }
@@ -47,9 +47,12 @@ public final class RecordCreditPreference implements Step {
                         : "the reporter asked to be credited as given"));
     }
 
-    /** The preference the writer of {@code body} states in their own lines, not in what they quote. */
-    static Optional<Credit> preferenceInOwnText(String body) {
-        return preference(OwnLines.of(body));
+    /**
+     * The preference the writer of {@code body} states in their own lines, not in what they quote, else the one
+     * their attached text files state (a report sent as report.txt ends with its credit line as often as a mail).
+     */
+    static Optional<Credit> preferenceInOwnText(String body, String attachedText) {
+        return preference(OwnLines.of(body)).or(() -> preference(OwnLines.of(attachedText)));
     }
 
     /** The reporter's preference in {@code text}, if it states one. */

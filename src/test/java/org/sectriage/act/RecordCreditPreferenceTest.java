@@ -58,7 +58,7 @@ class RecordCreditPreferenceTest {
                 Credit: Sam Colleague
                 """;
 
-        assertThat(RecordCreditPreference.preferenceInOwnText(reply)).isEmpty();
+        assertThat(RecordCreditPreference.preferenceInOwnText(reply, "")).isEmpty();
     }
 
     @Test
@@ -70,6 +70,16 @@ class RecordCreditPreferenceTest {
                 > How should we credit you in the advisory?
                 """;
 
-        assertThat(RecordCreditPreference.preferenceInOwnText(reply)).contains(Credit.as("Alex Example"));
+        assertThat(RecordCreditPreference.preferenceInOwnText(reply, "")).contains(Credit.as("Alex Example"));
+    }
+
+    @Test
+    void aCreditLineInTheReportAttachedAsATextFileIsTheReporters() {
+        String attached = "Summary: stored XSS in the comment preview\n\nSteps: ...\n\nCredit: Kim Example (example.net)\n";
+
+        assertThat(RecordCreditPreference.preferenceInOwnText("Please see the attached report.", attached))
+                .contains(Credit.as("Kim Example (example.net)"));
+        assertThat(RecordCreditPreference.preferenceInOwnText("No credit, please.", attached))
+                .as("what the mail itself says comes first").contains(Credit.declined());
     }
 }
