@@ -21,7 +21,7 @@ public final class AnalyseText implements Step {
 
     @Override
     public void apply(Envelope env) {
-        String text = env.parsed().subjectAndBody();
+        String text = env.parsed().subjectAndText();
         env.setTextAnalysis(new Envelope.TextAnalysis(classifier.classifyText(text), ReportFeatures.of(text, null)));
     }
 }

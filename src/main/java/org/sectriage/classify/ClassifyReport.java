@@ -27,7 +27,7 @@ public final class ClassifyReport implements Step {
     @Override
     public void apply(Envelope env) {
         ParsedMessage m = env.parsed();
-        String text = m.subjectAndBody();
+        String text = m.subjectAndText();
         Classification c = env.textAnalysis().map(Envelope.TextAnalysis::classification)
                 .orElseGet(() -> classifier.classifyText(text));
         if (!c.isSecurityReport() && env.inbound().asReport()) {

@@ -53,7 +53,7 @@ public final class FlagLikelyDuplicates implements Step {
         ParsedMessage m = env.parsed();
         String vulnClass = env.classification().map(Classification::vulnClass).orElse(null);
         ReportFeatures features = env.textAnalysis().map(a -> a.features().withVulnClass(vulnClass))
-                .orElseGet(() -> ReportFeatures.of(m.subjectAndBody(), vulnClass));
+                .orElseGet(() -> ReportFeatures.of(m.subjectAndText(), vulnClass));
         List<Long> keys = features.candidateKeys();
         List<String> compared = candidates(env).find(keys, COMPARED_AT_MOST);
         List<LikelyDuplicate> found = finder.find(features, env.cases().openCaseFeatures(compared, parsed));

@@ -115,8 +115,16 @@ final class BodyParts {
         if (text.length() <= maxBodyText) {
             return new Text(text, chosen.truncated());
         }
-        int end = Character.isHighSurrogate(text.charAt(maxBodyText - 1)) ? maxBodyText - 1 : maxBodyText;
-        return new Text(text.substring(0, end), true);
+        return new Text(cut(text, maxBodyText), true);
+    }
+
+    /** The first {@code max} characters of {@code text} at most, a character beyond the BMP kept whole or left out. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max > 0 && Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
     }
 
     /** The text of the attached text/plain files, one after the other, at most the text limit long. */
@@ -229,7 +237,7 @@ final class BodyParts {
         if (attachedText.length() < maxBodyText) {
             ParsedMessage mail = forwarded.parse(new java.io.ByteArrayInputStream(head), head.length);
             addAttachedText("Forwarded message from " + (mail.from() == null ? "(unknown sender)" : mail.from())
-                    + "\nSubject: " + mail.subjectAndBody());
+                    + "\nSubject: " + mail.subjectAndText());
         }
         return head.length + count(content);
     }
@@ -241,11 +249,7 @@ final class BodyParts {
             if (attachedText.length() > 0) {
                 attachedText.append("\n\n");
             }
-            int end = Math.min(text.length(), Math.max(0, maxBodyText - attachedText.length()));
-            if (end > 0 && end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
-                end--;
-            }
-            attachedText.append(text, 0, end);
+            attachedText.append(cut(text, Math.max(0, maxBodyText - attachedText.length())));
         }
     }
 

@@ -34,8 +34,9 @@ public record ParsedMessage(
         String bodyText,
         boolean bodyTruncated,
         /**
-         * The text of the text/plain files attached ("see the attached report.txt"), one after the other, bounded
-         * like the body; read with the body, never taken for it; empty when there are none.
+         * The text of the text/plain files attached ("see the attached report.txt") and of a mail forwarded as an
+         * attachment (its sender, subject and text), one after the other, bounded like the body; read with the body,
+         * never taken for it; empty when there are none.
          */
         String attachedText,
         List<AttachmentInfo> attachments,
@@ -48,10 +49,10 @@ public record ParsedMessage(
         List<String> returnedMessageIds) {
 
     /**
-     * The subject, the body text and the attached text files, one after the other: what classification and duplicate
-     * search read.
+     * The subject, the body text and the {@link #attachedText}, one after the other: what classification and
+     * duplicate search read.
      */
-    public String subjectAndBody() {
+    public String subjectAndText() {
         String body = subject + "\n" + (bodyText == null ? "" : bodyText);
         return attachedText == null || attachedText.isEmpty() ? body : body + "\n\n" + attachedText;
     }

@@ -371,8 +371,8 @@ class MimeParserTest {
         assertEquals("Hi,\n\nplease see the attached report.\n\nBest,\nAlex\n", m.bodyText());
         assertEquals(List.of("report.txt"), m.attachments().stream().map(AttachmentInfo::fileName).toList());
         assertTrue(m.attachedText().startsWith("Summary: SQL injection in the search endpoint\n"), m.attachedText());
-        assertTrue(m.subjectAndBody().contains("please see the attached report.")
-                && m.subjectAndBody().contains("src/search/SearchDao.java:57"), m.subjectAndBody());
+        assertTrue(m.subjectAndText().contains("please see the attached report.")
+                && m.subjectAndText().contains("src/search/SearchDao.java:57"), m.subjectAndText());
     }
 
     @Test

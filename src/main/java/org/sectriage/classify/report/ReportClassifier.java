@@ -68,7 +68,7 @@ public final class ReportClassifier {
         if (isFollowUp(message)) {
             return Classification.notAReport(ReportKind.FOLLOW_UP);
         }
-        return classifyText(message.subjectAndBody());
+        return classifyText(message.subjectAndText());
     }
 
     /**
